@@ -1,0 +1,62 @@
+"""The shapes of the tables that flow between the briefing's layers.
+
+One place names every column so that the extractor, the claims layer, the charts and the
+notebooks agree without importing each other. Changing a column here is a contract change:
+update docs/ARCHITECTURE.md and the tests that pin the CSV header.
+"""
+
+from __future__ import annotations
+
+#: Columns of the facts table (one row per figure found in an article), in CSV order.
+#: The first block is the public contract of `briefing extract` (issue 3); the second
+#: block is provenance copied from the article's metadata so that every row stands alone.
+FACT_COLUMNS: tuple[str, ...] = (
+    "id",  # f"{article}:{start}" - stable across runs while the article text is unchanged
+    "article",  # file name without extension
+    "start",  # character offset in the decoded/extracted article text
+    "end",  # so that text == article_text[start:end]
+    "text",  # the figure as written: "250 billion yuan", "3500亿元"
+    "value",  # fully expanded float; lower bound of a range; 30 for 30%
+    "value_high",  # upper bound of a range, else empty
+    "unit",  # CNY, USD, EUR, HKD, ..., percent, percentage_points, count, times, ...
+    "qualifier",  # exact | about | more_than | at_least | less_than | up_to
+    "counted",  # for counts: the noun counted ("companies", "patents", "企业")
+    "measure",  # category from MEASURES below
+    "entity",  # canonical place/organisation name from data/reference/*.csv
+    "year",  # reference or target year (int), else empty
+    "on_topic",  # False for bylines, ads, trailing unrelated stories, bios, copyright
+    "sentence",  # the sentence the figure stands in
+    "conversion_of",  # id of the amount this figure converts ("(equivalent to $35.1bn)")
+    # provenance, copied from the article's metadata
+    "title",
+    "outlet",
+    "published",  # ISO date or empty
+    "date_precision",  # day | month | approximate | year | unknown
+    "language",  # en | zh | unknown
+    "url",
+    "encoding",  # how the file was decoded (utf-8, utf-8-sig, utf-16, gb18030, cp1252)
+    "source_format",  # txt | html | md | pdf
+)
+
+#: The measure vocabulary. Keys are the values of the `measure` column; values say what
+#: belongs there, and are printed in the report's method section.
+MEASURES: dict[str, str] = {
+    "market_size_target": "A market size an authority aims to reach by a future year.",
+    "market_size": "The size of a market (reported or forecast), not an official target.",
+    "growth_rate": "A growth rate of a market or industry, in percent.",
+    "investment": "Money invested, raised or pledged (funds, financing).",
+    "patents": "A count of patents or patent applications.",
+    "patent_share": "A share of patents or patent applications, in percent.",
+    "trademark_applications": "A count of trademark applications.",
+    "companies": "A count of companies, firms or enterprises.",
+    "members": "A count of members of an alliance, association or working group.",
+    "places": "A count of cities, provinces or districts.",
+    "gdp_share": "A share of GDP (e.g. the digital economy's share).",
+    "users": "A count of users, residents or people.",
+    "projects": "A count of projects, parks, clusters, scenarios or platforms.",
+    "hardware": "A count of devices or chips.",
+    "share": "Any other share, in percent.",
+    "other": "A figure the extractor could not place in a category above.",
+}
+
+QUALIFIERS: tuple[str, ...] = ("exact", "about", "more_than", "at_least", "less_than", "up_to")
