@@ -1,0 +1,228 @@
+"""Plain text out of HTML, Markdown and PDF articles.
+
+Extractors must see prose, not markup: a figure inside `<script>` or a navigation menu is
+not a figure of the article, and `**250** billion` must read as "250 billion". Every fact's
+offsets refer to the text these functions return, which the pipeline saves for audit.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from markdown_it import MarkdownIt
+
+#: Elements that hold page furniture or code, never article prose.
+_DROPPED_TAGS = (
+    "nav",
+    "aside",
+    "script",
+    "style",
+    "noscript",
+    "form",
+    "iframe",
+    "template",
+    "svg",
+    "canvas",
+    "object",
+    "embed",
+    "button",
+    "select",
+    "textarea",
+    "input",
+    "head",
+)
+
+#: Elements that start a new paragraph in the extracted text.
+_BLOCK_TAGS = frozenset(
+    {
+        *("address", "article", "blockquote", "body", "caption", "dd", "details", "div"),
+        *("dl", "dt", "fieldset", "figcaption", "figure", "header", "footer", "hr", "li"),
+        *("h1", "h2", "h3", "h4", "h5", "h6", "main", "ol", "p", "pre", "section"),
+        *("summary", "table", "tbody", "thead", "tfoot", "tr", "ul", "html"),
+    }
+)
+
+_CELL_TAGS = frozenset({"td", "th"})
+
+_META_DATE_NAMES = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.date",
+)
+
+_SPACES = re.compile(r"[ \t\f\v\r\n\u00a0]+")
+
+
+@dataclass
+class HtmlExtract:
+    """The prose of an HTML page plus the metadata its `<head>` offers."""
+
+    text: str
+    title: str | None = None
+    published: str | None = None  # raw string from a <meta>, parsed by the manifest rules
+    dropped: list[str] = field(default_factory=list)
+
+
+def _meta_content(soup: BeautifulSoup, names: tuple[str, ...]) -> str | None:
+    for meta in soup.find_all("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        if key in names and meta.get("content"):
+            return str(meta["content"]).strip() or None
+    return None
+
+
+def _blocks(node: Tag, out: list[str], buffer: list[str]) -> None:
+    """Depth-first walk: inline text accumulates in `buffer`, block elements flush it."""
+    for child in node.children:
+        if isinstance(child, NavigableString):
+            if not isinstance(child, Comment) and type(child) is NavigableString:
+                buffer.append(str(child))
+            continue
+        if not isinstance(child, Tag):
+            continue
+        name = child.name.lower()
+        if name == "br":
+            buffer.append("\n")
+        elif name == "pre":
+            _flush(out, buffer)
+            out.append(child.get_text().strip("\n"))
+        elif name in _BLOCK_TAGS:
+            _flush(out, buffer)
+            _blocks(child, out, buffer)
+            _flush(out, buffer)
+        elif name in _CELL_TAGS:
+            buffer.append(" ")
+            _blocks(child, out, buffer)
+            buffer.append(" ")
+        elif name == "img":
+            continue
+        else:
+            _blocks(child, out, buffer)
+
+
+def _flush(out: list[str], buffer: list[str]) -> None:
+    if not buffer:
+        return
+    lines = "".join(buffer).split("\n")
+    buffer.clear()
+    text = "\n".join(_SPACES.sub(" ", line).strip() for line in lines).strip()
+    text = re.sub(r"\n{2,}", "\n", text)
+    if text:
+        out.append(text)
+
+
+def html_to_text(markup: str) -> HtmlExtract:
+    """Extract an article's prose: headings, paragraphs, list items, table cells.
+
+    Navigation, asides, scripts, styles, forms, iframes and comments are dropped; so are a
+    page's `<header>`/`<footer>` unless they sit inside `<article>` or `<main>` (where a
+    header holds the article's own headline). Blocks are separated by a blank line.
+    """
+    soup = BeautifulSoup(markup, "lxml")
+    title_tag = soup.find("title")
+    title = _SPACES.sub(" ", title_tag.get_text()).strip() if title_tag else None
+    title = _meta_content(soup, ("og:title",)) or title or None
+    published = _meta_content(soup, _META_DATE_NAMES)
+    dropped: list[str] = []
+    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        comment.extract()
+    for tag in soup.find_all(_DROPPED_TAGS):
+        if not tag.decomposed:
+            dropped.append(tag.name)
+            tag.decompose()
+    for tag in soup.find_all(["header", "footer"]):
+        if tag.decomposed or tag.find_parent(["article", "main"]):
+            continue
+        dropped.append(tag.name)
+        tag.decompose()
+    out: list[str] = []
+    buffer: list[str] = []
+    _blocks(soup, out, buffer)
+    _flush(out, buffer)
+    return HtmlExtract("\n\n".join(out), title, published, sorted(set(dropped)))
+
+
+_MARKDOWN = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+def _inline_text(children: list) -> str:
+    parts: list[str] = []
+    for token in children or []:
+        if token.type in {"text", "code_inline"}:
+            parts.append(token.content)
+        elif token.type in {"softbreak", "hardbreak"}:
+            parts.append("\n")
+        elif token.type == "image":
+            continue  # alt text of an image is not prose
+        elif token.type == "html_inline":
+            continue  # raw tags are markup, never text
+    return "".join(parts)
+
+
+def markdown_to_text(source: str) -> str:
+    """Strip Markdown to plain prose with markdown-it-py's tokens.
+
+    Headings, paragraphs, list items, quotes and table cells keep their text; emphasis and
+    link syntax disappear but link text stays; images, code fences, indented code and raw
+    HTML blocks are dropped. Blocks are separated by a blank line.
+    """
+    tokens = _MARKDOWN.parse(source)
+    out: list[str] = []
+    row: list[str] = []
+    in_cell = False
+    for token in tokens:
+        if token.type in {"tr_open"}:
+            row = []
+        elif token.type in {"th_open", "td_open"}:
+            in_cell = True
+        elif token.type in {"th_close", "td_close"}:
+            in_cell = False
+        elif token.type == "tr_close":
+            line = " ".join(cell for cell in row if cell)
+            if line:
+                out.append(line)
+        elif token.type == "inline":
+            text = _inline_text(token.children).strip()
+            if in_cell:
+                row.append(text)
+            elif text:
+                out.append(text)
+    return "\n\n".join(out)
+
+
+@dataclass
+class PdfExtract:
+    """A PDF's text layer, page by page, and how many pages had none."""
+
+    text: str
+    pages: int
+    pages_without_text: int
+
+
+def pdf_to_text(data: bytes) -> PdfExtract:
+    """Read a PDF's text layer with pypdf; pages are separated by a blank line.
+
+    Raises ValueError with a readable reason for encrypted or broken files, so the caller
+    can record the file as skipped.
+    """
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise ValueError("the PDF is encrypted")
+        texts = [(page.extract_text() or "").strip() for page in reader.pages]
+    except (PdfReadError, OSError, KeyError, TypeError, AttributeError, IndexError) as exc:
+        raise ValueError(f"the PDF cannot be read ({type(exc).__name__})") from exc
+    pages = [t for t in texts if t]
+    return PdfExtract("\n\n".join(pages), len(texts), len(texts) - len(pages))
