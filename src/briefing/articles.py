@@ -95,19 +95,34 @@ class CorpusDirectoryError(FileNotFoundError):
     """The articles folder does not exist or is not a folder: nothing can be built."""
 
 
-_WHITESPACE_RUN = re.compile(r"\s+")
-_CJK_IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_LATIN_LETTER = re.compile(r"[A-Za-z]")
+_WHITESPACE = re.compile(r"\s")
+_HASH_CHUNK = 1 << 20
+_NOT_CJK_IDEOGRAPH = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_NOT_LATIN_LETTER = re.compile(r"[^A-Za-z]+")
 
 
 def content_hash(text: str) -> str:
-    """SHA-256 of the text with Unicode NFC and whitespace runs collapsed.
+    """SHA-256 of the text with Unicode NFC and whitespace runs collapsed to one space.
 
     Two saves of one article that differ only in newlines, indentation, trailing spaces,
-    BOM or encoding hash the same, so the duplicate is counted once.
+    BOM or encoding hash the same, so the duplicate is counted once. The text is hashed in
+    chunks cut at whitespace: a regex substitution over 50 MB took seconds, and one
+    `split()` of it would hold millions of words in memory at once.
     """
-    collapsed = _WHITESPACE_RUN.sub(" ", unicodedata.normalize("NFC", text)).strip()
-    return hashlib.sha256(collapsed.encode("utf-8")).hexdigest()
+    hasher = hashlib.sha256()
+    first = True
+    pos = 0
+    while pos < len(text):
+        cut = _WHITESPACE.search(text, pos + _HASH_CHUNK)
+        end = cut.start() if cut else len(text)
+        words = unicodedata.normalize("NFC", text[pos:end]).split()
+        if words:
+            if not first:
+                hasher.update(b" ")
+            hasher.update(" ".join(words).encode("utf-8"))
+            first = False
+        pos = end
+    return hasher.hexdigest()
 
 
 def detect_language(text: str) -> str:
@@ -115,11 +130,13 @@ def detect_language(text: str) -> str:
 
     One ideograph carries about a word, so Chinese wins at a 20% share: a Chinese article
     full of English company names is still Chinese, an English one quoting 元宇宙 is not.
-    Only the first 100,000 characters are looked at.
+    Only the first 20,000 characters are looked at.
     """
-    sample = text[:100_000]
-    cjk = len(_CJK_IDEOGRAPH.findall(sample))
-    latin = len(_LATIN_LETTER.findall(sample))
+    sample = text[:20_000]
+    # Deleting runs of everything else and measuring what is left is far cheaper than
+    # matching letter by letter.
+    cjk = len(_NOT_CJK_IDEOGRAPH.sub("", sample))
+    latin = len(_NOT_LATIN_LETTER.sub("", sample))
     if cjk + latin == 0:
         return "unknown"
     return "zh" if cjk >= 0.2 * (cjk + latin) else "en"

@@ -177,9 +177,15 @@ def decode_bytes(data: bytes, *, html: bool = False) -> Decoded | None:
         pass
     if best is not None:
         try:
-            return Decoded(data.decode(best.encoding), best.encoding, True)
+            text = data.decode(best.encoding)
         except (UnicodeDecodeError, LookupError):
-            pass
+            return None
+        name = codecs.lookup(best.encoding).name
+        # BOM-less UTF-16 Chinese has no NUL bytes to betray it; charset-normalizer finds
+        # it, and a strict decode into nearly all CJK is as good as proof.
+        if name.startswith("utf-16") and cjk_share(text[:_SAMPLE]) > 0.8:
+            return Decoded(text, name, False)
+        return Decoded(text, name, True)
     return None
 
 

@@ -85,7 +85,8 @@ def _blocks(node: Tag, out: list[str], buffer: list[str]) -> None:
     for child in node.children:
         if isinstance(child, NavigableString):
             if not isinstance(child, Comment) and type(child) is NavigableString:
-                buffer.append(str(child))
+                # Source newlines are layout, not content: only <br> breaks a line.
+                buffer.append(_SPACES.sub(" ", str(child)))
             continue
         if not isinstance(child, Tag):
             continue
