@@ -1,0 +1,249 @@
+"""Specification: figures reported by several articles become one claim listing every
+source; disagreeing figures are flagged, never averaged (issue 4)."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from briefing.claims import CLAIM_COLUMNS, conflicts, merge_claims, normalise_counted, single_source
+from briefing.schema import FACT_COLUMNS
+
+
+def fact(article: str, start: int, value: float, **fields) -> dict:
+    """A facts-table row with every schema column; defaults describe Sichuan's target."""
+    row = dict.fromkeys(FACT_COLUMNS)
+    row.update(
+        id=f"{article}:{start}",
+        article=article,
+        start=start,
+        end=start + 10,
+        text=f"{value:g} billion yuan",
+        value=value,
+        unit="CNY",
+        qualifier="exact",
+        measure="market_size_target",
+        entity="Sichuan",
+        year=2025,
+        on_topic=True,
+        sentence=f"{article} sentence about {value:g}.",
+        outlet=f"Outlet of {article}",
+        published="2024-01-22",
+    )
+    row.update(fields)
+    return row
+
+
+def claims_of(*rows: dict, **kwargs) -> pd.DataFrame:
+    return merge_claims(pd.DataFrame(rows, columns=list(FACT_COLUMNS)), **kwargs)
+
+
+def test_the_same_target_in_two_articles_is_one_claim_with_both_sources() -> None:
+    claims = claims_of(
+        fact("b-article", 40, 250e9, text="250 billion yuan"),
+        fact("a-article", 900, 250e9, text="250bn yuan", outlet="A Outlet", published="2024-01-20"),
+    )
+    [claim] = claims.to_dict("records")
+    assert claim["value"] == 250e9
+    assert claim["n_sources"] == 2
+    assert claim["articles"] == ["a-article", "b-article"]
+    assert claim["outlets"] == ["A Outlet", "Outlet of b-article"]
+    assert claim["published"] == ["2024-01-20", "2024-01-22"]
+    assert claim["fact_ids"] == ["a-article:900", "b-article:40"]
+    assert claim["quotes"] == [
+        "a-article sentence about 2.5e+11.",
+        "b-article sentence about 2.5e+11.",
+    ]
+    assert claim["texts"] == ["250bn yuan", "250 billion yuan"]
+    assert not claim["conflict"]
+    assert claim["conflict_note"] == ""
+    assert list(claims.columns) == list(CLAIM_COLUMNS)
+
+
+def test_values_within_relative_tolerance_agree_and_report_the_commonest_value() -> None:
+    claims = claims_of(
+        fact("a", 1, 14291, unit="count", measure="patents", entity="China", counted="patents"),
+        fact("b", 1, 14300, unit="count", measure="patents", entity="China", counted="patents"),
+        fact("c", 1, 14291, unit="count", measure="patents", entity="China", counted="patents"),
+    )
+    [claim] = claims.to_dict("records")
+    assert not claim["conflict"]
+    assert claim["value"] == 14291
+    assert claim["values"] == [14291, 14300]
+
+
+def test_conflicting_values_are_flagged_and_never_averaged() -> None:
+    claims = claims_of(
+        fact("a", 1, 14291, text="14,291", unit="count", measure="patents", entity="China"),
+        fact("b", 1, 15000, text="15,000", unit="count", measure="patents", entity="China"),
+    )
+    [claim] = claims.to_dict("records")
+    assert claim["conflict"]
+    assert math.isnan(claim["value"])
+    assert claim["qualifier"] is None
+    assert claim["values"] == [14291, 15000]
+    assert claim["conflict_note"] == "a says 14,291; b says 15,000"
+    assert len(conflicts(claims)) == 1
+
+
+def test_different_years_are_different_claims() -> None:
+    claims = claims_of(fact("a", 1, 250e9, year=2025), fact("b", 1, 250e9, year=2026))
+    assert list(claims["year"]) == [2025, 2026]
+    assert list(claims["n_sources"]) == [1, 1]
+
+
+def test_different_entities_are_different_claims() -> None:
+    claims = claims_of(fact("a", 1, 150e9, entity="Shandong"), fact("b", 1, 250e9))
+    assert list(claims["entity"]) == ["Shandong", "Sichuan"]
+    assert not claims["conflict"].any()
+
+
+def test_different_units_and_measures_are_different_claims() -> None:
+    claims = claims_of(
+        fact("a", 1, 250e9),
+        fact("b", 1, 35.1e9, unit="USD"),
+        fact("c", 1, 250e9, measure="market_size"),
+    )
+    assert len(claims) == 3
+
+
+def test_off_topic_facts_and_facts_without_measure_or_value_are_left_out() -> None:
+    claims = claims_of(
+        fact("a", 1, 250e9),
+        fact("ad", 1, 999e9, on_topic=False),
+        fact("ad2", 1, 999e9, on_topic="False"),
+        fact("b", 1, 251e9, measure=None),
+        fact("c", 1, math.nan),
+    )
+    [claim] = claims.to_dict("records")
+    assert claim["articles"] == ["a"]
+
+
+def test_conversions_are_not_claims_of_their_own() -> None:
+    claims = claims_of(
+        fact("a", 1, 250e9),
+        fact("a", 30, 35.1e9, unit="USD", conversion_of="a:1"),
+    )
+    assert list(claims["unit"]) == ["CNY"]
+
+
+def test_more_than_500_and_500_are_the_same_figure_shown_exactly() -> None:
+    claims = claims_of(
+        fact("a", 1, 500, qualifier="more_than", unit="count", measure="companies"),
+        fact("b", 1, 500, qualifier="exact", unit="count", measure="companies"),
+    )
+    [claim] = claims.to_dict("records")
+    assert not claim["conflict"]
+    assert (claim["value"], claim["qualifier"]) == (500, "exact")
+
+
+def test_more_than_500_agrees_with_520_but_not_with_900() -> None:
+    agree = claims_of(
+        fact("a", 1, 500, qualifier="more_than", unit="count"),
+        fact("b", 1, 520, unit="count"),
+    )
+    assert not agree["conflict"].iloc[0]
+    assert agree["value"].iloc[0] == 520
+    clash = claims_of(
+        fact("a", 1, 500, qualifier="more_than", unit="count"),
+        fact("b", 1, 900, unit="count"),
+    )
+    assert clash["conflict"].iloc[0]
+
+
+def test_an_exact_figure_below_a_lower_bound_conflicts() -> None:
+    claims = claims_of(
+        fact("a", 1, 500, qualifier="at_least", unit="count"),
+        fact("b", 1, 400, unit="count"),
+    )
+    assert claims["conflict"].iloc[0]
+
+
+def test_about_allows_ten_percent_and_up_to_is_an_upper_bound() -> None:
+    about = claims_of(fact("a", 1, 100, qualifier="about"), fact("b", 1, 108))
+    assert not about["conflict"].iloc[0]
+    assert about["value"].iloc[0] == 108
+    up_to = claims_of(fact("a", 1, 100, qualifier="up_to"), fact("b", 1, 120))
+    assert up_to["conflict"].iloc[0]
+
+
+def test_rel_tol_is_the_rounding_allowance() -> None:
+    rows = (fact("a", 1, 100), fact("b", 1, 104))
+    assert claims_of(*rows)["conflict"].iloc[0]
+    assert not claims_of(*rows, rel_tol=0.05)["conflict"].iloc[0]
+
+
+def test_ranges_agree_with_values_inside_them() -> None:
+    claims = claims_of(fact("a", 1, 100, value_high=200), fact("b", 1, 150))
+    assert not claims["conflict"].iloc[0]
+    assert claims["value"].iloc[0] == 150
+
+
+def test_counted_nouns_are_compared_by_singular_head_noun() -> None:
+    assert normalise_counted("metaverse-related patents") == "patent"
+    assert normalise_counted("Companies") == "company"
+    assert normalise_counted("businesses") == "business"
+    assert normalise_counted("企业") == "企业"
+    assert normalise_counted(None) == ""
+    claims = claims_of(
+        fact("a", 1, 14291, unit="count", counted="metaverse-related patents"),
+        fact("b", 1, 14291, unit="count", counted="patents"),
+        fact("c", 1, 14291, unit="count", counted="applications"),
+    )
+    assert sorted(claims["n_sources"]) == [1, 2]
+
+
+def test_figures_without_an_entity_are_never_merged() -> None:
+    claims = claims_of(fact("a", 1, 500, entity=None), fact("b", 1, 500, entity=""))
+    assert list(claims["n_sources"]) == [1, 1]
+    assert claims["claim_id"].is_unique
+
+
+def test_the_same_article_twice_counts_as_one_source() -> None:
+    claims = claims_of(fact("a", 1, 250e9), fact("a", 500, 250e9))
+    assert claims["n_sources"].iloc[0] == 1
+    assert claims["fact_ids"].iloc[0] == ["a:1", "a:500"]
+
+
+def test_single_source_view() -> None:
+    claims = claims_of(
+        fact("a", 1, 250e9), fact("b", 1, 250e9), fact("c", 1, 150e9, entity="Shandong")
+    )
+    assert list(single_source(claims)["entity"]) == ["Shandong"]
+
+
+def test_facts_read_back_from_csv_merge_the_same_way(tmp_path) -> None:
+    frame = pd.DataFrame([fact("a", 1, 250e9), fact("b", 1, 250e9)], columns=list(FACT_COLUMNS))
+    frame.to_csv(tmp_path / "facts.csv", index=False)
+    from_csv = merge_claims(pd.read_csv(tmp_path / "facts.csv"))
+    pd.testing.assert_frame_equal(from_csv, merge_claims(frame))
+
+
+def test_output_does_not_depend_on_input_order_and_ids_are_stable() -> None:
+    rows = [
+        fact("a", 1, 250e9),
+        fact("b", 1, 250e9),
+        fact("c", 1, 150e9, entity="Shandong"),
+        fact("d", 1, 14291, measure="patents", entity="China", unit="count"),
+    ]
+    forward = claims_of(*rows)
+    backward = claims_of(*reversed(rows))
+    pd.testing.assert_frame_equal(forward, backward)
+    assert forward["claim_id"].is_unique
+    assert list(forward["measure"]) == ["market_size_target", "market_size_target", "patents"]
+
+
+def test_no_facts_gives_an_empty_table_with_the_claim_columns() -> None:
+    claims = merge_claims(pd.DataFrame(columns=list(FACT_COLUMNS)))
+    assert claims.empty
+    assert list(claims.columns) == list(CLAIM_COLUMNS)
+    assert single_source(claims).empty
+    assert conflicts(claims).empty
+
+
+@pytest.mark.parametrize("year", [2025, 2025.0, "2025"])
+def test_year_types_from_any_source_merge(year) -> None:
+    claims = claims_of(fact("a", 1, 250e9, year=year), fact("b", 1, 250e9, year=2025))
+    assert claims["n_sources"].iloc[0] == 2
