@@ -101,3 +101,10 @@ def test_undecodable_file_is_skipped_with_a_reason(tmp_path) -> None:
     [problem] = [p for p in corpus.problems if p.file == "junk.txt"]
     assert problem.severity == "skipped"
     assert "could not be decoded" in problem.reason.lower()
+
+
+def test_big5_from_hong_kong_sources_is_not_read_as_windows_1252() -> None:
+    text = "香港特區政府宣布，元宇宙產業規模預計到2025年將達到二千五百億元。騰訊、華為均參與其中。"
+    decoded = decode_bytes(text.encode("big5"))
+    assert decoded is not None
+    assert (decoded.text, decoded.encoding) == (text, "big5")

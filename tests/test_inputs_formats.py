@@ -185,3 +185,21 @@ def test_unknown_extension_with_text_is_skipped_as_unsupported(tmp_path) -> None
 def test_nul_bytes_without_known_magic_mean_binary() -> None:
     assert binary_kind(b"abc\x00\x01\x02\xff\xfe\x00\x10" * 10) is not None
     assert binary_kind(b"MZ Group said 5 companies joined.") is None
+
+
+def test_markdown_front_matter_is_metadata_not_text(tmp_path) -> None:
+    write(
+        tmp_path,
+        "clip.md",
+        "---\ntitle: 'Shandong: 150 billion'\ndate: 2024-01-22\nurl: https://ex.com/s\n---\n"
+        "# Shandong\n\nShandong projects 150 billion yuan by 2025.\n",
+    )
+    [article] = load_corpus(tmp_path).articles
+    assert article.text == "Shandong\n\nShandong projects 150 billion yuan by 2025."
+    assert article.meta.title == "Shandong: 150 billion"
+    assert article.meta.published == dt.date(2024, 1, 22)
+    assert article.meta.url == "https://ex.com/s"
+
+
+def test_html_line_breaks_survive_inside_a_paragraph() -> None:
+    assert html_to_text("<p>Line one<br>line   two</p>").text == "Line one\nline two"

@@ -20,7 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.inputs.decoding import decode_bytes, normalise_newlines
-from briefing.inputs.formats import html_to_text, markdown_to_text, pdf_to_text
+from briefing.inputs.formats import (
+    html_to_text,
+    markdown_to_text,
+    pdf_to_text,
+    split_front_matter,
+)
 from briefing.inputs.manifest import (
     MANIFEST_NAME,
     Manifest,
@@ -213,14 +218,16 @@ def _extract(
         text = page.text
         hints = {"title": page.title, "published": page.published}
     elif source_format == "md":
-        text = markdown_to_text(text)
+        hints, body = split_front_matter(text)
+        text = markdown_to_text(body)
     return text, decoded.encoding, source_format, hints, problems
 
 
 def _meta(
     name: str, text: str, row: ManifestRow | None, hints: dict[str, str | None]
 ) -> ArticleMeta:
-    """Manifest first; an HTML page's own <title>/<meta> date fills what it leaves empty."""
+    """Manifest first; the file's own metadata (HTML <title>/<meta>, Markdown front
+    matter) fills what it leaves empty."""
     published = row.published if row else None
     precision = row.date_precision if row else "unknown"
     if published is None and hints.get("published"):
@@ -230,11 +237,11 @@ def _meta(
     return ArticleMeta(
         title=(row.title if row else None) or hints.get("title"),
         outlet=row.outlet if row else None,
-        author=row.author if row else None,
+        author=(row.author if row else None) or hints.get("author"),
         published=published,
         date_precision=precision,
         language=language,
-        url=row.url if row else None,
+        url=(row.url if row else None) or hints.get("url"),
         file=name,
     )
 

@@ -26,6 +26,8 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
 
 #: charset-normalizer names that mean "a Chinese GB code page"; GB18030 is their superset.
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "hz", "cp936", "euc_cn", "ms936"}
+#: Other CJK code pages charset-normalizer may name; trusted only for a strict CJK decode.
+_OTHER_CJK = {"big5", "big5hkscs", "cp950"}
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
@@ -135,7 +137,8 @@ def decode_bytes(data: bytes, *, html: bool = False) -> Decoded | None:
 
     Order: BOM; UTF-16 without BOM (NUL pattern); strict UTF-8; an HTML `<meta charset>`;
     GB18030 when the bytes look like real Chinese; charset-normalizer (GB family mapped to
-    GB18030); Windows-1252 as the last resort.
+    GB18030, Big5 accepted when it decodes to Chinese); Windows-1252; finally whatever
+    charset-normalizer guessed, marked `guessed` (the article is reported degraded).
     """
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
@@ -171,6 +174,15 @@ def decode_bytes(data: bytes, *, html: bool = False) -> Decoded | None:
             return Decoded(data.decode("gb18030"), "gb18030", False)
         except UnicodeDecodeError:
             pass
+    if best is not None and best.encoding in _OTHER_CJK:
+        # Big5 from Hong Kong and Taiwan sources would otherwise "decode" as Windows-1252
+        # mojibake; a strict decode into CJK text is good evidence.
+        try:
+            text = data.decode(best.encoding)
+        except UnicodeDecodeError:
+            text = ""
+        if text and cjk_share(text[:_SAMPLE]) > 0.8:
+            return Decoded(text, codecs.lookup(best.encoding).name, False)
     try:
         return Decoded(data.decode("cp1252"), "cp1252", False)
     except UnicodeDecodeError:

@@ -152,6 +152,37 @@ def html_to_text(markup: str) -> HtmlExtract:
     return HtmlExtract("\n\n".join(out), title, published, sorted(set(dropped)))
 
 
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_FRONT_MATTER_KEYS = {
+    "title": "title",
+    "date": "published",
+    "published": "published",
+    "author": "author",
+    "url": "url",
+    "source": "url",
+    "link": "url",
+}
+
+
+def split_front_matter(source: str) -> tuple[dict[str, str | None], str]:
+    """Separate a leading YAML front-matter block (`---` ... `---`) from Markdown.
+
+    Web clippers save title, date and URL there; without this they would be read as a
+    paragraph of article text. Only flat `key: value` lines are read (no YAML library:
+    the values are untrusted and only ever used as strings).
+    """
+    match = _FRONT_MATTER.match(source)
+    if not match:
+        return {}, source
+    hints: dict[str, str | None] = {}
+    for line in match.group(1).split("\n"):
+        key, sep, value = line.partition(":")
+        field_name = _FRONT_MATTER_KEYS.get(key.strip().lower())
+        if sep and field_name and field_name not in hints:
+            hints[field_name] = value.strip().strip("\"'").strip() or None
+    return hints, source[match.end() :]
+
+
 _MARKDOWN = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
 
