@@ -103,7 +103,8 @@ class CorpusDirectoryError(FileNotFoundError):
 _WHITESPACE = re.compile(r"\s")
 _HASH_CHUNK = 1 << 20
 _NOT_CJK_IDEOGRAPH = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-_NOT_LATIN_LETTER = re.compile(r"[^A-Za-z]+")
+_ASCII_RUN = re.compile(r"[\x00-\x7f]+")
+_NON_LETTER_BYTES = bytes(b for b in range(128) if not chr(b).isalpha())
 
 
 def content_hash(text: str) -> str:
@@ -138,10 +139,12 @@ def detect_language(text: str) -> str:
     Only the first 20,000 characters are looked at.
     """
     sample = text[:20_000]
-    # Deleting runs of everything else and measuring what is left is far cheaper than
-    # matching letter by letter.
-    cjk = len(_NOT_CJK_IDEOGRAPH.sub("", sample))
-    latin = len(_NOT_LATIN_LETTER.sub("", sample))
+    # Counting by deletion (C loops) rather than matching letter by letter: this runs once
+    # per article, 10,000 times in the benchmark.
+    ascii_bytes = sample.encode("ascii", "ignore")
+    latin = len(ascii_bytes.translate(None, _NON_LETTER_BYTES))
+    non_ascii = _ASCII_RUN.sub("", sample)
+    cjk = len(_NOT_CJK_IDEOGRAPH.sub("", non_ascii))
     if cjk + latin == 0:
         return "unknown"
     return "zh" if cjk >= 0.2 * (cjk + latin) else "en"
