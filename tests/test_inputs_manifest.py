@@ -153,3 +153,16 @@ def test_the_real_manifest_covers_every_seed_article_without_problems() -> None:
     assert len(corpus.articles) == 5
     assert corpus.problems == []
     assert all(a.meta.published is not None and a.meta.title for a in corpus.articles)
+
+
+def test_rows_match_by_base_name_and_unicode_normal_form(tmp_path) -> None:
+    write(tmp_path, "caf\u00e9.txt", SICHUAN_EN)  # NFC on disk
+    write(tmp_path, "b.txt", "Another 3 companies.")
+    write_manifest(
+        tmp_path,
+        "cafe\u0301.txt,Decomposed name,O,,2024-01-22,day,en,,,",  # NFD in the manifest
+        "data/articles/b.txt,Pathed name,O,,2024-01-22,day,en,,,",
+    )
+    corpus = load_corpus(tmp_path)
+    assert [a.meta.title for a in corpus.articles] == ["Pathed name", "Decomposed name"]
+    assert corpus.problems == []

@@ -105,8 +105,10 @@ def normalise_language(raw: str | None) -> str | None:
 
 
 def file_key(name: str) -> str:
-    """How file names are compared: NFC-normalised, so macOS (NFD) names still match."""
-    return unicodedata.normalize("NFC", name.strip())
+    """How file names are compared: the base name (a row may say "data/articles/a.txt"),
+    NFC-normalised so that names saved on macOS (NFD) still match."""
+    base = name.strip().replace("\\", "/").rsplit("/", 1)[-1]
+    return unicodedata.normalize("NFC", base)
 
 
 def read_manifest(directory: Path) -> Manifest:
