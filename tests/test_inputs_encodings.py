@@ -6,6 +6,8 @@ import codecs
 
 import pytest
 from fixtures.inputs.builders import SICHUAN_EN, SICHUAN_ZH, write
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefing.articles import load_corpus
 from briefing.inputs.decoding import decode_bytes, normalise_newlines
@@ -108,3 +110,21 @@ def test_big5_from_hong_kong_sources_is_not_read_as_windows_1252() -> None:
     decoded = decode_bytes(text.encode("big5"))
     assert decoded is not None
     assert (decoded.text, decoded.encoding) == (text, "big5")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=400))
+def test_no_byte_string_makes_the_decoder_raise(data: bytes) -> None:
+    decoded = decode_bytes(data)
+    assert decoded is None or isinstance(decoded.text, str)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.binary(max_size=300), st.sampled_from([".txt", ".md", ".html", ".pdf", ".png"]))
+def test_no_file_content_makes_load_corpus_raise(
+    tmp_path_factory, data: bytes, suffix: str
+) -> None:
+    folder = tmp_path_factory.mktemp("fuzz")
+    write(folder, "x" + suffix, data)
+    corpus = load_corpus(folder)
+    assert len(corpus.articles) + len([p for p in corpus.problems if p.severity == "skipped"]) == 1

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefing.safe import LONG_WORD, html_attr, html_link, html_text, safe_url
 
@@ -108,3 +110,21 @@ def test_html_link_only_links_safe_urls() -> None:
     assert soup.a["href"] == 'https://example.com/?q="><script>'
     assert soup.a.get_text() == "Outlet & co"
     assert soup.a["rel"] == ["noopener", "noreferrer"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cc", "Cs")) | st.sampled_from("\n\t")))
+def test_any_text_comes_back_as_exactly_that_text_and_no_elements(text: str) -> None:
+    # Control characters other than \n and \t are left out: parsers rewrite them (\r, NUL)
+    # as the HTML standard says, which is not the escaping under test.
+    soup = BeautifulSoup(f"<p>{html_text(text)}</p>", "html.parser")
+    assert {tag.name for tag in soup.find_all(True)} <= {"p", "wbr"}
+    assert soup.p.get_text() == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=60))
+def test_whatever_safe_url_returns_is_http_or_https(text: str) -> None:
+    for candidate in (text, "javascript:" + text, "https://" + text):
+        url = safe_url(candidate)
+        assert url is None or url.lower().startswith(("http://", "https://"))
