@@ -1,0 +1,1 @@
+"""Extracting figures, dates and facts from article text."""

@@ -1,0 +1,121 @@
+"""Precompiled regular expressions of the grammar of figures, built once from the lexicon.
+
+Two scanners find candidate numerals in a whole text (the only patterns that ever run over a
+full article): `NUMERAL_SCAN` (digits and Chinese numerals: a single character class, which
+Python's regex engine searches fast) and `WORD_SCAN` (English number words, compiled as a
+trie so that each position costs one character-class test instead of a hundred alternatives).
+Every other pattern here is matched anchored at one offset next to a candidate.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.extract import lexicon as lx
+from briefing.extract.numbers import FRACTION_WORDS, NUMBER_WORDS, ZH_NUMERAL_CHARS
+
+SP = r"[ \t\u00a0\u202f]"
+DIGIT = "0-9０-９"
+
+
+def alternation(words: object) -> str:
+    """An alternation of literal words as a trie regex: the longest word wins ("万亿" over "万",
+    "per cent" over "per") and a failed match costs one test per character, not per word."""
+    return trie_regex(sorted(set(words)))  # type: ignore[call-overload]
+
+
+def trie_regex(words: list[str]) -> str:
+    """A regex matching exactly `words`, factored by common prefixes (longest match first)."""
+    trie: dict[str, dict] = {}
+    for w in words:
+        node = trie
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        ends_here = "" in node
+        branches = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if ends_here else body
+
+    return emit(trie)
+
+
+VERBAL_MULTIPLIERS: dict[str, float] = {
+    "double": 2.0,
+    "doubled": 2.0,
+    "twice": 2.0,
+    "triple": 3.0,
+    "tripled": 3.0,
+    "quadruple": 4.0,
+    "quadrupled": 4.0,
+    "halved": 0.5,
+}
+_ENTRY_WORDS = sorted({*NUMBER_WORDS, *FRACTION_WORDS, *VERBAL_MULTIPLIERS} - {"zero"})
+_ENTRY_VARIANTS = sorted({v for w in _ENTRY_WORDS for v in (w, w.capitalize())})
+_ENTRY_TRIE = trie_regex(_ENTRY_VARIANTS)
+
+NUMERAL_SCAN = re.compile(rf"[{DIGIT}{ZH_NUMERAL_CHARS}][0-9]*")
+# A number word starts after a space or an opening mark; scanning for that character first is
+# several times faster than a lookbehind at every position. Group 1 is the word itself.
+# (All-capital headlines, "TWO", are not read.)
+WORD_SCAN = re.compile(rf"[ \n\t\u00a0\"'(“‘/\-–—]({_ENTRY_TRIE})(?![A-Za-z])")
+WORD_AT_TEXT_START = re.compile(rf"({_ENTRY_TRIE})(?![A-Za-z])")
+
+DIGIT_NUMERAL = re.compile(rf"[{DIGIT}]+(?:[,，][{DIGIT}]+)*(?:[.．][{DIGIT}]+)*")
+PLAIN_DIGITS = re.compile(rf"[{DIGIT}]+")
+DIGIT_TAIL_JUNK = re.compile(rf"[{DIGIT}\w.,，．\-–]*")
+ZH_NUMERAL = re.compile(rf"[{ZH_NUMERAL_CHARS}]+(?:[点點][{ZH_NUMERAL_CHARS}]+)?")
+WORD_AT = re.compile(r"[A-Za-z]+")
+WORD_RUN_SEP = re.compile(rf"(?i)(?:{SP}+and{SP}+|{SP}+|-)")
+
+EN_SCALE = re.compile(rf"(?i){SP}*({alternation(lx.SCALE_WORDS)})\b")
+MONEY_ONLY_SCALE = re.compile(rf"(?i)({alternation(lx.MONEY_ONLY_SCALES)})\b")
+ZH_SCALE = re.compile(alternation(lx.ZH_SCALES))
+ZH_INFIX = re.compile(alternation(lx.QUALIFIERS_ZH_INFIX))
+PERCENT = re.compile(
+    rf"(?i){SP}*(?:(?P<pp>percentage{SP}+points?\b|pp\b|ppts?\b|(?:个|個)?百分[点點])"
+    rf"|(?P<pct>%|％|percent\b|per{SP}*cent\b|pct\b|pc\b))"
+)
+EN_CURRENCY_SUFFIX = re.compile(
+    rf"(?i){SP}+({alternation(lx.CURRENCY_SUFFIXES_EN)})\b|(rmb|cny|usd|eur|hkd|gbp|jpy)\b"
+)
+# 元 is yuan, but 元宇宙 is "metaverse": "2023元宇宙大会" must not read as 2023 yuan.
+ZH_CURRENCY_SUFFIX = re.compile(rf"{SP}?({alternation(lx.CURRENCY_SUFFIXES_ZH)})(?!宇宙)")
+EN_UNIT = re.compile(rf"(?i){SP}*({alternation(lx.UNITS_EN)})\b")
+ZH_UNIT = re.compile(alternation(lx.UNITS_ZH))
+TIMES = re.compile(
+    rf"(?i)(?P<fold>-?{SP}?fold\b)|(?P<x>x\b)|(?P<bei>倍)"
+    rf"|(?P<times>{SP}+times(?={SP}+(?:as|the|that|more|larger|bigger|higher|greater|"
+    r"faster|smaller|lower|over|what)\b))"
+)
+RANGE_SEP = re.compile(rf"(?i){SP}*(?:-|–|—|~|～|至|到|to\b|and\b){SP}*")
+RANGE_CURRENCY = re.compile(r"(?i)(?:us\$|hk\$|\$|¥|￥|€|£)")
+MEASURE = re.compile(
+    rf"(?P<infix>多|余|餘)?(?P<pre>以上|左右)?(?P<m>{alternation(lx.MEASURE_WORDS_ZH)})"
+    r"(?P<after>以上|左右|多|余)?"
+)
+ZH_RUN = re.compile(r"[\u4e00-\u9fff]{1,12}")
+ZH_HEAD = re.compile(alternation(lx.COUNTED_HEADS_ZH))
+ZH_STOP = re.compile(
+    r"[的和与與及并並等在将將已于於为為是从從到中以对對把被向让讓使了着過过也都而或]"
+)
+ZH_TIME_AFTER = re.compile(
+    rf"(?:多|余)?(?:个|個)?多?(?:{alternation((*lx.TIME_SUFFIXES_ZH, *lx.TIME_HEADS_ZH))})"
+)
+ZH_AFTER_QUALIFIER = re.compile(alternation(lx.QUALIFIERS_ZH_AFTER))
+OR_MORE = re.compile(rf"(?i){SP}+or{SP}+(more|so|above|over)\b")
+PLUS = re.compile(rf"(?i)\+(?![0-9])|-plus\b|{SP}plus\b(?!{SP}+[0-9])")
+EN_TOKEN = re.compile(r"[A-Za-z][\w'’]*(?:-[A-Za-z0-9][\w'’]*)*")
+EN_PHRASE = re.compile(rf"(?:{SP}+[A-Za-z][\w'’]*(?:-[A-Za-z0-9][\w'’]*)*){{1,7}}")
+OF_AFTER = re.compile(rf"(?i){SP}+of\b")
+COMPARISON_AFTER = re.compile(rf"(?i)(?={SP}+(?:the|that|as|what|its|their)\b)")
+HALF_SCALE = re.compile(rf"(?i){SP}+an?{SP}+(thousand|million|billion|trillion|dozen)\b")
+TIME_OF_DAY = re.compile(rf"(?i):[0-9]{{2}}|{SP}*(?:a\.?m\.?|p\.?m\.?)(?![a-z])")
+CONVERSION_BRIDGE = re.compile(
+    r"(?i)\s*(?:[(（]|[,，]\s*(?=or\b|i\.e\.|equivalent|折合|约合|合|相当于|相當於))\s*"
+    r"(?:(?:equivalent|equal)\s+to|or|i\.e\.,?|worth|折合|约合|合|相当于|相當於)?\s*"
+)

@@ -1,0 +1,636 @@
+"""The grammar of figures: find every quantity in an article's text, English or Chinese.
+
+`find_quantities(text)` returns `Quantity` records sorted by `start`, never overlapping, each
+with `text == source[start:end]`. It knows nothing of entities, years or topics: that is the
+job of `briefing.extract.context`, which builds facts on these records.
+
+What a quantity's span covers (decided once, applied everywhere):
+  [qualifier] [currency] number [range] [scale] [currency/unit/%] [Chinese after-qualifier]
+  [measure word + counted noun | English counted noun phrase] ["or more"]
+so "more than 500 companies", "约3500亿元", "100家以上元宇宙创新型企业", "30%左右",
+"$1,06,102.8 million", "250 billion yuan". Only words that change the meaning of the number
+are included; verbs ("reach", "达到") and prepositions ("by 2025") are not.
+
+Qualifiers map to six values (see lexicon.QUALIFIERS_EN for the reasoning on nearly/almost
+-> about, as many as -> up_to, 以上 -> at_least).
+
+What is deliberately NOT a quantity:
+  - dates and years: a four-digit integer 1800..2100 with no unit, scale or qualifier
+    ("by 2025", "2011 to 2022"), digits before 年/月/日/号, digits right after a month name;
+  - ordinals and ranks ("9th", "No. 2", "number 2 globally", "第二"), labels (section 3,
+    version 2, page 5), times of day ("10:30", "3pm"), phone numbers (leading zero, "+86"),
+    model names and identifiers (digits glued to letters: H100, Web3.0, 5G, COVID-19, 37Games,
+    HQ2), URLs and paths (digits after / = _ # @ . :), versions (1.2.3);
+  - durations: a count whose noun is a unit of time ("15 years", "two months", "3个月") is a
+    time span, not a figure of interest to the briefing;
+  - bare small numbers. The rule: a number becomes a quantity when it carries meaning of its own:
+    a unit (money, %, percentage points, times, a physical unit), a counted noun (an English
+    plural noun phrase or a Chinese measure word), or, for a bare count, a sign that it is
+    written as a figure: a scale word (million, 亿, 万), thousands separators (16,000) or a
+    qualifier ("more than 300"). "10 of which", "one of them", "Big 3" are not rows, nor is a
+    Chinese "一" (一个, 一家 = "a/an"), nor a spelled-out bare number ("at least two").
+
+Speed: one precompiled master regex finds candidate numerals (digits, Chinese numerals, number
+words); each candidate is read by anchored, precompiled regexes and dictionary lookups on the
+few characters around it. Nothing loops over the text character by character.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from briefing.extract import lexicon as lx
+from briefing.extract import patterns as pt
+from briefing.extract.lookbehind import read_prefix, word_before
+from briefing.extract.numbers import (
+    FRACTION_WORDS,
+    NUMBER_WORDS,
+    SCALE_NUMBER_WORDS,
+    fraction_value,
+    has_grouping,
+    parse_chinese_numeral,
+    parse_digits,
+    parse_number_words,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One figure as written in a text; offsets index the text it was found in."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    value_high: float | None
+    unit: str
+    qualifier: str
+    counted: str | None
+    conversion_of_start: int | None = None
+
+
+MONEY_UNITS: frozenset[str] = frozenset(
+    {
+        *lx.CURRENCY_PREFIXES.values(),
+        *lx.CURRENCY_SUFFIXES_EN.values(),
+        *lx.CURRENCY_SUFFIXES_ZH.values(),
+    }
+)
+
+
+def _exponent(multiplier: float) -> int:
+    return round(math.log10(multiplier))
+
+
+_SCALE_EXP = {k.lower(): _exponent(v) for k, v in lx.SCALE_WORDS.items()}
+_MONEY_SCALE_EXP = {k: _exponent(v) for k, v in lx.MONEY_ONLY_SCALES.items()}
+_ZH_SCALE_EXP = {k: _exponent(v) for k, v in lx.ZH_SCALES.items()}
+_BAD_BEFORE_DIGITS = frozenset("_/\\#@.:&=+%")
+_ZH_AFTER_MEASURE = {"以上": "at_least", "左右": "about", "多": "more_than", "余": "more_than"}
+_ZH_AFTER_MEASURE["餘"] = "more_than"
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+@dataclass(slots=True)
+class _Reading:
+    """A figure being read: filled in step by step, then frozen into a Quantity."""
+
+    start: int
+    end: int
+    value: float
+    value_high: float | None = None
+    unit: str = "count"
+    qualifier: str = "exact"
+    counted: str | None = None
+    currency: str | None = None
+    scaled: bool = False  # a scale word or a Chinese 万/亿 applied
+    written_as_figure: bool = False  # thousands separators
+    kind: str = "digits"  # digits | zh | words
+    article_like: bool = False  # Chinese 一 / English "one", "a": an article, not a figure
+
+
+def _scaled(value: float, exponent: int) -> float:
+    """value x 10**exponent without binary noise: 35.1 billion is 35100000000.0 exactly."""
+    return float(f"{value!r}e{exponent}") if exponent else value
+
+
+def _take_prefix(text: str, r: _Reading, floor: int) -> bool:
+    """Extend the reading backwards over currency and qualifier; False for labels/dates."""
+    prefix = read_prefix(text, r.start, floor)
+    if prefix.qualifier is None and prefix.currency is None and prefix.word:
+        word = prefix.word.lower()
+        if word.rstrip(".") in lx.LABEL_WORDS or word in lx.LABEL_WORDS:
+            return False
+        if r.kind == "digits" and prefix.word[0].isupper() and word.rstrip(".") in lx.MONTHS:
+            return False  # Jan. 19, March 3
+    r.start = prefix.start
+    r.currency = prefix.currency
+    if prefix.qualifier is not None:
+        r.qualifier = prefix.qualifier
+    return True
+
+
+def _read_scale(text: str, p: int) -> tuple[int, int]:
+    """A scale word at p (million, bn, 亿, 万亿): (exponent, new end), (0, p) if none."""
+    m = pt.ZH_SCALE.match(text, p)
+    if m:
+        return _ZH_SCALE_EXP[m.group()], m.end()
+    m = pt.EN_SCALE.match(text, p)
+    if m:
+        return _SCALE_EXP[m.group(1).lower()], m.end()
+    return 0, p
+
+
+def _read_digit_numeral(text: str, p: int) -> tuple[float, int, str] | None:
+    """The digit numeral at p: (value, end, numeral); None for versions like 1.2.3."""
+    m = pt.DIGIT_NUMERAL.match(text, p)
+    if m is None:
+        return None
+    numeral = m.group()
+    value = parse_digits(numeral)
+    if value is not None:
+        return value, m.end(), numeral
+    if "." in numeral or "．" in numeral:
+        return None
+    # "1,2,3" or a European "3,5": only the first run of digits is a numeral
+    m = pt.PLAIN_DIGITS.match(text, p)
+    if m is None:
+        return None
+    value = parse_digits(m.group())
+    return (value, m.end(), m.group()) if value is not None else None
+
+
+def _glued_suffix_ok(text: str, p: int) -> bool:
+    """Letters glued to digits are fine only if they are a unit we read: 30pc, 5bn, 3x, 20km."""
+    return bool(
+        pt.PERCENT.match(text, p)
+        or pt.EN_SCALE.match(text, p)
+        or pt.EN_UNIT.match(text, p)
+        or pt.TIMES.match(text, p)
+        or pt.EN_CURRENCY_SUFFIX.match(text, p)
+    )
+
+
+def _is_year(value: float, numeral: str) -> bool:
+    return len(numeral) == 4 and 1800 <= value <= 2100 and numeral.isdigit()
+
+
+def _read_digits(text: str, start: int, floor: int) -> tuple[_Reading | None, int]:
+    skip = pt.DIGIT_TAIL_JUNK.match(text, start).end()  # type: ignore[union-attr]
+    core = _read_digit_numeral(text, start)
+    if core is None:
+        return None, skip
+    value, p, numeral = core
+    before = text[start - 1] if start > floor else ""
+    glued = before and ((before.isascii() and before.isalnum()) or before in _BAD_BEFORE_DIGITS)
+    if glued and not (before.isalpha() and read_prefix(text, start, floor).currency):
+        return None, skip  # H100, Web3, HQ2, a URL, 1.2.3 (but RMB250bn is money)
+    if before in "-–" and start - 2 >= floor and text[start - 2].isalnum():
+        return None, skip  # COVID-19, the second half of 2011-2022, phone numbers
+    if before == "第":
+        return None, skip
+    plain = numeral.translate(_FULLWIDTH_DIGITS)
+    if len(plain) > 1 and plain[0] == "0" and plain[1].isdigit():
+        return None, skip  # 010-6520 1234, 007
+    if pt.TIME_OF_DAY.match(text, p):
+        return None, skip
+    if text[p : p + 1] in ("/", ":") and text[p + 1 : p + 2].isdigit():
+        return None, skip  # 12/05/2023, 3:1
+    r = _Reading(start=start, end=p, value=value, written_as_figure=has_grouping(numeral))
+    if not _take_prefix(text, r, floor):
+        return None, skip
+    p = _read_infix(text, r, p)
+    exp, q = _read_scale(text, p)
+    if q == p and text[p : p + 1].isascii() and text[p : p + 1].isalpha():
+        ms = pt.MONEY_ONLY_SCALE.match(text, p)
+        if ms and (r.currency or pt.EN_CURRENCY_SUFFIX.match(text, ms.end())):
+            exp, q = _MONEY_SCALE_EXP[ms.group(1).lower()], ms.end()
+        elif not _glued_suffix_ok(text, p):
+            return None, skip  # 5G, 37Games, 9th, 3D
+    r.scaled = exp != 0
+    if not r.scaled and pt.ZH_TIME_AFTER.match(text, q):
+        return None, skip  # 2025年, 12月, 3个月
+    r.value = _scaled(value, exp)
+    end = _read_range(text, r, q, exp, floor)
+    r.end = end
+    marked = r.scaled or r.currency or r.qualifier != "exact"
+    if _is_year(value, numeral) and not marked and not pt.PERCENT.match(text, end):
+        return None, max(skip, end)  # by 2025, 2011 to 2022
+    return r, end
+
+
+def _read_infix(text: str, r: _Reading, p: int) -> int:
+    """Chinese 多/余 between a number and its scale or currency: 100多万, 300余亿元."""
+    m = pt.ZH_INFIX.match(text, p)
+    if m and (pt.ZH_SCALE.match(text, m.end()) or pt.ZH_CURRENCY_SUFFIX.match(text, m.end())):
+        r.qualifier = lx.QUALIFIERS_ZH_INFIX[m.group()]
+        return m.end()
+    return p
+
+
+def _read_high(text: str, q: int, kind: str) -> tuple[float | None, int]:
+    if kind == "digits":
+        core = _read_digit_numeral(text, q)
+        return (core[0], core[1]) if core else (None, q)
+    if kind == "zh":
+        m = pt.ZH_NUMERAL.match(text, q)
+        return (parse_chinese_numeral(m.group()), m.end()) if m else (None, q)
+    m = pt.WORD_AT.match(text, q)
+    return (parse_number_words([m.group().lower()]), m.end()) if m else (None, q)
+
+
+def _read_range(text: str, r: _Reading, p: int, low_exp: int, floor: int) -> int:
+    """Read "-20", " to 20", "至20", " and 20" (after "between") into value_high.
+
+    The high end's scale applies to a low end written without one ("3-5 billion"). "from 10
+    to 20" is a change, not a range, and stays two figures. Returns the new end offset.
+    """
+    low_pct = pt.PERCENT.match(text, p)
+    after_low = low_pct.end() if low_pct and low_pct.group("pct") else p
+    ms = pt.RANGE_SEP.match(text, after_low)
+    if ms is None:
+        return p
+    sep = ms.group().strip().lower()
+    if sep in ("and", "to", "到", "至"):
+        before, _ = word_before(text, r.start, floor)
+        before = before.lower() or text[r.start - 1 : r.start]
+        if sep == "and" and before != "between":
+            return p
+        if sep != "and" and before in ("from", "从", "從"):
+            return p
+    q = ms.end()
+    mc = pt.RANGE_CURRENCY.match(text, q)
+    if mc:
+        if r.currency is None:
+            return p
+        q = mc.end()
+    high, q = _read_high(text, q, r.kind)
+    if high is None:
+        return p
+    if text[q : q + 1].isascii() and text[q : q + 1].isalnum() and not _glued_suffix_ok(text, q):
+        return p
+    if low_pct and low_pct.group("pct") and not pt.PERCENT.match(text, q):
+        return p  # "10% to 20 companies" is not a range
+    high_exp, q_end = _read_scale(text, q)
+    if r.kind == "zh" and any(c in "万萬亿億" for c in text[ms.end() : q]):
+        high_exp = 0
+    low = r.value
+    if high_exp and not low_exp:
+        low = _scaled(low, high_exp)
+    high_value = _scaled(high, high_exp or low_exp)
+    if not high_value > low:
+        return p
+    r.value, r.value_high = low, high_value
+    r.scaled = r.scaled or bool(high_exp)
+    return q_end
+
+
+def _read_zh(text: str, start: int, floor: int) -> tuple[_Reading | None, int]:
+    if text.startswith("百分之", start):
+        return _read_zh_percent(text, start, floor)
+    m = pt.ZH_NUMERAL.match(text, start)
+    if m is None:
+        return None, start + 1
+    end = m.end()
+    numeral = m.group()
+    value = parse_chinese_numeral(numeral)
+    if value is None or text[start - 1 : start] in ("第", "初", "周", "星", "礼", "禮"):
+        return None, end
+    if start > floor and pt.ZH_NUMERAL.match(text[start - 1]):
+        return None, end
+    if pt.ZH_TIME_AFTER.match(text, end):
+        return None, end  # 五年, 十二月, 三个月
+    r = _Reading(start=start, end=end, value=value, kind="zh")
+    r.article_like = numeral in ("一", "壹")
+    r.scaled = any(c in "万萬亿億" for c in numeral)
+    if not _take_prefix(text, r, floor):
+        return None, end
+    p = _read_infix(text, r, end)
+    exp, p = (0, p) if r.scaled else _read_scale(text, p)
+    r.scaled = r.scaled or exp != 0
+    r.value = _scaled(value, exp)
+    r.end = _read_range(text, r, p, exp, floor)
+    return r, r.end
+
+
+def _read_zh_percent(text: str, start: int, floor: int) -> tuple[_Reading | None, int]:
+    """百分之三十 / 百分之30 / 百分之十到百分之二十 -> percent."""
+    p = start + 3
+    m = pt.ZH_NUMERAL.match(text, p)
+    if m:
+        value, q = parse_chinese_numeral(m.group()), m.end()
+    else:
+        core = _read_digit_numeral(text, p)
+        value, q = (core[0], core[1]) if core else (None, p)
+    if value is None:
+        return None, q
+    r = _Reading(start=start, end=q, value=value, unit="percent", kind="zh")
+    _take_prefix(text, r, floor)
+    ms = pt.RANGE_SEP.match(text, q)
+    if ms and text.startswith("百分之", ms.end()):
+        m = pt.ZH_NUMERAL.match(text, ms.end() + 3)
+        high = parse_chinese_numeral(m.group()) if m else None
+        if m and high is not None and high > value:
+            r.value_high, q = high, m.end()
+    r.end = q
+    return r, q
+
+
+def _read_words(text: str, start: int, floor: int) -> tuple[_Reading | None, int]:
+    """Spelled-out numbers, fractions and multipliers (double, twice)."""
+    m0 = pt.WORD_AT.match(text, start)
+    if m0 is None:
+        return None, start + 1
+    first = m0.group().lower()
+    if first in pt.VERBAL_MULTIPLIERS:
+        return _read_multiplier(text, start, m0.end(), first, floor)
+    tokens: list[tuple[str, int, int]] = [(first, start, m0.end())]
+    p = m0.end()
+    while True:
+        ms = pt.WORD_RUN_SEP.match(text, p)
+        mw = pt.WORD_AT.match(text, ms.end()) if ms else None
+        if not ms or not mw:
+            break
+        w = mw.group().lower()
+        if w not in NUMBER_WORDS and (w not in FRACTION_WORDS or ms.group().strip() == "and"):
+            break
+        tokens.append((w, mw.start(), mw.end()))
+        p = mw.end()
+    words = [t[0] for t in tokens]
+    if words[0] in ("half", "halves") or words[-1] in FRACTION_WORDS:
+        return _read_fraction(text, tokens, floor)
+    if words[0] in SCALE_NUMBER_WORDS:
+        # "a dozen", "a hundred", "a million": the article belongs to the numeral
+        article, article_start = word_before(text, start, floor)
+        if article.lower() not in ("a", "an"):
+            return None, tokens[-1][2]
+        start = article_start
+        words = ["a", *words]
+    value = parse_number_words(words)
+    while value is None and len(tokens) > 1:
+        tokens.pop()
+        words.pop()
+        value = parse_number_words(words)
+    if value is None:
+        return None, m0.end()
+    end = tokens[-1][2]
+    r = _Reading(start=start, end=end, value=value, kind="words")
+    r.scaled = any(w in ("thousand", "million", "billion", "trillion") for w in words)
+    r.article_like = words in (["one"], ["a"])
+    if not _take_prefix(text, r, floor):
+        return None, end
+    r.end = _read_range(text, r, end, 0, floor)
+    return r, r.end
+
+
+def _read_fraction(
+    text: str, tokens: list[tuple[str, int, int]], floor: int
+) -> tuple[_Reading | None, int]:
+    """ "two-thirds of" and "half of" are shares (percent); "half a million" is 500,000;
+    "half the number" is a ratio (0.5 times)."""
+    words = [t[0] for t in tokens]
+    start, end = tokens[0][1], tokens[-1][2]
+    before, before_start = word_before(text, start, floor)
+    before = before.lower()
+    r: _Reading | None = None
+    if words in (["half"], ["halves"]):
+        if before in ("the", "first", "second", "a", "one", "and", "last"):
+            return None, end
+        ms = pt.HALF_SCALE.match(text, end)
+        if ms:
+            word = ms.group(1).lower()
+            multiplier = 12 if word == "dozen" else 10 ** _SCALE_EXP[word]
+            r = _Reading(start=start, end=ms.end(), value=0.5 * multiplier, kind="words")
+            r.scaled = True
+        elif pt.OF_AFTER.match(text, end):
+            r = _Reading(start=start, end=end, value=50.0, unit="percent", kind="words")
+        elif pt.COMPARISON_AFTER.match(text, end):
+            r = _Reading(start=start, end=end, value=0.5, unit="times", kind="words")
+    elif len(words) <= 2 and pt.OF_AFTER.match(text, end):
+        numerator = words[0] if len(words) == 2 else None
+        if numerator is None and before in ("a", "an"):
+            start = before_start
+        fraction = fraction_value(numerator, words[-1])
+        if fraction is not None and (numerator is not None or start == before_start):
+            r = _Reading(start=start, end=end, value=fraction * 100, unit="percent", kind="words")
+    if r is None or not _take_prefix(text, r, floor):
+        return None, end
+    return r, r.end
+
+
+def _read_multiplier(
+    text: str, start: int, end: int, word: str, floor: int
+) -> tuple[_Reading | None, int]:
+    if not word.endswith("d") and not pt.COMPARISON_AFTER.match(text, end):
+        return None, end  # "double-digit", "a double standard"
+    r = _Reading(start=start, end=end, value=pt.VERBAL_MULTIPLIERS[word], unit="times")
+    r.kind = "words"
+    if not _take_prefix(text, r, floor):
+        return None, end
+    return r, end
+
+
+def _read_unit(text: str, r: _Reading) -> None:
+    """After the number: percent, currency, times or a physical unit (else it stays a count)."""
+    p = r.end
+    mp = pt.PERCENT.match(text, p)
+    if mp:
+        r.unit = "percentage_points" if mp.group("pp") else "percent"
+        r.end = mp.end()
+        return
+    mz = pt.ZH_CURRENCY_SUFFIX.match(text, p)
+    if mz:
+        r.unit, r.end = lx.CURRENCY_SUFFIXES_ZH[mz.group(1)], mz.end()
+        return
+    me = pt.EN_CURRENCY_SUFFIX.match(text, p)
+    if me:
+        r.unit, r.end = lx.CURRENCY_SUFFIXES_EN[(me.group(1) or me.group(2)).lower()], me.end()
+        return
+    if r.currency:
+        r.unit = r.currency
+        return
+    mt = pt.TIMES.match(text, p)
+    if mt:
+        r.unit, r.end = "times", mt.end()
+        return
+    mu = pt.ZH_UNIT.match(text, p)
+    if mu:
+        r.unit, r.end = lx.UNITS_ZH[mu.group()], mu.end()
+        return
+    mu = pt.EN_UNIT.match(text, p)
+    if mu:
+        r.unit, r.end = lx.UNITS_EN[mu.group(1).lower()], mu.end()
+
+
+def _read_after_qualifier(text: str, r: _Reading) -> None:
+    m = pt.ZH_AFTER_QUALIFIER.match(text, r.end)
+    if m:
+        r.qualifier, r.end = lx.QUALIFIERS_ZH_AFTER[m.group()], m.end()
+
+
+def _read_counted(text: str, r: _Reading) -> bool:
+    """Read what a count counts; False when it turns out to be a duration."""
+    p = r.end
+    mplus = pt.PLUS.match(text, p)
+    if mplus and r.kind == "digits":
+        r.qualifier, p = "more_than", mplus.end()
+    mor = pt.OR_MORE.match(text, p)
+    if mor:
+        r.qualifier = "about" if mor.group(1).lower() == "so" else "at_least"
+        p = mor.end()
+    mm = pt.MEASURE.match(text, p)
+    if mm and r.kind != "words":
+        return _read_measure(text, r, mm)
+    r.end = p
+    if r.kind == "zh":
+        return True
+    mph = pt.EN_PHRASE.match(text, p)
+    if mph is None:
+        return True
+    tokens = list(pt.EN_TOKEN.finditer(text, p, mph.end()))
+    head = _plural_head(tokens)
+    if head is None:
+        return tokens[0].group().lower() not in lx.TIME_NOUNS_EN
+    words = [t.group().lower() for t in tokens[: head + 1]]
+    if words[-1].rstrip("'’") in lx.TIME_NOUNS_EN:
+        return False
+    r.counted = " ".join(words)
+    r.end = tokens[head].end()
+    mor = pt.OR_MORE.match(text, r.end)
+    if mor:
+        r.qualifier = "about" if mor.group(1).lower() == "so" else "at_least"
+        r.end = mor.end()
+    return True
+
+
+def _plural_head(tokens: list) -> int | None:
+    """Index of the last plural-looking token of the noun phrase; "and"/"or" may join nouns."""
+    head = None
+    for i, t in enumerate(tokens):
+        w = t.group().lower()
+        if w in ("and", "or") and head == i - 1 and i + 1 < len(tokens):
+            continue
+        if w in lx.COUNTED_STOPWORDS or w in ("and", "or"):
+            break
+        if _looks_plural(w):
+            head = i
+        elif head is not None and tokens[i - 1].group().lower() not in ("and", "or"):
+            break
+    return head
+
+
+def _looks_plural(word: str) -> bool:
+    if word in lx.IRREGULAR_PLURALS:
+        return True
+    return len(word) > 2 and word.endswith("s") and not word.endswith(lx.NON_PLURAL_S_ENDINGS)
+
+
+def _read_measure(text: str, r: _Reading, mm) -> bool:
+    """A Chinese measure word and the noun it counts: 100家以上元宇宙创新型企业."""
+    for group in ("infix", "pre", "after"):
+        if mm.group(group):
+            r.qualifier = _ZH_AFTER_MEASURE[mm.group(group)]
+    measure = mm.group("m")
+    p = mm.end()
+    counted: str | None = None
+    if measure in lx.MEASURE_NOUNS_ZH:
+        counted = measure  # 500万人: the measure word is the noun
+    else:
+        mrun = pt.ZH_RUN.match(text, p)
+        if mrun:
+            window = mrun.group()
+            mh = pt.ZH_HEAD.search(window)
+            if mh:
+                counted = window[: mh.end()]
+            else:
+                ms = pt.ZH_STOP.search(window)
+                counted = window[: ms.start() if ms else min(len(window), 4)] or None
+        if counted and any(counted.startswith(t) for t in lx.TIME_HEADS_ZH):
+            return False  # 三个月
+        p += len(counted or "")
+    r.counted = counted
+    r.end = p
+    _read_after_qualifier(text, r)
+    return True
+
+
+def _worth_a_row(r: _Reading) -> bool:
+    """The principled rule for bare numbers (see the module docstring)."""
+    if r.unit != "count":
+        return True
+    if r.article_like and r.qualifier == "exact":
+        return False
+    if r.counted:
+        return True
+    if r.kind != "digits":
+        return r.scaled
+    return r.scaled or r.written_as_figure or r.qualifier != "exact"
+
+
+def _finish(text: str, r: _Reading) -> Quantity | None:
+    if r.unit == "count":
+        _read_unit(text, r)
+        _read_after_qualifier(text, r)
+    if r.unit == "count" and not _read_counted(text, r):
+        return None
+    if not _worth_a_row(r):
+        return None
+    return Quantity(
+        start=r.start,
+        end=r.end,
+        text=text[r.start : r.end],
+        value=r.value,
+        value_high=r.value_high,
+        unit=r.unit,
+        qualifier=r.qualifier,
+        counted=r.counted,
+    )
+
+
+_Reader = Callable[[str, int, int], tuple[_Reading | None, int]]
+
+
+def _candidates(text: str) -> list[tuple[int, _Reader]]:
+    """Start offsets of every candidate numeral, with the reader for its kind, in order."""
+    found: list[tuple[int, _Reader]] = []
+    for m in pt.NUMERAL_SCAN.finditer(text):
+        c = text[m.start()]
+        found.append((m.start(), _read_digits if c.isdigit() else _read_zh))
+    words = [(m.start(1), _read_words) for m in pt.WORD_SCAN.finditer(text)]
+    if pt.WORD_AT_TEXT_START.match(text):
+        words.insert(0, (0, _read_words))
+    if words:
+        found.extend(words)
+        found.sort(key=lambda item: item[0])
+    return found
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every figure in `text`, sorted by start, non-overlapping; conversions linked."""
+    found: list[Quantity] = []
+    floor = 0  # the end of the last quantity: a prefix never reaches back over it
+    pos = 0  # candidates before pos were consumed by an earlier reading
+    for start, reader in _candidates(text):
+        if start < pos:
+            continue
+        reading, next_pos = reader(text, start, floor)
+        quantity = _finish(text, reading) if reading is not None else None
+        if quantity is not None:
+            found.append(quantity)
+            floor = pos = quantity.end
+        else:
+            pos = max(next_pos, start + 1)
+    return _link_conversions(text, found)
+
+
+def _link_conversions(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Mark "(equivalent to 35.1 billion dollars)" as converting the amount just before it."""
+    for i in range(1, len(found)):
+        a, b = found[i - 1], found[i]
+        both_money = a.unit in MONEY_UNITS and b.unit in MONEY_UNITS and a.unit != b.unit
+        near = b.start - a.end <= 24
+        if both_money and near and pt.CONVERSION_BRIDGE.fullmatch(text, a.end, b.start):
+            found[i] = replace(b, conversion_of_start=a.start)
+    return found
