@@ -8,7 +8,7 @@ key or every position, which keeps the cost per candidate number at a few micros
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from briefing.extract import lexicon as lx
 from briefing.extract.patterns import trie_regex
@@ -25,57 +25,55 @@ def _reversed_alternation(words: object) -> str:
 _ASCII_CURRENCY = [k for k in lx.CURRENCY_PREFIXES if k[-1].isascii() and k[-1].isalpha()]
 _SIGN_CURRENCY = [k for k in lx.CURRENCY_PREFIXES if k not in _ASCII_CURRENCY]
 
-# Reversed grammar: spaces, currency, spaces, qualifier. English words must not continue
-# to the left (checked by the negative lookahead, which in reverse looks leftwards).
+# Reversed grammar: spaces, currency, spaces, then a qualifier or else the nearest word.
+# English words must not continue to the left (the negative lookahead, in reverse, looks left).
 _PREFIX_REV = re.compile(
     rf"(?i){_SP}*"
     rf"(?P<cur>(?:{_reversed_alternation(_SIGN_CURRENCY)})"
     rf"|(?:{_reversed_alternation(_ASCII_CURRENCY)})(?![a-z0-9]))?"
     rf"(?:{_SP}*(?:(?P<qen>{_reversed_alternation(lx.QUALIFIERS_EN)})(?![a-z])"
     rf"|(?P<qzh>{_reversed_alternation(lx.QUALIFIERS_ZH_BEFORE)})"
-    rf"|(?P<qsym>{_reversed_alternation(lx.QUALIFIER_SYMBOLS)})))?"
+    rf"|(?P<qsym>{_reversed_alternation(lx.QUALIFIER_SYMBOLS)}))"
+    rf"|{_SP}*(?P<dot>\.)?(?P<w>[a-z]+)(?![a-z]))?"
 )
 _WORD_REV = re.compile(rf"{_SP}*(?P<dot>\.)?(?P<w>[A-Za-z]+)(?![A-Za-z])")
+_QUALIFIER_TABLES = {
+    "qen": lx.QUALIFIERS_EN,
+    "qzh": lx.QUALIFIERS_ZH_BEFORE,
+    "qsym": lx.QUALIFIER_SYMBOLS,
+}
 
 
-@dataclass(frozen=True, slots=True)
-class Prefix:
+class Prefix(NamedTuple):
     """The reading of the words before a number."""
 
     start: int  # where the quantity's span starts (before qualifier and currency)
     currency: str | None
     qualifier: str | None
-    word: str  # the word right before the number (or before its currency), as written
+    word: str  # without a qualifier: the word right before the number/currency ("No.")
 
 
 def read_prefix(text: str, start: int, floor: int) -> Prefix:
     """Currency sign and qualifier immediately before `start`, not reaching below `floor`."""
-    lo = max(floor, start - WINDOW)
-    rev = text[lo:start][::-1]
+    rev = text[max(floor, start - WINDOW) : start][::-1]
     m = _PREFIX_REV.match(rev)
     currency = qualifier = None
     consumed = 0
-    if m:
-        if m.group("cur"):
-            currency = lx.CURRENCY_PREFIXES[m.group("cur")[::-1].lower()]
-            consumed = m.end("cur")
-        for group, table in (
-            ("qen", lx.QUALIFIERS_EN),
-            ("qzh", lx.QUALIFIERS_ZH_BEFORE),
-            ("qsym", lx.QUALIFIER_SYMBOLS),
-        ):
-            g = m.group(group)
-            if g:
-                key = g[::-1]
-                qualifier = table[key.lower() if group == "qen" else key]
-                consumed = m.end(group)
-                break
     word = ""
-    if qualifier is None:
-        mw = _WORD_REV.match(rev, consumed)
-        if mw:
-            word = mw.group("w")[::-1] + ("." if mw.group("dot") else "")
-    return Prefix(start=start - consumed, currency=currency, qualifier=qualifier, word=word)
+    if m is None or m.end() == 0:
+        return Prefix(start, None, None, "")
+    cur = m.group("cur")
+    if cur:
+        currency = lx.CURRENCY_PREFIXES[cur[::-1].lower()]
+        consumed = m.end("cur")
+    group = m.lastgroup
+    if group in _QUALIFIER_TABLES:
+        key = m.group(group)[::-1]
+        qualifier = _QUALIFIER_TABLES[group][key.lower() if group == "qen" else key]
+        consumed = m.end(group)
+    elif group == "w":
+        word = m.group("w")[::-1] + ("." if m.group("dot") else "")
+    return Prefix(start - consumed, currency, qualifier, word)
 
 
 def word_before(text: str, start: int, floor: int) -> tuple[str, int]:

@@ -85,12 +85,31 @@ EN_CURRENCY_SUFFIX = re.compile(
 )
 # 元 is yuan, but 元宇宙 is "metaverse": "2023元宇宙大会" must not read as 2023 yuan.
 ZH_CURRENCY_SUFFIX = re.compile(rf"{SP}?({alternation(lx.CURRENCY_SUFFIXES_ZH)})(?!宇宙)")
+# A cheap test whether a year-like number (2025) might be a figure after all (2025 yuan, 2025%).
+FIGURE_AHEAD = re.compile(
+    rf"(?i){SP}*(?:{alternation((*lx.SCALE_WORDS, *lx.ZH_SCALES, *lx.CURRENCY_SUFFIXES_EN))}"
+    rf"|{alternation(lx.CURRENCY_SUFFIXES_ZH)}|%|％|percent|per{SP}cent|pct|倍|-?fold)"
+)
 EN_UNIT = re.compile(rf"(?i){SP}*({alternation(lx.UNITS_EN)})\b")
 ZH_UNIT = re.compile(alternation(lx.UNITS_ZH))
 TIMES = re.compile(
     rf"(?i)(?P<fold>-?{SP}?fold\b)|(?P<x>x\b)|(?P<bei>倍)"
     rf"|(?P<times>{SP}+times(?={SP}+(?:as|the|that|more|larger|bigger|higher|greater|"
     r"faster|smaller|lower|over|what)\b))"
+)
+# Everything that can follow a number and give it a unit, in order of precedence; the name of
+# the group that matched says which (one anchored match instead of six).
+UNIT_AFTER = re.compile(
+    rf"(?i){SP}*(?:(?P<pp>percentage{SP}+points?\b|pp\b|ppts?\b|(?:个|個)?百分[点點])"
+    rf"|(?P<pct>%|％|percent\b|per{SP}*cent\b|pct\b|pc\b))"
+    rf"|{SP}?(?P<zhcur>{alternation(lx.CURRENCY_SUFFIXES_ZH)})(?!宇宙)"
+    rf"|{SP}+(?P<encur>{alternation(lx.CURRENCY_SUFFIXES_EN)})\b"
+    r"|(?P<code>rmb|cny|usd|eur|hkd|gbp|jpy)\b"
+    rf"|(?P<fold>-?{SP}?fold\b)|(?P<x>x\b)|(?P<bei>倍)"
+    rf"|(?P<times>{SP}+times(?={SP}+(?:as|the|that|more|larger|bigger|higher|greater|"
+    r"faster|smaller|lower|over|what)\b))"
+    rf"|(?P<zhunit>{alternation(lx.UNITS_ZH)})"
+    rf"|{SP}*(?P<enunit>{alternation(lx.UNITS_EN)})\b"
 )
 RANGE_SEP = re.compile(rf"(?i){SP}*(?:-|–|—|~|～|至|到|to\b|and\b){SP}*")
 RANGE_CURRENCY = re.compile(r"(?i)(?:us\$|hk\$|\$|¥|￥|€|£)")
@@ -109,6 +128,7 @@ ZH_TIME_AFTER = re.compile(
 ZH_AFTER_QUALIFIER = re.compile(alternation(lx.QUALIFIERS_ZH_AFTER))
 OR_MORE = re.compile(rf"(?i){SP}+or{SP}+(more|so|above|over)\b")
 PLUS = re.compile(rf"(?i)\+(?![0-9])|-plus\b|{SP}plus\b(?!{SP}+[0-9])")
+NEXT_WORD = re.compile(rf"{SP}*(?:-{SP}*)?([A-Za-z]+|%)")
 EN_TOKEN = re.compile(r"[A-Za-z][\w'’]*(?:-[A-Za-z0-9][\w'’]*)*")
 EN_PHRASE = re.compile(rf"(?:{SP}+[A-Za-z][\w'’]*(?:-[A-Za-z0-9][\w'’]*)*){{1,7}}")
 OF_AFTER = re.compile(rf"(?i){SP}+of\b")

@@ -149,6 +149,8 @@ def _read_digit_numeral(text: str, p: int) -> tuple[float, int, str] | None:
     if m is None:
         return None
     numeral = m.group()
+    if numeral.isascii() and numeral.isdigit():
+        return float(numeral), m.end(), numeral  # the common case, without parse_digits
     value = parse_digits(numeral)
     if value is not None:
         return value, m.end(), numeral
@@ -198,6 +200,10 @@ def _read_digits(text: str, start: int, floor: int) -> tuple[_Reading | None, in
         return None, skip
     if text[p : p + 1] in ("/", ":") and text[p + 1 : p + 2].isdigit():
         return None, skip  # 12/05/2023, 3:1
+    if _is_year(value, numeral) and not pt.FIGURE_AHEAD.match(text, p):
+        prefix = read_prefix(text, start, floor)
+        if prefix.currency is None and prefix.qualifier is None:
+            return None, skip  # the common case, settled early: by 2025, in 2011
     r = _Reading(start=start, end=p, value=value, written_as_figure=has_grouping(numeral))
     if not _take_prefix(text, r, floor):
         return None, skip
@@ -376,13 +382,25 @@ def _read_words(text: str, start: int, floor: int) -> tuple[_Reading | None, int
     if value is None:
         return None, m0.end()
     end = tokens[-1][2]
+    scaled = any(w in ("thousand", "million", "billion", "trillion") for w in words)
+    if not scaled and not _may_count_or_measure(text, end):
+        return None, end  # "one of", "one way", "ten." - settled before any other reading
     r = _Reading(start=start, end=end, value=value, kind="words")
-    r.scaled = any(w in ("thousand", "million", "billion", "trillion") for w in words)
+    r.scaled = scaled
     r.article_like = words in (["one"], ["a"])
     if not _take_prefix(text, r, floor):
         return None, end
     r.end = _read_range(text, r, end, 0, floor)
     return r, r.end
+
+
+def _may_count_or_measure(text: str, end: int) -> bool:
+    """Cheap look at the next word: a spelled-out number needs a unit or a counted noun."""
+    m = pt.NEXT_WORD.match(text, end)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    return word not in lx.COUNTED_STOPWORDS or word in ("to", "and", "or", "more", "less")
 
 
 def _read_fraction(
@@ -434,34 +452,35 @@ def _read_multiplier(
 
 def _read_unit(text: str, r: _Reading) -> None:
     """After the number: percent, currency, times or a physical unit (else it stays a count)."""
-    p = r.end
-    mp = pt.PERCENT.match(text, p)
-    if mp:
-        r.unit = "percentage_points" if mp.group("pp") else "percent"
-        r.end = mp.end()
-        return
-    mz = pt.ZH_CURRENCY_SUFFIX.match(text, p)
-    if mz:
-        r.unit, r.end = lx.CURRENCY_SUFFIXES_ZH[mz.group(1)], mz.end()
-        return
-    me = pt.EN_CURRENCY_SUFFIX.match(text, p)
-    if me:
-        r.unit, r.end = lx.CURRENCY_SUFFIXES_EN[(me.group(1) or me.group(2)).lower()], me.end()
-        return
-    if r.currency:
+    m = pt.UNIT_AFTER.match(text, r.end)
+    group = m.lastgroup if m else None
+    if group in _MONEY_AND_SHARE_GROUPS:
+        r.unit, r.end = _unit_of(group, m.group(group)), m.end()  # type: ignore[union-attr]
+    elif r.currency:
         r.unit = r.currency
-        return
-    mt = pt.TIMES.match(text, p)
-    if mt:
-        r.unit, r.end = "times", mt.end()
-        return
-    mu = pt.ZH_UNIT.match(text, p)
-    if mu:
-        r.unit, r.end = lx.UNITS_ZH[mu.group()], mu.end()
-        return
-    mu = pt.EN_UNIT.match(text, p)
-    if mu:
-        r.unit, r.end = lx.UNITS_EN[mu.group(1).lower()], mu.end()
+    elif group is not None:
+        r.unit, r.end = _unit_of(group, m.group(group)), m.end()  # type: ignore[union-attr]
+
+
+_MONEY_AND_SHARE_GROUPS = frozenset({"pp", "pct", "zhcur", "encur", "code"})
+_TIMES_GROUPS = frozenset({"fold", "x", "bei", "times"})
+
+
+def _unit_of(group: str, written: str) -> str:
+    """The unit name for what UNIT_AFTER matched in `group`."""
+    if group == "pp":
+        return "percentage_points"
+    if group == "pct":
+        return "percent"
+    if group == "zhcur":
+        return lx.CURRENCY_SUFFIXES_ZH[written]
+    if group in ("encur", "code"):
+        return lx.CURRENCY_SUFFIXES_EN[written.lower()]
+    if group in _TIMES_GROUPS:
+        return "times"
+    if group == "zhunit":
+        return lx.UNITS_ZH[written]
+    return lx.UNITS_EN[written.lower()]
 
 
 def _read_after_qualifier(text: str, r: _Reading) -> None:
