@@ -54,13 +54,15 @@ def test_digits_that_are_lists_versions_or_european_decimals_are_not_one_numeral
         ("壹佰", 100.0),  # financial capitals
         ("兩萬", 20000.0),  # traditional
         ("一百一十", 110.0),
+        ("百", 100.0),  # 近百家: a leading unit means one of it
+        ("千万", 1e7),  # as in 千万元; "千万不要" is rejected by the grammar, not here
     ],
 )
 def test_chinese_numerals(numeral: str, value: float) -> None:
     assert parse_chinese_numeral(numeral) == value
 
 
-@pytest.mark.parametrize("numeral", ["十四五", "万", "千万", "五百三千", "点五", "三点"])
+@pytest.mark.parametrize("numeral", ["十四五", "万", "五百三千", "点五", "三点", "一百零十"])
 def test_chinese_character_runs_that_are_not_numerals(numeral: str) -> None:
     assert parse_chinese_numeral(numeral) is None
 

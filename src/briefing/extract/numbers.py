@@ -135,11 +135,10 @@ def _chinese_integer(s: str) -> float | None:
             if unit >= last_small:
                 return None
             if digit is None:
-                if unit != 10 or section or total:
-                    if unit == 10 and seen_zero:  # 一百零十 is not a numeral, 一百一十 is
-                        return None
-                    if unit != 10:
-                        return None
+                # a unit without a digit means one of it only at the very start: 十五, 百家
+                at_start = not (section or total or seen_zero)
+                if not at_start and (unit != 10 or seen_zero):
+                    return None  # 一百零十 and 五百千 are not numerals
                 digit = 1
             section += digit * unit
             last_small = unit

@@ -67,7 +67,8 @@ WORD_AT_TEXT_START = re.compile(rf"({_ENTRY_TRIE})(?![A-Za-z])")
 
 DIGIT_NUMERAL = re.compile(rf"[{DIGIT}]+(?:[,，][{DIGIT}]+)*(?:[.．][{DIGIT}]+)*")
 PLAIN_DIGITS = re.compile(rf"[{DIGIT}]+")
-DIGIT_TAIL_JUNK = re.compile(rf"[{DIGIT}\w.,，．\-–]*")
+# What to skip after a rejected numeral: the rest of H100, 1.2.3, Web3.0, 5G (never CJK text).
+DIGIT_TAIL_JUNK = re.compile(rf"[{DIGIT}]*(?:[.,．][{DIGIT}]+|[A-Za-z_]+)*")
 ZH_NUMERAL = re.compile(rf"[{ZH_NUMERAL_CHARS}]+(?:[点點][{ZH_NUMERAL_CHARS}]+)?")
 WORD_AT = re.compile(r"[A-Za-z]+")
 WORD_RUN_SEP = re.compile(rf"(?i)(?:{SP}+and{SP}+|{SP}+|-)")

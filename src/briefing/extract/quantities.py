@@ -503,6 +503,11 @@ def _read_counted(text: str, r: _Reading) -> bool:
     if mm and r.kind != "words":
         return _read_measure(text, r, mm)
     r.end = p
+    mh = pt.ZH_HEAD.match(text, p) if r.kind != "words" else None
+    if mh:  # no measure word: 500万用户, 3000企业
+        r.counted = text[p : _end_of_heads(text, mh.end())]
+        r.end = p + len(r.counted)
+        return True
     if r.kind == "zh":
         return True
     mph = pt.EN_PHRASE.match(text, p)
@@ -562,7 +567,7 @@ def _read_measure(text: str, r: _Reading, mm) -> bool:
             window = mrun.group()
             mh = pt.ZH_HEAD.search(window)
             if mh:
-                counted = window[: mh.end()]
+                counted = window[: _end_of_heads(window, mh.end())]
             else:
                 ms = pt.ZH_STOP.search(window)
                 counted = window[: ms.start() if ms else min(len(window), 4)] or None
@@ -575,6 +580,13 @@ def _read_measure(text: str, r: _Reading, mm) -> bool:
     return True
 
 
+def _end_of_heads(window: str, end: int) -> int:
+    """Extend a head noun over heads that follow it directly: 应用 + 场景 -> 应用场景."""
+    while (m := pt.ZH_HEAD.match(window, end)) is not None:
+        end = m.end()
+    return end
+
+
 def _worth_a_row(r: _Reading) -> bool:
     """The principled rule for bare numbers (see the module docstring)."""
     if r.unit != "count":
@@ -583,7 +595,9 @@ def _worth_a_row(r: _Reading) -> bool:
         return False
     if r.counted:
         return True
-    if r.kind != "digits":
+    if r.kind == "zh":
+        return False  # 千万 ("by all means"), 百度 (Baidu): Chinese numerals need a unit
+    if r.kind == "words":
         return r.scaled
     return r.scaled or r.written_as_figure or r.qualifier != "exact"
 

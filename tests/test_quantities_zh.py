@@ -1,0 +1,166 @@
+"""The grammar of figures in Chinese (simplified and traditional) policy and news text."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.extract.quantities import Quantity, find_quantities
+
+
+def only(text: str) -> Quantity:
+    """The single figure in `text`; fails the test if there is none or more than one."""
+    found = find_quantities(text)
+    assert len(found) == 1, f"expected one figure in {text!r}, got {found}"
+    assert text[found[0].start : found[0].end] == found[0].text
+    return found[0]
+
+
+def test_provincial_target_with_breakthrough_qualifier_and_year() -> None:
+    text = "到2025年，元宇宙产业规模突破3500亿元"
+    q = only(text)
+    assert (q.text, q.value, q.unit, q.qualifier) == ("突破3500亿元", 3.5e11, "CNY", "more_than")
+    assert q.start == text.index("突破")
+
+
+def test_count_with_measure_word_and_yishang_after_it() -> None:
+    q = only("培育100家以上元宇宙创新型企业，")
+    assert (q.text, q.value, q.qualifier, q.counted) == (
+        "100家以上元宇宙创新型企业",
+        100.0,
+        "at_least",
+        "元宇宙创新型企业",
+    )
+
+
+def test_parks_with_ge_measure_word() -> None:
+    q = only("打造10个以上元宇宙产业园区。")
+    assert (q.value, q.unit, q.qualifier, q.counted) == (
+        10.0,
+        "count",
+        "at_least",
+        "元宇宙产业园区",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("产业规模达三千五百亿元", 3.5e11, "CNY"),
+        ("总投资1.5万亿元", 1.5e12, "CNY"),
+        ("融资35.1亿美元", 3.51e9, "USD"),
+        ("募资50亿港元", 5e9, "HKD"),
+        ("募资50亿港币", 5e9, "HKD"),
+        ("投资20亿欧元", 2e9, "EUR"),
+        ("资金5000万元", 5e7, "CNY"),
+        ("规模3500億元", 3.5e11, "CNY"),  # traditional
+        ("人民币3500亿元", 3.5e11, "CNY"),
+        ("基金规模200亿元人民币", 2e10, "CNY"),
+    ],
+)
+def test_chinese_money(text: str, value: float, unit: str) -> None:
+    q = only(text)
+    assert (q.value, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "counted"),
+    [
+        ("两百家企业参与", 200.0, "企业"),
+        ("500家企业", 500.0, "企业"),
+        ("申请1200件专利", 1200.0, "专利"),
+        ("落地50个应用场景", 50.0, "应用场景"),
+        ("实施30项标准", 30.0, "标准"),
+        ("覆盖20座城市", 20.0, "城市"),
+        ("吸引500万人", 5e6, "人"),
+        ("培养1000名专业人才", 1000.0, "专业人才"),
+        ("聚集300位专家", 300.0, "专家"),
+        ("三千五百家企業", 3500.0, "企業"),
+    ],
+)
+def test_measure_words_and_the_noun_they_count(text: str, value: float, counted: str) -> None:
+    q = only(text)
+    assert (q.value, q.unit, q.counted) == (value, "count", counted)
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("约3500亿元", "about"),
+        ("大约200家企业", "about"),
+        ("3500亿元左右", "about"),
+        ("超过500家企业", "more_than"),
+        ("逾300家企业", "more_than"),
+        ("近百家企业", "about"),
+        ("将近200家企业", "about"),
+        ("不少于50个场景", "at_least"),
+        ("至少50个场景", "at_least"),
+        ("500多家企业", "more_than"),
+        ("300余家企业", "more_than"),
+        ("不到10%", "less_than"),
+        ("投资额控制在100亿元以内", "up_to"),
+        ("3500亿元以上", "at_least"),
+    ],
+)
+def test_chinese_qualifiers(text: str, qualifier: str) -> None:
+    assert only(text).qualifier == qualifier
+
+
+def test_trailing_qualifier_is_part_of_the_span() -> None:
+    assert only("规模达到3500亿元左右。").text == "3500亿元左右"
+
+
+def test_more_infix_before_a_scale() -> None:
+    q = only("吸引100多万用户")
+    assert (q.value, q.qualifier, q.text) == (1e6, "more_than", "100多万用户")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("增长30%", 30.0, "percent"),
+        ("占比45％", 45.0, "percent"),
+        ("占百分之三十", 30.0, "percent"),
+        ("提高2个百分点", 2.0, "percentage_points"),
+        ("增长3倍", 3.0, "times"),
+    ],
+)
+def test_chinese_percent_and_ratios(text: str, value: float, unit: str) -> None:
+    q = only(text)
+    assert (q.value, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("建设三到五个产业园区", 3.0, 5.0),
+        ("建设3至5个产业园区", 3.0, 5.0),
+        ("建设3-5个产业园区", 3.0, 5.0),
+        ("增长10%-20%", 10.0, 20.0),
+    ],
+)
+def test_chinese_ranges(text: str, low: float, high: float) -> None:
+    q = only(text)
+    assert (q.value, q.value_high) == (low, high)
+
+
+def test_full_width_digits() -> None:
+    q = only("培育１００家企业")
+    assert (q.value, q.counted) == (100.0, "企业")
+
+
+def test_metaverse_is_not_yuan() -> None:
+    # 元宇宙 = metaverse: "2023元宇宙大会" is a conference name, not 2023 yuan
+    assert find_quantities("2023元宇宙产业博览会开幕") == []
+
+
+def test_a_whole_plan_sentence() -> None:
+    text = (
+        "到2025年，全市元宇宙产业规模突破3500亿元，培育100家以上元宇宙创新型企业，"
+        "打造10个以上元宇宙产业园区，落地50个以上示范应用场景。"
+    )
+    assert [q.text for q in find_quantities(text)] == [
+        "突破3500亿元",
+        "100家以上元宇宙创新型企业",
+        "10个以上元宇宙产业园区",
+        "50个以上示范应用场景",
+    ]
