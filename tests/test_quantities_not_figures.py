@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+import time
+
 import pytest
 
 from briefing.extract.quantities import find_quantities
@@ -93,3 +96,26 @@ def test_a_year_with_a_currency_is_money() -> None:
 def test_a_year_like_count_with_a_qualifier_is_a_figure() -> None:
     (q,) = find_quantities("more than 2000 companies")
     assert (q.value, q.counted) == (2000.0, "companies")
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "1," * 20_000,
+        "1." * 20_000,
+        "11,22," * 8_000,
+        "one " * 12_000,
+        "9" * 40_000,
+        "一" * 40_000,
+        "企业" * 20_000,
+        "100家" + "企业" * 20_000,
+        "$" * 20_000 + "5",
+        "more than " * 4_000 + "5 companies",
+    ],
+)
+def test_hostile_input_stays_linear_and_finite(hostile: str) -> None:
+    t0 = time.perf_counter()
+    found = find_quantities(hostile)
+    assert time.perf_counter() - t0 < 3.0  # quadratic behaviour took minutes at these sizes
+    assert all(math.isfinite(q.value) for q in found)
+    assert all(hostile[q.start : q.end] == q.text for q in found)

@@ -209,6 +209,9 @@ _MULTIPLIER_WORDS: dict[str, int] = {
     "billion": 10**9,
     "trillion": 10**12,
 }
+#: Words for 0..19 and for the tens: two of them in a row ("five six") are never one number.
+SMALL_NUMBER_WORDS: frozenset[str] = frozenset(_UNITS_WORDS)
+TENS_NUMBER_WORDS: frozenset[str] = frozenset(_TENS_WORDS)
 NUMBER_WORDS: frozenset[str] = frozenset(
     {*_UNITS_WORDS, *_TENS_WORDS, *_MULTIPLIER_WORDS, "hundred", "dozen"}
 )

@@ -58,17 +58,29 @@ _ENTRY_WORDS = sorted({*NUMBER_WORDS, *FRACTION_WORDS, *VERBAL_MULTIPLIERS} - {"
 _ENTRY_VARIANTS = sorted({v for w in _ENTRY_WORDS for v in (w, w.capitalize())})
 _ENTRY_TRIE = trie_regex(_ENTRY_VARIANTS)
 
-NUMERAL_SCAN = re.compile(rf"[{DIGIT}{ZH_NUMERAL_CHARS}][0-9]*")
+# The lookbehind sits after the first character (it looks at the character before it) so that
+# the engine still searches for the character class fast; it drops numerals glued to letters
+# or paths (H100, Web3, /2022/) unless the letters are a currency code (RMB250bn).
+NUMERAL_SCAN = re.compile(
+    rf"[{DIGIT}{ZH_NUMERAL_CHARS}]"
+    r"(?:(?<![A-Za-z0-9_/\\#@.:&=+%].)|(?<=RMB.|USD.|CNY.|EUR.|HKD.|GBP.|JPY.))[0-9]*"
+)
 # A number word starts after a space or an opening mark; scanning for that character first is
 # several times faster than a lookbehind at every position. Group 1 is the word itself.
 # (All-capital headlines, "TWO", are not read.)
 WORD_SCAN = re.compile(rf"[ \n\t\u00a0\"'(“‘/\-–—]({_ENTRY_TRIE})(?![A-Za-z])")
 WORD_AT_TEXT_START = re.compile(rf"({_ENTRY_TRIE})(?![A-Za-z])")
 
-DIGIT_NUMERAL = re.compile(rf"[{DIGIT}]+(?:[,，][{DIGIT}]+)*(?:[.．][{DIGIT}]+)*")
+# Bounded repetitions: on untrusted text ("1,1,1,1,..." a megabyte long) every candidate must
+# cost O(1), or the scan turns quadratic.
+DIGIT_NUMERAL = re.compile(
+    rf"[{DIGIT}]{{1,24}}(?:[,，][{DIGIT}]{{2,3}}(?![{DIGIT}])){{0,8}}(?:[.．][{DIGIT}]{{1,12}}){{0,3}}"
+)
 PLAIN_DIGITS = re.compile(rf"[{DIGIT}]+")
 # What to skip after a rejected numeral: the rest of H100, 1.2.3, Web3.0, 5G (never CJK text).
-DIGIT_TAIL_JUNK = re.compile(rf"[{DIGIT}]*(?:[.,．][{DIGIT}]+|[A-Za-z_]+)*")
+DIGIT_TAIL_JUNK = re.compile(
+    rf"[{DIGIT}]{{0,24}}(?:[.,．][{DIGIT}]{{1,24}}|[A-Za-z_]{{1,24}}){{0,8}}"
+)
 ZH_NUMERAL = re.compile(rf"[{ZH_NUMERAL_CHARS}]+(?:[点點][{ZH_NUMERAL_CHARS}]+)?")
 WORD_AT = re.compile(r"[A-Za-z]+")
 WORD_RUN_SEP = re.compile(rf"(?i)(?:{SP}+and{SP}+|{SP}+|-)")

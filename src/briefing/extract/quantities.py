@@ -48,6 +48,8 @@ from briefing.extract.numbers import (
     FRACTION_WORDS,
     NUMBER_WORDS,
     SCALE_NUMBER_WORDS,
+    SMALL_NUMBER_WORDS,
+    TENS_NUMBER_WORDS,
     fraction_value,
     has_grouping,
     parse_chinese_numeral,
@@ -90,6 +92,7 @@ _ZH_SCALE_EXP = {k: _exponent(v) for k, v in lx.ZH_SCALES.items()}
 _BAD_BEFORE_DIGITS = frozenset("_/\\#@.:&=+%")
 _ZH_AFTER_MEASURE = {"以上": "at_least", "左右": "about", "多": "more_than", "余": "more_than"}
 _ZH_AFTER_MEASURE["餘"] = "more_than"
+_MAX_NUMBER_WORDS = 12
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -132,11 +135,16 @@ def _take_prefix(text: str, r: _Reading, floor: int) -> bool:
     return True
 
 
+def _is_cjk_at(text: str, p: int) -> bool:
+    """Whether a CJK character stands at p: the cheap test that picks the Chinese grammar."""
+    return p < len(text) and "\u3000" <= text[p] <= "\u9fff"
+
+
 def _read_scale(text: str, p: int) -> tuple[int, int]:
     """A scale word at p (million, bn, 亿, 万亿): (exponent, new end), (0, p) if none."""
-    m = pt.ZH_SCALE.match(text, p)
-    if m:
-        return _ZH_SCALE_EXP[m.group()], m.end()
+    if _is_cjk_at(text, p):
+        m = pt.ZH_SCALE.match(text, p)
+        return (_ZH_SCALE_EXP[m.group()], m.end()) if m else (0, p)
     m = pt.EN_SCALE.match(text, p)
     if m:
         return _SCALE_EXP[m.group(1).lower()], m.end()
@@ -216,7 +224,7 @@ def _read_digits(text: str, start: int, floor: int) -> tuple[_Reading | None, in
         elif not _glued_suffix_ok(text, p):
             return None, skip  # 5G, 37Games, 9th, 3D
     r.scaled = exp != 0
-    if not r.scaled and pt.ZH_TIME_AFTER.match(text, q):
+    if not r.scaled and _is_cjk_at(text, q) and pt.ZH_TIME_AFTER.match(text, q):
         return None, skip  # 2025年, 12月, 3个月
     r.value = _scaled(value, exp)
     end = _read_range(text, r, q, exp, floor)
@@ -229,7 +237,7 @@ def _read_digits(text: str, start: int, floor: int) -> tuple[_Reading | None, in
 
 def _read_infix(text: str, r: _Reading, p: int) -> int:
     """Chinese 多/余 between a number and its scale or currency: 100多万, 300余亿元."""
-    m = pt.ZH_INFIX.match(text, p)
+    m = pt.ZH_INFIX.match(text, p) if text[p : p + 1] in ("多", "余", "餘") else None
     if m and (pt.ZH_SCALE.match(text, m.end()) or pt.ZH_CURRENCY_SUFFIX.match(text, m.end())):
         r.qualifier = lx.QUALIFIERS_ZH_INFIX[m.group()]
         return m.end()
@@ -362,6 +370,12 @@ def _read_words(text: str, start: int, floor: int) -> tuple[_Reading | None, int
         w = mw.group().lower()
         if w not in NUMBER_WORDS and (w not in FRACTION_WORDS or ms.group().strip() == "and"):
             break
+        if tokens[-1][0] in SMALL_NUMBER_WORDS and (
+            w in SMALL_NUMBER_WORDS or w in TENS_NUMBER_WORDS
+        ):
+            break  # "five six", "one one": a list, not one number
+        if len(tokens) == _MAX_NUMBER_WORDS:
+            break  # "one one one ..." on hostile input: no number is written with more words
         tokens.append((w, mw.start(), mw.end()))
         p = mw.end()
     words = [t[0] for t in tokens]
@@ -484,6 +498,8 @@ def _unit_of(group: str, written: str) -> str:
 
 
 def _read_after_qualifier(text: str, r: _Reading) -> None:
+    if not _is_cjk_at(text, r.end):
+        return
     m = pt.ZH_AFTER_QUALIFIER.match(text, r.end)
     if m:
         r.qualifier, r.end = lx.QUALIFIERS_ZH_AFTER[m.group()], m.end()
@@ -492,24 +508,19 @@ def _read_after_qualifier(text: str, r: _Reading) -> None:
 def _read_counted(text: str, r: _Reading) -> bool:
     """Read what a count counts; False when it turns out to be a duration."""
     p = r.end
-    mplus = pt.PLUS.match(text, p)
-    if mplus and r.kind == "digits":
-        r.qualifier, p = "more_than", mplus.end()
-    mor = pt.OR_MORE.match(text, p)
-    if mor:
-        r.qualifier = "about" if mor.group(1).lower() == "so" else "at_least"
-        p = mor.end()
-    mm = pt.MEASURE.match(text, p)
-    if mm and r.kind != "words":
-        return _read_measure(text, r, mm)
-    r.end = p
-    mh = pt.ZH_HEAD.match(text, p) if r.kind != "words" else None
-    if mh:  # no measure word: 500万用户, 3000企业
-        r.counted = text[p : _end_of_heads(text, mh.end())]
-        r.end = p + len(r.counted)
-        return True
+    if _is_cjk_at(text, p):
+        return _read_counted_zh(text, r)
     if r.kind == "zh":
         return True
+    if text[p : p + 1] in ("+", "-", " "):
+        mplus = pt.PLUS.match(text, p)
+        if mplus and r.kind == "digits":
+            r.qualifier, p = "more_than", mplus.end()
+        mor = pt.OR_MORE.match(text, p)
+        if mor:
+            r.qualifier = "about" if mor.group(1).lower() == "so" else "at_least"
+            p = mor.end()
+    r.end = p
     mph = pt.EN_PHRASE.match(text, p)
     if mph is None:
         return True
@@ -526,6 +537,19 @@ def _read_counted(text: str, r: _Reading) -> bool:
     if mor:
         r.qualifier = "about" if mor.group(1).lower() == "so" else "at_least"
         r.end = mor.end()
+    return True
+
+
+def _read_counted_zh(text: str, r: _Reading) -> bool:
+    """The Chinese counted noun: after a measure word (家企业) or directly (万用户)."""
+    p = r.end
+    mm = pt.MEASURE.match(text, p)
+    if mm and r.kind != "words":
+        return _read_measure(text, r, mm)
+    mh = pt.ZH_HEAD.match(text, p) if r.kind != "words" else None
+    if mh:  # no measure word: 500万用户, 3000企业
+        r.counted = text[p : _end_of_heads(text, mh.end())]
+        r.end = p + len(r.counted)
     return True
 
 
@@ -608,8 +632,8 @@ def _finish(text: str, r: _Reading) -> Quantity | None:
         _read_after_qualifier(text, r)
     if r.unit == "count" and not _read_counted(text, r):
         return None
-    if not _worth_a_row(r):
-        return None
+    if not _worth_a_row(r) or not (math.isfinite(r.value) and r.value < 1e20):
+        return None  # the second test drops digit strings too long to be a figure
     return Quantity(
         start=r.start,
         end=r.end,
