@@ -43,6 +43,21 @@ CHINESE_SENTENCES = (
     "报告显示，2023年中国元宇宙市场规模同比增长39.5%，约合1061亿美元。",
 )
 
+#: Narrative sentences without figures: real policy text is mostly prose, and without them the
+#: Chinese articles would hold a figure every twenty characters.
+CHINESE_PROSE = (
+    "会议强调，要坚持创新驱动发展，推动元宇宙与实体经济深度融合。",
+    "各地要结合自身优势，探索元宇宙在文旅、教育、医疗等领域的应用。",
+    "专家表示，元宇宙概念仍处于早期阶段，需警惕炒作和金融风险。",
+    "市经济和信息化局相关负责人介绍了行动方案的主要内容。",
+    "下一步，将加快构建开放协同的产业生态，完善标准体系建设。",
+    "业内人士认为，虚拟现实和数字孪生技术将成为新的增长点。",
+    "监管部门提醒公众，谨防打着元宇宙旗号的非法集资活动。",
+    "该区依托现有产业基础，积极引进龙头企业和创新团队。",
+    "方案还提出加强人才培养，支持高校开设相关专业课程。",
+    "与会代表围绕数字经济发展趋势进行了深入交流。",
+)
+
 PLACES = (
     "Beijing",
     "Shanghai",
@@ -128,7 +143,7 @@ def generate_corpus(n_articles: int, seed: int = 0) -> Iterator[tuple[str, str]]
     for i in range(n_articles):
         rng = random.Random(f"{seed}:{i}")
         chinese = rng.random() < CHINESE_SHARE
-        pool = CHINESE_SENTENCES if chinese else english
+        pool = CHINESE_SENTENCES + CHINESE_PROSE * 2 if chinese else english
         parts: list[str] = []
         size = 0
         while size < TARGET_CHARS // (3 if chinese else 1):

@@ -524,20 +524,33 @@ def _read_counted(text: str, r: _Reading) -> bool:
     mph = pt.EN_PHRASE.match(text, p)
     if mph is None:
         return True
-    tokens = list(pt.EN_TOKEN.finditer(text, p, mph.end()))
-    head = _plural_head(tokens)
+    phrase = mph.group()
+    words = phrase.lower().split()
+    head = _plural_head(words)
     if head is None:
-        return tokens[0].group().lower() not in lx.TIME_NOUNS_EN
-    words = [t.group().lower() for t in tokens[: head + 1]]
+        return words[0] not in lx.TIME_NOUNS_EN
+    words = words[: head + 1]
     if words[-1].rstrip("'’") in lx.TIME_NOUNS_EN:
         return False
     r.counted = " ".join(words)
-    r.end = tokens[head].end()
+    # the phrase is spaces and words only, so the head ends where its last word does
+    r.end = _end_of_words(text, p, phrase, head + 1)
     mor = pt.OR_MORE.match(text, r.end)
     if mor:
         r.qualifier = "about" if mor.group(1).lower() == "so" else "at_least"
         r.end = mor.end()
     return True
+
+
+def _end_of_words(text: str, p: int, phrase: str, n: int) -> int:
+    """Offset just after the n-th whitespace-separated word of `phrase` (which starts at p)."""
+    i = 0
+    for _ in range(n):
+        while phrase[i].isspace():
+            i += 1
+        while i < len(phrase) and not phrase[i].isspace():
+            i += 1
+    return p + i
 
 
 def _read_counted_zh(text: str, r: _Reading) -> bool:
@@ -553,18 +566,17 @@ def _read_counted_zh(text: str, r: _Reading) -> bool:
     return True
 
 
-def _plural_head(tokens: list) -> int | None:
-    """Index of the last plural-looking token of the noun phrase; "and"/"or" may join nouns."""
+def _plural_head(words: list[str]) -> int | None:
+    """Index of the last plural-looking word of the noun phrase; "and"/"or" may join nouns."""
     head = None
-    for i, t in enumerate(tokens):
-        w = t.group().lower()
-        if w in ("and", "or") and head == i - 1 and i + 1 < len(tokens):
+    for i, w in enumerate(words):
+        if w in ("and", "or") and head == i - 1 and i + 1 < len(words):
             continue
         if w in lx.COUNTED_STOPWORDS or w in ("and", "or"):
             break
         if _looks_plural(w):
             head = i
-        elif head is not None and tokens[i - 1].group().lower() not in ("and", "or"):
+        elif head is not None and words[i - 1] not in ("and", "or"):
             break
     return head
 
