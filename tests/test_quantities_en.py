@@ -246,3 +246,18 @@ def test_full_width_digits_in_english_text() -> None:
 def test_text_is_always_the_source_slice() -> None:
     text = "Five tech companies (about $35bn) and 3,500 firms; 10-20% growth."
     assert texts(text) == [text[q.start : q.end] for q in find_quantities(text)]
+
+
+def test_times_before_a_possessive_is_a_ratio_and_the_year_after_is_not_a_figure() -> None:
+    q = only("Its valuation is now 15 times its 2015 level.")
+    assert (q.text, q.unit, q.value) == ("15 times", "times", 15.0)
+
+
+def test_fraction_with_qualifier() -> None:
+    q = only("Nearly two-thirds of the firms surveyed")
+    assert (q.text, q.qualifier, q.unit) == ("Nearly two-thirds", "about", "percent")
+
+
+def test_hyphenated_counted_noun() -> None:
+    q = only("it will invest in 20 to 30 start-ups")
+    assert (q.value, q.value_high, q.counted) == (20.0, 30.0, "start-ups")

@@ -164,3 +164,18 @@ def test_a_whole_plan_sentence() -> None:
         "10个以上元宇宙产业园区",
         "50个以上示范应用场景",
     ]
+
+
+def test_scale_then_measure_word_then_noun() -> None:
+    q = only("全国共有3.8万家企业名称中包含“元宇宙”")
+    assert (q.text, q.value, q.counted) == ("3.8万家企业", 38000.0, "企业")
+
+
+def test_traditional_chinese_numeral_money() -> None:
+    q = only("預計到2025年，市場規模將達到三千億元。")
+    assert (q.text, q.value, q.unit) == ("三千億元", 3e11, "CNY")
+
+
+def test_area_in_mu() -> None:
+    q = only("占地面积约200亩。")
+    assert (q.value, q.unit, q.qualifier) == (200.0, "mu", "about")

@@ -108,7 +108,7 @@ ZH_UNIT = re.compile(alternation(lx.UNITS_ZH))
 TIMES = re.compile(
     rf"(?i)(?P<fold>-?{SP}?fold\b)|(?P<x>x\b)|(?P<bei>倍)"
     rf"|(?P<times>{SP}+times(?={SP}+(?:as|the|that|more|larger|bigger|higher|greater|"
-    r"faster|smaller|lower|over|what)\b))"
+    r"faster|smaller|lower|over|what|its|their)\b))"
 )
 # Everything that can follow a number and give it a unit, in order of precedence; the name of
 # the group that matched says which (one anchored match instead of six).
@@ -120,7 +120,7 @@ UNIT_AFTER = re.compile(
     r"|(?P<code>rmb|cny|usd|eur|hkd|gbp|jpy)\b"
     rf"|(?P<fold>-?{SP}?fold\b)|(?P<x>x\b)|(?P<bei>倍)"
     rf"|(?P<times>{SP}+times(?={SP}+(?:as|the|that|more|larger|bigger|higher|greater|"
-    r"faster|smaller|lower|over|what)\b))"
+    r"faster|smaller|lower|over|what|its|their)\b))"
     rf"|(?P<zhunit>{alternation(lx.UNITS_ZH)})"
     rf"|{SP}*(?P<enunit>{alternation(lx.UNITS_EN)})\b"
 )
