@@ -143,10 +143,13 @@ OR_MORE = re.compile(rf"(?i){SP}+or{SP}+(more|so|above|over)\b")
 PLUS = re.compile(rf"(?i)\+(?![0-9])|-plus\b|{SP}plus\b(?!{SP}+[0-9])")
 NEXT_WORD = re.compile(rf"{SP}*(?:-{SP}*)?([A-Za-z]+|%)")
 EN_PHRASE = re.compile(rf"(?:{SP}+[A-Za-z][\w'’]*(?:-[A-Za-z0-9][\w'’]*)*){{1,7}}")
+#: N_WORDS[n] matches n whitespace-separated words (the counted phrase is at most 7 long).
+_EN_WORD = r"[A-Za-z][\w'’]*(?:-[A-Za-z0-9][\w'’]*)*"
+N_WORDS = [re.compile(rf"(?:{SP}+{_EN_WORD}){{{n}}}") for n in range(9)]
 OF_AFTER = re.compile(rf"(?i){SP}+of\b")
 COMPARISON_AFTER = re.compile(rf"(?i)(?={SP}+(?:the|that|as|what|its|their)\b)")
 HALF_SCALE = re.compile(rf"(?i){SP}+an?{SP}+(thousand|million|billion|trillion|dozen)\b")
-TIME_OF_DAY = re.compile(rf"(?i):[0-9]{{2}}|{SP}*(?:a\.?m\.?|p\.?m\.?)(?![a-z])")
+CLOCK_OR_DATE_AFTER = re.compile(rf"(?i)[:/][0-9]|{SP}*(?:a\.?m\.?|p\.?m\.?)(?![a-z])")
 CONVERSION_BRIDGE = re.compile(
     r"(?i)\s*(?:[(（]|[,，]\s*(?=or\b|i\.e\.|equivalent|折合|约合|合|相当于|相當於))\s*"
     r"(?:(?:equivalent|equal)\s+to|or|i\.e\.,?|worth|折合|约合|合|相当于|相當於)?\s*"

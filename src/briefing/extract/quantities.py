@@ -90,6 +90,11 @@ _SCALE_EXP = {k.lower(): _exponent(v) for k, v in lx.SCALE_WORDS.items()}
 _MONEY_SCALE_EXP = {k: _exponent(v) for k, v in lx.MONEY_ONLY_SCALES.items()}
 _ZH_SCALE_EXP = {k: _exponent(v) for k, v in lx.ZH_SCALES.items()}
 _BAD_BEFORE_DIGITS = frozenset("_/\\#@.:&=+%")
+#: Characters before a digit that need a closer look (letters, symbols, dashes, 第).
+_SUSPECT_BEFORE_DIGITS = (
+    frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-–第")
+    | _BAD_BEFORE_DIGITS
+)
 _ZH_AFTER_MEASURE = {"以上": "at_least", "左右": "about", "多": "more_than", "余": "more_than"}
 _ZH_AFTER_MEASURE["餘"] = "more_than"
 _MAX_NUMBER_WORDS = 12
@@ -183,55 +188,55 @@ def _glued_suffix_ok(text: str, p: int) -> bool:
     )
 
 
-def _is_year(value: float, numeral: str) -> bool:
-    return len(numeral) == 4 and 1800 <= value <= 2100 and numeral.isdigit()
+def _skip(text: str, start: int) -> int:
+    """Where to resume after a rejected numeral: past the rest of H100, 1.2.3, Web3.0, 5G."""
+    return pt.DIGIT_TAIL_JUNK.match(text, start).end()  # type: ignore[union-attr]
 
 
 def _read_digits(text: str, start: int, floor: int) -> tuple[_Reading | None, int]:
-    skip = pt.DIGIT_TAIL_JUNK.match(text, start).end()  # type: ignore[union-attr]
     core = _read_digit_numeral(text, start)
     if core is None:
-        return None, skip
+        return None, _skip(text, start)
     value, p, numeral = core
-    before = text[start - 1] if start > floor else ""
-    glued = before and ((before.isascii() and before.isalnum()) or before in _BAD_BEFORE_DIGITS)
-    if glued and not (before.isalpha() and read_prefix(text, start, floor).currency):
-        return None, skip  # H100, Web3, HQ2, a URL, 1.2.3 (but RMB250bn is money)
-    if before in "-–" and start - 2 >= floor and text[start - 2].isalnum():
-        return None, skip  # COVID-19, the second half of 2011-2022, phone numbers
-    if before == "第":
-        return None, skip
-    plain = numeral.translate(_FULLWIDTH_DIGITS)
-    if len(plain) > 1 and plain[0] == "0" and plain[1].isdigit():
-        return None, skip  # 010-6520 1234, 007
-    if pt.TIME_OF_DAY.match(text, p):
-        return None, skip
-    if text[p : p + 1] in ("/", ":") and text[p + 1 : p + 2].isdigit():
-        return None, skip  # 12/05/2023, 3:1
-    if _is_year(value, numeral) and not pt.FIGURE_AHEAD.match(text, p):
+    before = text[start - 1] if start > floor else " "
+    if before in _SUSPECT_BEFORE_DIGITS:
+        glued = (before.isascii() and before.isalnum()) or before in _BAD_BEFORE_DIGITS
+        if glued and not (before.isalpha() and read_prefix(text, start, floor).currency):
+            return None, _skip(text, start)  # H100, Web3, HQ2, a URL (but RMB250bn is money)
+        if before in "-–" and start - 2 >= floor and text[start - 2].isalnum():
+            return None, _skip(text, start)  # COVID-19, 2011-2022's second half, phones
+        if before == "第":
+            return None, _skip(text, start)
+    if numeral[0] in "0０" and len(numeral) > 1 and numeral[1] not in ".．,，":
+        return None, _skip(text, start)  # 010-6520 1234, 007
+    if pt.CLOCK_OR_DATE_AFTER.match(text, p):
+        return None, _skip(text, start)  # 10:30, 3pm, 12/05/2023, 3:1
+    year = len(numeral) == 4 and 1800 <= value <= 2100 and numeral.isdigit()
+    if year and not pt.FIGURE_AHEAD.match(text, p):
         prefix = read_prefix(text, start, floor)
         if prefix.currency is None and prefix.qualifier is None:
-            return None, skip  # the common case, settled early: by 2025, in 2011
+            return None, _skip(text, start)  # the common case, settled early: by 2025
     r = _Reading(start=start, end=p, value=value, written_as_figure=has_grouping(numeral))
     if not _take_prefix(text, r, floor):
-        return None, skip
-    p = _read_infix(text, r, p)
+        return None, _skip(text, start)
+    if text[p : p + 1] in ("多", "余", "餘"):
+        p = _read_infix(text, r, p)
     exp, q = _read_scale(text, p)
     if q == p and text[p : p + 1].isascii() and text[p : p + 1].isalpha():
         ms = pt.MONEY_ONLY_SCALE.match(text, p)
         if ms and (r.currency or pt.EN_CURRENCY_SUFFIX.match(text, ms.end())):
             exp, q = _MONEY_SCALE_EXP[ms.group(1).lower()], ms.end()
         elif not _glued_suffix_ok(text, p):
-            return None, skip  # 5G, 37Games, 9th, 3D
+            return None, _skip(text, start)  # 5G, 37Games, 9th, 3D
     r.scaled = exp != 0
     if not r.scaled and _is_cjk_at(text, q) and pt.ZH_TIME_AFTER.match(text, q):
-        return None, skip  # 2025年, 12月, 3个月
+        return None, _skip(text, start)  # 2025年, 12月, 3个月
     r.value = _scaled(value, exp)
     end = _read_range(text, r, q, exp, floor)
     r.end = end
     marked = r.scaled or r.currency or r.qualifier != "exact"
-    if _is_year(value, numeral) and not marked and not pt.PERCENT.match(text, end):
-        return None, max(skip, end)  # by 2025, 2011 to 2022
+    if year and not marked and not pt.PERCENT.match(text, end):
+        return None, max(_skip(text, start), end)  # 2011 to 2022
     return r, end
 
 
@@ -544,13 +549,7 @@ def _read_counted(text: str, r: _Reading) -> bool:
 
 def _end_of_words(text: str, p: int, phrase: str, n: int) -> int:
     """Offset just after the n-th whitespace-separated word of `phrase` (which starts at p)."""
-    i = 0
-    for _ in range(n):
-        while phrase[i].isspace():
-            i += 1
-        while i < len(phrase) and not phrase[i].isspace():
-            i += 1
-    return p + i
+    return pt.N_WORDS[n].match(text, p).end()  # type: ignore[union-attr]
 
 
 def _read_counted_zh(text: str, r: _Reading) -> bool:
@@ -661,18 +660,23 @@ def _finish(text: str, r: _Reading) -> Quantity | None:
 _Reader = Callable[[str, int, int], tuple[_Reading | None, int]]
 
 
-def _candidates(text: str) -> list[tuple[int, _Reader]]:
-    """Start offsets of every candidate numeral, with the reader for its kind, in order."""
-    found: list[tuple[int, _Reader]] = []
-    for m in pt.NUMERAL_SCAN.finditer(text):
-        c = text[m.start()]
-        found.append((m.start(), _read_digits if c.isdigit() else _read_zh))
-    words = [(m.start(1), _read_words) for m in pt.WORD_SCAN.finditer(text)]
+_DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
+_WORDS, _DIGITS, _CHINESE = 0, 1, 2  # candidate kinds; words sort first at a shared offset
+_READERS: tuple[_Reader, _Reader, _Reader] = (_read_words, _read_digits, _read_zh)
+
+
+def _candidates(text: str) -> list[tuple[int, int]]:
+    """(start offset, kind) of every candidate numeral, in text order."""
+    found = [
+        (m.start(), _DIGITS if m.group()[0] in _DIGIT_CHARS else _CHINESE)
+        for m in pt.NUMERAL_SCAN.finditer(text)
+    ]
+    words = [(m.start(1), _WORDS) for m in pt.WORD_SCAN.finditer(text)]
     if pt.WORD_AT_TEXT_START.match(text):
-        words.insert(0, (0, _read_words))
+        words.insert(0, (0, _WORDS))
     if words:
         found.extend(words)
-        found.sort(key=lambda item: item[0])
+        found.sort()
     return found
 
 
@@ -681,10 +685,10 @@ def find_quantities(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     floor = 0  # the end of the last quantity: a prefix never reaches back over it
     pos = 0  # candidates before pos were consumed by an earlier reading
-    for start, reader in _candidates(text):
+    for start, kind in _candidates(text):
         if start < pos:
             continue
-        reading, next_pos = reader(text, start, floor)
+        reading, next_pos = _READERS[kind](text, start, floor)
         quantity = _finish(text, reading) if reading is not None else None
         if quantity is not None:
             found.append(quantity)
