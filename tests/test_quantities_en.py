@@ -261,3 +261,15 @@ def test_fraction_with_qualifier() -> None:
 def test_hyphenated_counted_noun() -> None:
     q = only("it will invest in 20 to 30 start-ups")
     assert (q.value, q.value_high, q.counted) == (20.0, 30.0, "start-ups")
+
+
+def test_mixed_case_currency_code_glued_to_the_number() -> None:
+    q = only("and Rmb5bn of loans")
+    assert (q.text, q.value, q.unit) == ("Rmb5bn", 5e9, "CNY")
+
+
+@pytest.mark.parametrize(
+    "text", ["hundreds of companies", "tens of thousands of people", "a 3.5m tower"]
+)
+def test_vague_amounts_and_bare_m_are_not_figures(text: str) -> None:
+    assert find_quantities(text) == []

@@ -63,7 +63,7 @@ _ENTRY_TRIE = trie_regex(_ENTRY_VARIANTS)
 # or paths (H100, Web3, /2022/) unless the letters are a currency code (RMB250bn).
 NUMERAL_SCAN = re.compile(
     rf"[{DIGIT}{ZH_NUMERAL_CHARS}]"
-    r"(?:(?<![A-Za-z0-9_/\\#@.:&=+%].)|(?<=RMB.|USD.|CNY.|EUR.|HKD.|GBP.|JPY.))[0-9]*"
+    r"(?:(?<![A-Za-z0-9_/\\#@.:&=+%].)|(?<=RMB.|Rmb.|rmb.|USD.|CNY.|EUR.|HKD.|GBP.|JPY.))[0-9]*"
 )
 # A number word starts after a space or an opening mark; scanning for that character first is
 # several times faster than a lookbehind at every position. Group 1 is the word itself.

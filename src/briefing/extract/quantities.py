@@ -29,6 +29,8 @@ What is deliberately NOT a quantity:
     written as a figure: a scale word (million, 亿, 万), thousands separators (16,000) or a
     qualifier ("more than 300"). "10 of which", "one of them", "Big 3" are not rows, nor is a
     Chinese "一" (一个, 一家 = "a/an"), nor a spelled-out bare number ("at least two").
+  - vague amounts ("dozens of", "hundreds of companies", "tens of thousands"), "35m" without a
+    currency (metres or millions?), and number words in ALL CAPITALS (headlines).
 
 Speed: one precompiled master regex finds candidate numerals (digits, Chinese numerals, number
 words); each candidate is read by anchored, precompiled regexes and dictionary lookups on the
