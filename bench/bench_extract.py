@@ -25,6 +25,7 @@ import csv
 import importlib
 import inspect
 import math
+import re
 import sys
 import time
 import warnings
@@ -38,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 from bench.synthetic_corpus import generate_corpus  # noqa: E402
 from briefing.extract.quantities import find_quantities  # noqa: E402
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 GOLD = ROOT / "tests" / "fixtures" / "gold_facts.csv"
 ARTICLES = ROOT / "data" / "articles"
 
@@ -175,6 +177,24 @@ def main() -> None:
     rows = [("extractor", "data", "MB", "MB/s", "precision", "recall", "F1", "note")]
     mbps, _ = throughput(find_quantities, corpus)
     rows.append(("find_quantities", "synthetic", f"{size_mb:.1f}", f"{mbps:.1f}", "", "", "", ""))
+    by_language = {"en": [t for t in corpus if not _CJK.search(t[:200])]}
+    by_language["zh"] = [t for t in corpus if _CJK.search(t[:200])]
+    for language, texts in by_language.items():
+        mb = sum(len(t.encode()) for t in texts) / 1e6
+        speed, _ = throughput(find_quantities, texts)
+        figures = sum(len(find_quantities(t)) for t in texts[:200]) / max(1, len(texts[:200]))
+        rows.append(
+            (
+                "find_quantities",
+                f"synthetic, {language} only",
+                f"{mb:.1f}",
+                f"{speed:.1f}",
+                "",
+                "",
+                "",
+                f"{figures:.0f} figures per article",
+            )
+        )
     full = full_extractor()
     if full is None:
         rows.append(("facts extractor", "synthetic", "", "n/a", "", "", "", "not built yet"))
