@@ -100,6 +100,7 @@ _SUSPECT_BEFORE_DIGITS = (
 _ZH_AFTER_MEASURE = {"以上": "at_least", "左右": "about", "多": "more_than", "余": "more_than"}
 _ZH_AFTER_MEASURE["餘"] = "more_than"
 _MAX_NUMBER_WORDS = 12
+_TIME_HEADS_ZH = tuple(lx.TIME_HEADS_ZH)
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -608,7 +609,7 @@ def _read_measure(text: str, r: _Reading, mm) -> bool:
             else:
                 ms = pt.ZH_STOP.search(window)
                 counted = window[: ms.start() if ms else min(len(window), 4)] or None
-        if counted and any(counted.startswith(t) for t in lx.TIME_HEADS_ZH):
+        if counted and counted.startswith(_TIME_HEADS_ZH):
             return False  # 三个月
         p += len(counted or "")
     r.counted = counted
