@@ -179,3 +179,26 @@ def test_traditional_chinese_numeral_money() -> None:
 def test_area_in_mu() -> None:
     q = only("占地面积约200亩。")
     assert (q.value, q.unit, q.qualifier) == (200.0, "mu", "about")
+
+
+def test_a_measure_word_alone_makes_a_count() -> None:
+    q = only("企业数量达到20家。")
+    assert (q.text, q.value, q.unit, q.counted) == ("20家", 20.0, "count", None)
+
+
+def test_from_to_in_chinese_is_two_figures_and_a_verb_is_not_a_counted_noun() -> None:
+    found = find_quantities("从10家增加到20家")
+    assert [(q.text, q.counted, q.value_high) for q in found] == [
+        ("10家", None, None),
+        ("20家", None, None),
+    ]
+
+
+def test_short_unknown_noun_standing_alone_is_counted() -> None:
+    assert only("覆盖100个村庄。").counted == "村庄"
+
+
+@pytest.mark.parametrize(("text", "value"), [("收入翻一番", 2.0), ("产值翻两番。", 4.0)])
+def test_fan_yi_fan_doubles(text: str, value: float) -> None:
+    q = only(text)
+    assert (q.unit, q.value, q.text[0]) == ("times", value, "翻")

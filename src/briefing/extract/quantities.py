@@ -125,6 +125,7 @@ class _Reading:
     written_as_figure: bool = False  # thousands separators
     kind: str = "digits"  # digits | zh | words
     article_like: bool = False  # Chinese 一 / English "one", "a": an article, not a figure
+    measured: bool = False  # a Chinese measure word says this is a count (20家), noun or not
 
 
 def _scaled(value: float, exponent: int) -> float:
@@ -329,6 +330,10 @@ def _read_zh(text: str, start: int, floor: int) -> tuple[_Reading | None, int]:
         return None, end
     if pt.ZH_TIME_AFTER.match(text, end):
         return None, end  # 五年, 十二月, 三个月
+    if text[start - 1 : start] == "翻" and text[end : end + 1] == "番" and start - 1 >= floor:
+        # 翻一番 = doubled, 翻两番 = quadrupled: 2 to the power of the number
+        r = _Reading(start=start - 1, end=end + 1, value=2.0**value, unit="times", kind="zh")
+        return r, end + 1
     r = _Reading(start=start, end=end, value=value, kind="zh")
     r.article_like = numeral in ("一", "壹")
     r.scaled = any(c in "万萬亿億" for c in numeral)
@@ -611,13 +616,15 @@ def _read_measure(text: str, r: _Reading, mm) -> bool:
             mh = pt.ZH_HEAD.search(window)
             if mh:
                 counted = window[: _end_of_heads(window, mh.end())]
-            else:
-                ms = pt.ZH_STOP.search(window)
-                counted = window[: ms.start() if ms else min(len(window), 4)] or None
+            elif len(window) <= 4 and not pt.ZH_STOP.search(window):
+                # no known head noun: only a short noun standing alone counts (100个村庄。);
+                # the run of ideographs ends there, as ZH_RUN reads up to 12 of them
+                counted = window
         if counted and counted.startswith(_TIME_HEADS_ZH):
             return False  # 三个月
         p += len(counted or "")
     r.counted = counted
+    r.measured = True
     r.end = p
     _read_after_qualifier(text, r)
     return True
@@ -636,7 +643,7 @@ def _worth_a_row(r: _Reading) -> bool:
         return True
     if r.article_like and r.qualifier == "exact":
         return False
-    if r.counted:
+    if r.counted or r.measured:
         return True
     if r.kind == "zh":
         return False  # 千万 ("by all means"), 百度 (Baidu): Chinese numerals need a unit
