@@ -273,3 +273,14 @@ def test_mixed_case_currency_code_glued_to_the_number() -> None:
 )
 def test_vague_amounts_and_bare_m_are_not_figures(text: str) -> None:
     assert find_quantities(text) == []
+
+
+def test_a_count_of_which_refers_back_and_is_a_figure() -> None:
+    found = find_quantities(
+        "There are more than 300 firms in the district, 10 of which are listed."
+    )
+    assert [(f.text, f.counted) for f in found] == [("more than 300 firms", "firms"), ("10", None)]
+
+
+def test_names_containing_a_count_are_not_figures() -> None:
+    assert find_quantities("an unlikely topic in China's 'two sessions' this year") == []

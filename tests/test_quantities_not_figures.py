@@ -58,7 +58,7 @@ from briefing.extract.quantities import find_quantities
         "用了三个月",
         "五年内",
         # bare small numbers and articles
-        "10 of which are listed",
+        "one of them is listed",
         "one of the first incubators",
         "The 'Big 3' cloud providers",
         "at least two",

@@ -625,3 +625,11 @@ IRREGULAR_PLURALS: frozenset[str] = frozenset(
     {"people", "staff", "personnel", "children", "men", "women", "police", "data", "media"}
 )
 NON_PLURAL_S_ENDINGS: tuple[str, ...] = ("ss", "us", "is", "'s", "’s", "ics")
+
+#: Names that contain a count ("the two sessions" = 两会, China's annual parliamentary meetings):
+#: value -> counted noun phrases that make the pair a name, not a figure.
+NAMES_WITH_NUMBERS: dict[float, frozenset[str]] = {
+    2.0: frozenset({"sessions", "systems"}),
+    3.0: frozenset({"represents", "gorges"}),
+    4.0: frozenset({"modernizations", "modernisations"}),
+}

@@ -31,8 +31,10 @@ What is deliberately NOT a quantity:
     a unit (money, %, percentage points, times, a physical unit), a counted noun (an English
     plural noun phrase or a Chinese measure word), or, for a bare count, a sign that it is
     written as a figure: a scale word (million, 亿, 万), thousands separators (16,000) or a
-    qualifier ("more than 300"). "10 of which", "one of them", "Big 3" are not rows, nor is a
-    Chinese "一" (一个, 一家 = "a/an"), nor a spelled-out bare number ("at least two").
+    qualifier ("more than 300"), or a Chinese measure word (20家), or "N of which/them" (a
+    count referring back: "10 of which are listed"). "one of them", "Big 3" are not rows, nor
+    is a Chinese "一" (一个, 一家 = "a/an"), nor a spelled-out bare number ("at least two");
+  - names that contain a count: the "two sessions" (lexicon.NAMES_WITH_NUMBERS);
   - vague amounts ("dozens of", "hundreds of companies", "tens of thousands"), "35m" without a
     currency (metres or millions?), and number words in ALL CAPITALS (headlines).
 
@@ -105,6 +107,7 @@ _SUSPECT_BEFORE_DIGITS = (
 _ZH_AFTER_MEASURE = {"以上": "at_least", "左右": "about", "多": "more_than", "余": "more_than"}
 _ZH_AFTER_MEASURE["餘"] = "more_than"
 _MAX_NUMBER_WORDS = 12
+_PARTITIVE_PRONOUNS = frozenset({"which", "them", "whom", "these", "those"})
 _TIME_HEADS_ZH = tuple(lx.TIME_HEADS_ZH)
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
@@ -546,8 +549,12 @@ def _read_counted(text: str, r: _Reading) -> bool:
     words = phrase.lower().split()
     head = _plural_head(words)
     if head is None:
+        if words[0] == "of" and len(words) > 1 and words[1] in _PARTITIVE_PRONOUNS:
+            r.measured = r.kind == "digits"  # "10 of which are listed": a count of them
         return words[0] not in lx.TIME_NOUNS_EN
     words = words[: head + 1]
+    if " ".join(words) in lx.NAMES_WITH_NUMBERS.get(r.value, ()):
+        return False  # the "two sessions" is a name, not a count of sessions
     if words[-1].rstrip("'’") in lx.TIME_NOUNS_EN:
         return False
     r.counted = " ".join(words)
