@@ -37,11 +37,6 @@ _PREFIX_REV = re.compile(
     rf"|{_SP}*(?P<dot>\.)?(?P<w>[a-z]+)(?![a-z]))?"
 )
 _WORD_REV = re.compile(rf"{_SP}*(?P<dot>\.)?(?P<w>[A-Za-z]+)(?![A-Za-z])")
-_QUALIFIER_TABLES = {
-    "qen": lx.QUALIFIERS_EN,
-    "qzh": lx.QUALIFIERS_ZH_BEFORE,
-    "qsym": lx.QUALIFIER_SYMBOLS,
-}
 
 
 class Prefix(NamedTuple):
@@ -55,25 +50,27 @@ class Prefix(NamedTuple):
 
 def read_prefix(text: str, start: int, floor: int) -> Prefix:
     """Currency sign and qualifier immediately before `start`, not reaching below `floor`."""
-    rev = text[max(floor, start - WINDOW) : start][::-1]
+    lo = start - WINDOW
+    rev = text[lo if lo > floor else floor : start][::-1]
     m = _PREFIX_REV.match(rev)
-    currency = qualifier = None
-    consumed = 0
-    word = ""
     if m is None or m.end() == 0:
         return Prefix(start, None, None, "")
-    cur = m.group("cur")
+    # one groups() call instead of a group() call per name: read_prefix runs per candidate
+    cur, qen, qzh, qsym, dot, w = m.groups()
+    currency = qualifier = None
+    consumed = 0
     if cur:
         currency = lx.CURRENCY_PREFIXES[cur[::-1].lower()]
-        consumed = m.end("cur")
-    group = m.lastgroup
-    if group in _QUALIFIER_TABLES:
-        key = m.group(group)[::-1]
-        qualifier = _QUALIFIER_TABLES[group][key.lower() if group == "qen" else key]
-        consumed = m.end(group)
-    elif group == "w":
-        word = m.group("w")[::-1] + ("." if m.group("dot") else "")
-    return Prefix(start - consumed, currency, qualifier, word)
+        consumed = m.end(1)
+    if qen is not None:
+        qualifier, consumed = lx.QUALIFIERS_EN[qen[::-1].lower()], m.end(2)
+    elif qzh is not None:
+        qualifier, consumed = lx.QUALIFIERS_ZH_BEFORE[qzh[::-1]], m.end(3)
+    elif qsym is not None:
+        qualifier, consumed = lx.QUALIFIER_SYMBOLS[qsym[::-1]], m.end(4)
+    elif w is not None:
+        return Prefix(start - consumed, currency, None, w[::-1] + ("." if dot else ""))
+    return Prefix(start - consumed, currency, qualifier, "")
 
 
 def word_before(text: str, start: int, floor: int) -> tuple[str, int]:

@@ -52,7 +52,7 @@ from dataclasses import dataclass, replace
 
 from briefing.extract import lexicon as lx
 from briefing.extract import patterns as pt
-from briefing.extract.lookbehind import read_prefix, word_before
+from briefing.extract.lookbehind import Prefix, read_prefix, word_before
 from briefing.extract.numbers import (
     FRACTION_WORDS,
     NUMBER_WORDS,
@@ -136,9 +136,13 @@ def _scaled(value: float, exponent: int) -> float:
     return float(f"{value!r}e{exponent}") if exponent else value
 
 
-def _take_prefix(text: str, r: _Reading, floor: int) -> bool:
-    """Extend the reading backwards over currency and qualifier; False for labels/dates."""
-    prefix = read_prefix(text, r.start, floor)
+def _take_prefix(text: str, r: _Reading, floor: int, prefix: Prefix | None = None) -> bool:
+    """Extend the reading backwards over currency and qualifier; False for labels/dates.
+
+    `prefix` is read_prefix(text, r.start, floor) when the caller has already read it.
+    """
+    if prefix is None:
+        prefix = read_prefix(text, r.start, floor)
     if prefix.qualifier is None and prefix.currency is None and prefix.word:
         word = prefix.word.lower()
         if word.rstrip(".") in lx.LABEL_WORDS or word in lx.LABEL_WORDS:
@@ -211,9 +215,12 @@ def _read_digits(text: str, start: int, floor: int) -> tuple[_Reading | None, in
         return None, _skip(text, start)
     value, p, numeral = core
     before = text[start - 1] if start > floor else " "
+    prefix: Prefix | None = None  # read at most once per candidate: it is the dearest step
     if before in _SUSPECT_BEFORE_DIGITS:
         glued = (before.isascii() and before.isalnum()) or before in _BAD_BEFORE_DIGITS
-        if glued and not (before.isalpha() and read_prefix(text, start, floor).currency):
+        if glued and before.isalpha():
+            prefix = read_prefix(text, start, floor)
+        if glued and not (before.isalpha() and prefix.currency):  # type: ignore[union-attr]
             return None, _skip(text, start)  # H100, Web3, HQ2, a URL (but RMB250bn is money)
         if before in "-–" and start - 2 >= floor and text[start - 2].isalnum():
             return None, _skip(text, start)  # COVID-19, 2011-2022's second half, phones
@@ -225,11 +232,12 @@ def _read_digits(text: str, start: int, floor: int) -> tuple[_Reading | None, in
         return None, _skip(text, start)  # 10:30, 3pm, 12/05/2023, 3:1
     year = len(numeral) == 4 and 1800 <= value <= 2100 and numeral.isdigit()
     if year and not pt.FIGURE_AHEAD.match(text, p):
-        prefix = read_prefix(text, start, floor)
+        if prefix is None:
+            prefix = read_prefix(text, start, floor)
         if prefix.currency is None and prefix.qualifier is None:
             return None, _skip(text, start)  # the common case, settled early: by 2025
     r = _Reading(start=start, end=p, value=value, written_as_figure=has_grouping(numeral))
-    if not _take_prefix(text, r, floor):
+    if not _take_prefix(text, r, floor, prefix):
         return None, _skip(text, start)
     if text[p : p + 1] in ("多", "余", "餘"):
         p = _read_infix(text, r, p)
