@@ -1,0 +1,376 @@
+"""Prose and key numbers rendered from the data, every number linked to its quote.
+
+Why a module and not f-strings in notebooks: each number the briefing prints must (1) come
+from the tables, (2) link to the sentence it was read from (HTML) or footnote it (PDF), and
+(3) carry article text only through escaping. Doing that in one place keeps the notebooks to
+one readable line per sentence and makes the rules testable.
+
+A linked number looks like
+`<a class="fact" href="#fact-ID" title="quote">250 billion yuan<span class="fn">“quote” —
+Outlet, 2024-01-22</span></a>`; the facts appendix (section 8) carries the matching
+`id="fact-ID"` anchors. On screen `.fn` is hidden (the title attribute is the tooltip); in
+print the pipeline's CSS turns it into a footnote.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+
+from briefing.safe import html_attr, html_text
+from briefing.sections._common import as_list, format_amount, is_blank, year_text
+from briefing.sections.patents import Consistency
+
+_UNSAFE_ID = re.compile(r"[^A-Za-z0-9_-]+")
+
+
+def fact_anchor(fact_id: object) -> str:
+    """An HTML-safe, unique anchor for a fact id ("fact-2024-01-22-x-2868-1a2b3c").
+
+    The readable part is the id with unsafe characters replaced; the hash keeps ids apart
+    that differ only in those characters (Chinese file names, for instance).
+    """
+    raw = str(fact_id)
+    slug = _UNSAFE_ID.sub("-", raw).strip("-")[:80] or "x"
+    digest = hashlib.sha256(raw.encode("utf-8")).hexdigest()[:6]
+    return f"fact-{slug}-{digest}"
+
+
+def _provenance(facts: pd.DataFrame) -> dict[str, dict]:
+    if facts is None or facts.empty:
+        return {}
+    cols = [c for c in ("id", "sentence", "outlet", "published") if c in facts.columns]
+    return {str(r["id"]): r for r in facts[cols].to_dict("records")}
+
+
+def number_link(figure: str, fact_id: object, facts: pd.DataFrame) -> str:
+    """`figure` as a link to its fact's anchor, with the quote as tooltip and footnote.
+
+    An unknown fact id yields the escaped figure without a link (never a dangling href).
+    """
+    source = _provenance(facts).get(str(fact_id)) if not is_blank(fact_id) else None
+    if source is None:
+        return f'<span class="fact">{html_text(figure)}</span>'
+    quote = "" if is_blank(source.get("sentence")) else str(source["sentence"])
+    outlet = "unknown outlet" if is_blank(source.get("outlet")) else str(source["outlet"])
+    date = "" if is_blank(source.get("published")) else f", {source['published']}"
+    note = f"“{quote}” — {outlet}{date}"
+    return (
+        f'<a class="fact" href="#{fact_anchor(fact_id)}" title="{html_attr(note)}">'
+        f'{html_text(figure)}<span class="fn">{html_text(note)}</span></a>'
+    )
+
+
+def no_data(message: str) -> str:
+    """A generated "nothing found" paragraph, so an empty section reads as a finding."""
+    return f'<p class="no-data">{html_text(message)}</p>'
+
+
+def _join(items: Sequence[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _first_id(fact_ids: object) -> str:
+    ids = as_list(fact_ids)
+    return str(ids[0]) if ids else ""
+
+
+def html_table(
+    table: pd.DataFrame,
+    columns: Mapping[str, str],
+    *,
+    link_ids: str | None = None,
+    anchor_ids: str | None = None,
+    facts: pd.DataFrame | None = None,
+    css_class: str = "briefing-table",
+) -> str:
+    """An escaped HTML table of `columns` (column -> header) of `table`.
+
+    `link_ids`: a column of fact ids; the first displayed column links to its fact.
+    `anchor_ids`: a column of fact ids; each row gets the fact's anchor id (the appendix).
+    Floats are shown without trailing ".0"; NaN shows as an empty cell.
+    """
+    head = "".join(f"<th>{html_text(h)}</th>" for h in columns.values())
+    body = []
+    first = next(iter(columns))
+    for row in table.to_dict("records"):
+        cells = []
+        for col in columns:
+            value = row.get(col)
+            text = _cell(value)
+            if col == first and link_ids and facts is not None:
+                cells.append(f"<td>{number_link(text, _first_id(row.get(link_ids)), facts)}</td>")
+            else:
+                cells.append(f"<td>{html_text(text)}</td>")
+        attr = f' id="{fact_anchor(row[anchor_ids])}"' if anchor_ids else ""
+        body.append(f"<tr{attr}>{''.join(cells)}</tr>")
+    return (
+        f'<table class="{html_attr(css_class)}"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table>"
+    )
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, list | tuple):
+        return "; ".join(str(v) for v in value)
+    if is_blank(value):
+        return ""
+    if isinstance(value, float):
+        return f"{int(value):,}" if value.is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+# --- section 1: summary -------------------------------------------------------------------
+
+
+def key_numbers_block(keys: pd.DataFrame, facts: pd.DataFrame) -> str:
+    """The highlighted block of key numbers: big figure, label under it, each linked."""
+    if keys.empty:
+        return no_data("No key figures were found in these articles.")
+    items = "".join(
+        f'<div class="key-number"><div class="kn-figure">'
+        f"{number_link(k['figure'], k['fact_id'], facts)}</div>"
+        f'<div class="kn-label">{html_text(k["label"])}</div></div>'
+        for k in keys.to_dict("records")
+    )
+    return f'<div class="key-numbers">{items}</div>'
+
+
+def summary_paragraph(
+    keys: pd.DataFrame,
+    facts: pd.DataFrame,
+    n_articles: int,
+    n_conflicts: int,
+    n_single: int,
+) -> str:
+    """One paragraph reading the key numbers, generated from whichever of them exist."""
+    if keys.empty:
+        return no_data(f"The {n_articles} articles read yield no figures about the topic.")
+    by_key = {k["key"]: k for k in keys.to_dict("records")}
+    parts = [f"{n_articles} articles were read."]
+
+    def link(key: str) -> str:
+        return number_link(by_key[key]["figure"], by_key[key]["fact_id"], facts)
+
+    if "largest_target" in by_key:
+        label = html_text(by_key["largest_target"]["label"])
+        parts.append(f"The largest local ambition is {label}: {link('largest_target')}.")
+    shares = [k for k in by_key if k.startswith("patent_share:")]
+    if shares:
+        said = [f"{html_text(k.split(':', 1)[1])} {link(k)}" for k in shares]
+        parts.append(f"Shares of metaverse-related patents: {_join(said)}.")
+    if "largest_body" in by_key:
+        parts.append(
+            f"The largest industry body counts {link('largest_body')} "
+            f"{html_text(by_key['largest_body']['label'])}."
+        )
+    if "companies" in by_key:
+        parts.append(
+            f"Company registrations: {link('companies')} {html_text(by_key['companies']['label'])}."
+        )
+    caution = (
+        f"{n_conflicts} figure{'s' if n_conflicts != 1 else ''} are disputed between sources"
+        if n_conflicts
+        else "no figure is disputed between sources"
+    )
+    parts.append(
+        f"Most figures rest on a single source ({n_single} single-source claims) and {caution}; "
+        "see the caveats."
+    )
+    return f'<p class="summary">{" ".join(parts)}</p>'
+
+
+# --- section 2: targets -------------------------------------------------------------------
+
+
+def targets_paragraph(targets: pd.DataFrame, facts: pd.DataFrame, cny_per_usd: float) -> str:
+    """Who targets how much by when, largest first, USD basis stated."""
+    agreed = targets[targets["value_cny"].notna()] if len(targets) else targets
+    if agreed.empty:
+        return no_data("No market-size targets were found in these articles.")
+    sentences = []
+    for t in agreed.head(5).to_dict("records"):
+        year = year_text(t["year"])
+        cny = number_link(
+            format_amount(t["value_cny"], "CNY", t["qualifier"]), _first_id(t["fact_ids"]), facts
+        )
+        usd = format_amount(t["value_usd"], "USD")
+        basis = (
+            "the article's own conversion"
+            if t["usd_basis"] == "article"
+            else f"at {cny_per_usd:g} CNY per USD"
+        )
+        sentences.append(
+            f"{html_text(t['entity'])} aims for {cny} ({html_text(usd)}, {html_text(basis)})"
+            + (f" by {year}" if year else "")
+        )
+    text = "; ".join(sentences) + "."
+    n_conflict = int(targets["conflict"].sum())
+    if n_conflict:
+        text += f" {n_conflict} target(s) are disputed between sources and shown in the caveats."
+    return f"<p>{len(agreed)} market-size target(s) were found. {text}</p>"
+
+
+# --- section 3: patents -------------------------------------------------------------------
+
+
+def patents_paragraph(patents: pd.DataFrame, facts: pd.DataFrame) -> str:
+    reported = patents[~patents["derived"].astype(bool)] if len(patents) else patents
+    if reported.empty:
+        return no_data("No patent counts or shares were found in these articles.")
+    said = []
+    for row in reported.to_dict("records"):
+        ids = as_list(row["fact_ids"])
+        bits = []
+        if not math.isnan(row["patents"]):
+            bits.append(
+                number_link(format_amount(row["patents"], "count"), ids[0] if ids else "", facts)
+            )
+        if not math.isnan(row["share_pct"]):
+            bits.append(
+                number_link(
+                    format_amount(row["share_pct"], "percent"), ids[-1] if ids else "", facts
+                )
+            )
+        said.append(f"{html_text(row['entity'])}: {' at '.join(bits)}")
+    derived = patents[patents["derived"].astype(bool)]
+    extra = ""
+    if len(derived):
+        words = [
+            f"{html_text(r['entity'])} {html_text(_about_count(r['patents']))}"
+            f" ({html_text(format_amount(r['share_pct'], 'percent'))})"
+            for r in derived.to_dict("records")
+        ]
+        extra = f" Derived, not reported: {_join(words)}."
+    return f"<p>Metaverse-related patents — {'; '.join(said)}.{extra}</p>"
+
+
+def consistency_note(check: Consistency | None) -> str:
+    """The counts-vs-shares check as a note: consistent or not, with the implied totals."""
+    if check is None:
+        return no_data(
+            "Fewer than two sources give both a patent count and a share: "
+            "no consistency check possible."
+        )
+    totals = _join(
+        [
+            f"{html_text(e)} implies {format_amount(round(t), 'count')}"
+            for e, t in sorted(check.totals.items())
+        ]
+    )
+    verdict = "consistent" if check.consistent else "NOT consistent"
+    return (
+        '<p class="note">Check: each count divided by its share gives the global total it '
+        f"implies; {totals}. The totals differ by {check.spread:.1%}, so the counts and shares "
+        f"are {verdict}.</p>"
+    )
+
+
+def _about_count(value: float) -> str:
+    return "" if math.isnan(value) else format_amount(round(value), "count", "about")
+
+
+def _count_link(value: float, fact_ids: object, facts: pd.DataFrame) -> str:
+    return number_link(format_amount(value, "count"), _first_id(fact_ids), facts)
+
+
+# --- section 4: companies -----------------------------------------------------------------
+
+
+def companies_paragraph(bodies: pd.DataFrame, facts: pd.DataFrame) -> str:
+    if bodies.empty:
+        return no_data("No alliance, association or working group with a member count was found.")
+    said = []
+    for b in bodies.to_dict("records"):
+        bits = []
+        if not math.isnan(b["member_count"]):
+            bits.append(_count_link(b["member_count"], b["member_count_ids"], facts) + " members")
+        if not math.isnan(b["founding_count"]):
+            bits.append(
+                _count_link(b["founding_count"], b["founding_count_ids"], facts) + " founders"
+            )
+        said.append(f"{html_text(b['body'])} ({', '.join(bits)})")
+    return f"<p>{len(bodies)} industry bodies with counts: {'; '.join(said)}.</p>"
+
+
+# --- section 5: market --------------------------------------------------------------------
+
+
+def market_paragraph(market: pd.DataFrame, facts: pd.DataFrame) -> str:
+    if market.empty:
+        return no_data("No market size, growth, trademark or company-count figures were found.")
+    lines = []
+    for m in market.head(8).to_dict("records"):
+        year = f" ({m['year']})" if m["year"] else ""
+        lines.append(
+            f"{html_text(m['indicator'])}, "
+            f"{html_text(m['entity'] or 'unspecified')}{html_text(year)}: "
+            f"{number_link(m['figure'], _first_id(m['fact_ids']), facts)}"
+        )
+    return "<ul class='market'>" + "".join(f"<li>{line}</li>" for line in lines) + "</ul>"
+
+
+# --- section 6 and 7 ----------------------------------------------------------------------
+
+
+def timeline_paragraph(timeline: pd.DataFrame) -> str:
+    if timeline.empty:
+        return no_data("No dated events were found in these articles.")
+    first, last = timeline.iloc[0], timeline.iloc[-1]
+    return (
+        f"<p>{len(timeline)} dated events, from {html_text(first['date'])} to "
+        f"{html_text(last['date'])}.</p>"
+    )
+
+
+def geography_paragraph(places: pd.DataFrame) -> str:
+    if places.empty:
+        return no_data("No Chinese province or city was found in these articles.")
+    committed = places[places["n_commitments"] > 0]
+    named = _join([html_text(p) for p in places["place"].head(12)])
+    text = f"<p>{len(places)} places appear ({named})."
+    if len(committed):
+        said = "; ".join(
+            f"{html_text(r['place'])}: {html_text(_join(list(r['commitments'])))}"
+            for r in committed.to_dict("records")
+        )
+        text += f" Figures attributed to a place: {said}."
+    return text + "</p>"
+
+
+# --- section 8 and 9 ----------------------------------------------------------------------
+
+
+def sources_paragraph(articles: pd.DataFrame, problems: pd.DataFrame) -> str:
+    if articles.empty:
+        return no_data("No article yielded any figure.")
+    outlets = sorted({str(o) for o in articles["outlet"] if not is_blank(o)})
+    text = (
+        f"<p>{len(articles)} articles from {len(outlets)} outlets "
+        f"({html_text(_join(outlets))}), published {html_text(articles['published'].min())} "
+        f"to {html_text(articles['published'].max())}."
+    )
+    text += (
+        f" {len(problems)} input(s) were skipped or degraded (listed below).</p>"
+        if len(problems)
+        else " No input was skipped or degraded.</p>"
+    )
+    return text
+
+
+def caveats_paragraph(
+    single: pd.DataFrame, conflicts: pd.DataFrame, off_topic: pd.DataFrame
+) -> str:
+    n_conflict = conflicts["claim_id"].nunique() if len(conflicts) else 0
+    return (
+        f"<p>{len(single)} figure(s) rest on a single source; "
+        f"{n_conflict} figure(s) are disputed between sources "
+        "(shown side by side, never averaged); "
+        f"{len(off_topic)} figure(s) were marked off-topic and left out.</p>"
+    )

@@ -1,0 +1,112 @@
+"""Small helpers the section modules share: picking claims and writing figures as words.
+
+Kept here, not in the notebooks, so that "250 billion yuan" is written the same way in the
+summary, in a section's prose and in its table.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pandas as pd
+
+_SCALES: tuple[tuple[float, str], ...] = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+_QUALIFIER_WORDS = {
+    "about": "about ",
+    "more_than": "more than ",
+    "at_least": "at least ",
+    "less_than": "less than ",
+    "up_to": "up to ",
+}
+_CURRENCY_PREFIX = {"USD": "$", "EUR": "€", "GBP": "£", "HKD": "HK$"}
+
+
+def is_blank(value: Any) -> bool:
+    """True for None, NaN, pd.NA and empty strings: CSV round trips produce all four."""
+    if value is None or value is pd.NA:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def as_list(value: Any) -> list:
+    """Claims columns hold lists in memory; after a CSV round trip they may be strings."""
+    if isinstance(value, list | tuple):
+        return list(value)
+    if is_blank(value):
+        return []
+    if isinstance(value, str) and value.startswith("["):
+        import ast
+
+        try:
+            parsed = ast.literal_eval(value)
+        except (ValueError, SyntaxError):
+            return [value]
+        return list(parsed) if isinstance(parsed, list | tuple) else [parsed]
+    return [value]
+
+
+def _plain_number(value: float) -> str:
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def scaled(value: float) -> str:
+    """250e9 -> "250 billion"; 14291 -> "14,291". Scale words only from a million up."""
+    for size, word in _SCALES:
+        if abs(value) >= size:
+            return f"{_plain_number(round(value / size, 2))} {word}"
+    return _plain_number(value)
+
+
+def format_amount(value: float, unit: str | None, qualifier: str | None = None) -> str:
+    """A figure as a reader expects it: "250 billion yuan", "$35.1 billion", "30%"."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "n/a"
+    unit = unit or ""
+    if unit == "percent":
+        body = f"{_plain_number(value)}%"
+    elif unit == "percentage_points":
+        body = f"{_plain_number(value)} percentage points"
+    elif unit == "CNY":
+        body = f"{scaled(value)} yuan"
+    elif unit in _CURRENCY_PREFIX:
+        body = f"{_CURRENCY_PREFIX[unit]}{scaled(value)}"
+    elif unit == "times":
+        body = f"{_plain_number(value)} times"
+    elif unit in {"count", ""}:
+        body = scaled(value)
+    else:
+        body = f"{scaled(value)} {unit}"
+    return _QUALIFIER_WORDS.get(qualifier or "", "") + body
+
+
+def of_measure(claims: pd.DataFrame, *measures: str) -> pd.DataFrame:
+    """The claims of the given measures, in the claims table's own (deterministic) order."""
+    if claims.empty:
+        return claims.copy()
+    return claims[claims["measure"].isin(measures)].reset_index(drop=True)
+
+
+def latest_agreed(claims: pd.DataFrame) -> pd.DataFrame:
+    """Per entity, the agreed (non-conflicting) claim with the latest year and most sources.
+
+    Used where a section shows one number per entity; conflicting claims are left to the
+    caveats section rather than being picked or averaged here.
+    """
+    agreed = claims[~claims["conflict"].astype(bool) & claims["value"].notna()].copy()
+    if agreed.empty:
+        return agreed
+    agreed["_year"] = agreed["year"].astype("Float64").fillna(-1)
+    agreed = agreed.sort_values(
+        ["entity", "_year", "n_sources", "claim_id"], ascending=[True, False, False, True]
+    )
+    return agreed.drop_duplicates("entity").drop(columns="_year").reset_index(drop=True)
+
+
+def year_text(year: Any) -> str:
+    """ "2025" or "" for an unknown year (never "nan" or "2025.0")."""
+    return "" if is_blank(year) else str(int(year))

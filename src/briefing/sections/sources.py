@@ -1,0 +1,121 @@
+"""Sources and method: the articles, a reliability note per outlet, the data-quality list
+and the full facts table (section 8).
+
+Reliability notes live in data/reference/outlets.csv (outlet, kind, note). Outlets are
+matched by exact name first, then by the kind words the manifest uses for unknown outlets
+("unknown (crypto/web3 news site)"), then fall back to a default note: an outlet we know
+nothing about is said to be unknown, never silently trusted.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pandas as pd
+
+from briefing.sections._common import is_blank
+
+OUTLETS_CSV = Path(__file__).resolve().parents[3] / "data" / "reference" / "outlets.csv"
+DEFAULT_NOTE = "Unknown outlet: no track record assessed; treat its figures as unverified."
+
+#: Words in an outlet's name or description -> the kind row in outlets.csv to use.
+_KIND_HINTS: tuple[tuple[str, str], ...] = (
+    ("crypto", "crypto news site"),
+    ("web3", "crypto news site"),
+    ("blockchain", "crypto news site"),
+    ("metaverse news", "niche news/SEO site"),
+    ("seo", "niche news/SEO site"),
+)
+
+ARTICLE_COLUMNS: tuple[str, ...] = (
+    "article", "title", "outlet", "published", "date_precision", "language", "n_facts",
+    "n_on_topic", "reliability",
+)  # fmt: skip
+
+PROBLEM_COLUMNS: tuple[str, ...] = ("path", "problem", "detail")
+
+
+def load_outlet_notes(path: Path | str = OUTLETS_CSV) -> dict[str, str]:
+    """outlet name (lower case) -> note, plus "kind:<kind>" -> note for the generic kinds."""
+    notes: dict[str, str] = {}
+    path = Path(path)
+    if not path.exists():
+        return notes
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            outlet = (row.get("outlet") or "").strip().lower()
+            note = (row.get("note") or "").strip()
+            kind = (row.get("kind") or "").strip().lower()
+            if outlet and note:
+                notes[outlet] = note
+            if kind and note and not outlet:
+                notes[f"kind:{kind}"] = note
+    return notes
+
+
+def reliability(outlet: object, notes: dict[str, str]) -> str:
+    """The note for an outlet: by name, else by kind words, else DEFAULT_NOTE."""
+    name = "" if is_blank(outlet) else str(outlet).strip().lower()
+    if name in notes:
+        return notes[name]
+    for hint, kind in _KIND_HINTS:
+        if hint in name and f"kind:{kind}" in notes:
+            return notes[f"kind:{kind}"]
+    return notes.get("kind:unknown", DEFAULT_NOTE)
+
+
+def articles(facts: pd.DataFrame, notes: dict[str, str] | None = None) -> pd.DataFrame:
+    """One row per article that produced facts, oldest first, with its outlet's note."""
+    notes = load_outlet_notes() if notes is None else notes
+    if facts.empty:
+        return pd.DataFrame(columns=list(ARTICLE_COLUMNS))
+    on = facts["on_topic"].map(lambda v: str(v).strip().lower() in {"true", "1", "yes"})
+    rows = []
+    for article, group in facts.assign(_on=on).groupby("article", sort=True):
+        first = group.iloc[0]
+        rows.append(
+            {
+                "article": article,
+                "title": first.get("title", ""),
+                "outlet": first.get("outlet", ""),
+                "published": "" if is_blank(first.get("published")) else str(first["published"]),
+                "date_precision": first.get("date_precision", ""),
+                "language": first.get("language", ""),
+                "n_facts": len(group),
+                "n_on_topic": int(group["_on"].sum()),
+                "reliability": reliability(first.get("outlet"), notes),
+            }
+        )
+    out = pd.DataFrame(rows, columns=list(ARTICLE_COLUMNS))
+    return out.sort_values(["published", "article"]).reset_index(drop=True)
+
+
+def input_problems(processed_dir: Path | str) -> pd.DataFrame:
+    """Every skipped or degraded input with its reason (processed_dir/input_problems.csv).
+
+    A missing file means the extract step recorded no problems file; we say so by
+    returning an empty table rather than failing the section.
+    """
+    path = Path(processed_dir) / "input_problems.csv"
+    if not path.exists() or path.stat().st_size == 0:
+        return pd.DataFrame(columns=list(PROBLEM_COLUMNS))
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    return table.sort_values(list(table.columns)).reset_index(drop=True)
+
+
+def facts_appendix(facts: pd.DataFrame) -> pd.DataFrame:
+    """The full facts table for the appendix: every figure, its quote and provenance."""
+    cols = [
+        "id",
+        "text",
+        "measure",
+        "entity",
+        "year",
+        "on_topic",
+        "outlet",
+        "published",
+        "sentence",
+    ]
+    present = [c for c in cols if c in facts.columns]
+    return facts.sort_values(["article", "start"])[present].reset_index(drop=True)

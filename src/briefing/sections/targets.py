@@ -1,0 +1,108 @@
+"""Market-size targets by province or city, in CNY with the USD equivalent (section 2).
+
+The USD figure is the article's own conversion when it gives one ("250 billion yuan
+(equivalent to 35.1 billion dollars)"): that is what the source said, so we repeat it. Only
+otherwise do we convert at the report's `cny_per_usd` parameter, and the `usd_basis` column
+says which, so a reader never mistakes our arithmetic for the source's.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from briefing.sections._common import as_list, is_blank, of_measure
+
+COLUMNS: tuple[str, ...] = (
+    "claim_id",
+    "entity",
+    "year",
+    "value_cny",
+    "value_usd",
+    "usd_basis",  # "article" or "parameter"
+    "unit_reported",  # the unit the source stated the target in
+    "qualifier",
+    "n_sources",
+    "conflict",
+    "conflict_note",
+    "fact_ids",
+)
+
+
+def _article_conversions(facts: pd.DataFrame | None) -> dict[str, float]:
+    """fact id of an amount -> the USD value the same article converted it to."""
+    if facts is None or facts.empty or "conversion_of" not in facts:
+        return {}
+    rows = facts[facts["conversion_of"].map(lambda v: not is_blank(v))]
+    rows = rows[rows["unit"] == "USD"]
+    return {
+        str(r.conversion_of): float(r.value) for r in rows.itertuples() if not is_blank(r.value)
+    }
+
+
+def table(
+    claims: pd.DataFrame, cny_per_usd: float, facts: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """One row per market-size target claim, largest CNY value first.
+
+    Targets stated in CNY or USD are both shown in both currencies. Conflicting claims stay
+    in the table (value empty, conflict noted) so that the section can say so; they are
+    never ranked. `facts` is needed only to find the articles' own conversions.
+    """
+    if cny_per_usd <= 0:
+        raise ValueError(f"cny_per_usd must be > 0, got {cny_per_usd!r}")
+    conversions = _article_conversions(facts)
+    rows = []
+    for claim in of_measure(claims, "market_size_target").to_dict("records"):
+        if claim["unit"] not in {"CNY", "USD"}:
+            continue
+        value = claim["value"]
+        fact_ids = [str(f) for f in as_list(claim["fact_ids"])]
+        own = next((conversions[f] for f in fact_ids if f in conversions), None)
+        if pd.isna(value):
+            value_cny = value_usd = float("nan")
+            basis = ""
+        elif claim["unit"] == "CNY":
+            value_cny = float(value)
+            value_usd, basis = (own, "article") if own else (value_cny / cny_per_usd, "parameter")
+        else:
+            value_usd, basis = float(value), "article"
+            value_cny = value_usd * cny_per_usd
+        rows.append(
+            {
+                "claim_id": claim["claim_id"],
+                "entity": claim["entity"],
+                "year": claim["year"],
+                "value_cny": value_cny,
+                "value_usd": value_usd,
+                "usd_basis": basis,
+                "unit_reported": claim["unit"],
+                "qualifier": claim["qualifier"],
+                "n_sources": int(claim["n_sources"]),
+                "conflict": bool(claim["conflict"]),
+                "conflict_note": claim["conflict_note"],
+                "fact_ids": fact_ids,
+            }
+        )
+    out = pd.DataFrame(rows, columns=list(COLUMNS))
+    if out.empty:
+        return out
+    out["_missing"] = out["value_cny"].isna()
+    out = out.sort_values(
+        ["_missing", "value_cny", "entity", "claim_id"], ascending=[True, False, True, True]
+    )
+    return out.drop(columns="_missing").reset_index(drop=True)
+
+
+def chartable(targets: pd.DataFrame, top_n: int = 15) -> pd.DataFrame:
+    """The agreed targets to draw, largest first, at most `top_n` bars.
+
+    The label carries the year so that two targets of one province for different years
+    stay apart.
+    """
+    agreed = targets[targets["value_cny"].notna()].head(top_n).copy()
+    agreed["label"] = [
+        f"{e} ({int(y)})" if not is_blank(y) else str(e)
+        for e, y in zip(agreed["entity"], agreed["year"], strict=True)
+    ]
+    agreed["value_cny_bn"] = agreed["value_cny"] / 1e9
+    return agreed.reset_index(drop=True)

@@ -1,0 +1,365 @@
+"""The tables behind the briefing's sections, specified on a hand-made facts table.
+
+tests/fixtures/facts_small.csv holds figures read by hand from data/articles (real offsets,
+real sentences), in the schema's columns; the extractor's output has the same shape.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from briefing.claims import merge_claims
+from briefing.sections import (
+    caveats,
+    companies,
+    geography,
+    market,
+    patents,
+    sources,
+    summary,
+    targets,
+    timeline,
+)
+from briefing.sections._common import format_amount
+
+FIXTURE = Path(__file__).parent / "fixtures" / "facts_small.csv"
+CRYPTONOMIST = "2024-01-22-cryptonomist-miit-metaverse-working-group"
+
+
+@pytest.fixture
+def facts() -> pd.DataFrame:
+    return pd.read_csv(FIXTURE)
+
+
+@pytest.fixture
+def claims(facts: pd.DataFrame) -> pd.DataFrame:
+    return merge_claims(facts)
+
+
+def _add_fact(facts: pd.DataFrame, **fields) -> pd.DataFrame:
+    """A new article's figure: copies a row's provenance, overrides the given fields."""
+    base = {
+        "counted": None,
+        "conversion_of": None,
+        "on_topic": True,
+        "qualifier": "exact",
+        "value_high": None,
+    }
+    row = facts.iloc[0].to_dict() | base | fields
+    row["id"] = f"{row['article']}:{row['start']}"
+    return pd.concat([facts, pd.DataFrame([row])], ignore_index=True)
+
+
+# --- formatting ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "qualifier", "expected"),
+    [
+        (250e9, "CNY", None, "250 billion yuan"),
+        (35.1e9, "USD", None, "$35.1 billion"),
+        (14291, "count", None, "14,291"),
+        (500, "count", "more_than", "more than 500"),
+        (39.5, "percent", None, "39.5%"),
+        (1.2e12, "CNY", "about", "about 1.2 trillion yuan"),
+        (float("nan"), "CNY", None, "n/a"),
+    ],
+)
+def test_figures_are_written_as_a_reader_expects(value, unit, qualifier, expected):
+    assert format_amount(value, unit, qualifier) == expected
+
+
+# --- targets ------------------------------------------------------------------------------
+
+
+def test_targets_are_sorted_largest_first_with_usd_basis(claims, facts):
+    table = targets.table(claims, 7.1, facts)
+    assert list(table["entity"]) == ["Sichuan", "Shandong"]
+    sichuan, shandong = table.iloc[0], table.iloc[1]
+    # Sichuan's article converts it itself: 35.1 billion dollars, not 250/7.1.
+    assert sichuan["value_usd"] == pytest.approx(35.1e9)
+    assert sichuan["usd_basis"] == "article"
+    # Shandong's does not: converted at the parameter, and said so.
+    assert shandong["value_usd"] == pytest.approx(150e9 / 7.1)
+    assert shandong["usd_basis"] == "parameter"
+    assert int(sichuan["year"]) == 2025
+
+
+def test_targets_follow_the_exchange_rate_parameter(claims, facts):
+    at_7 = targets.table(claims, 7.0, facts).set_index("entity")
+    at_8 = targets.table(claims, 8.0, facts).set_index("entity")
+    assert at_7.loc["Shandong", "value_usd"] > at_8.loc["Shandong", "value_usd"]
+    assert at_7.loc["Sichuan", "value_usd"] == at_8.loc["Sichuan", "value_usd"]
+
+
+def test_a_new_provincial_target_enters_the_ranking(facts):
+    more = _add_fact(
+        facts,
+        article="2024-05-01-new",
+        start=10,
+        text="300 billion yuan",
+        value=300e9,
+        unit="CNY",
+        measure="market_size_target",
+        entity="Zhejiang",
+        year=2026,
+    )
+    table = targets.chartable(targets.table(merge_claims(more), 7.1, more))
+    assert list(table["label"]) == ["Zhejiang (2026)", "Sichuan (2025)", "Shandong (2025)"]
+
+
+def test_conflicting_targets_are_never_ranked_or_averaged(facts):
+    more = _add_fact(
+        facts,
+        article="2024-05-01-new",
+        start=10,
+        text="300 billion yuan",
+        value=300e9,
+        unit="CNY",
+        measure="market_size_target",
+        entity="Sichuan",
+        year=2025,
+    )
+    table = targets.table(merge_claims(more), 7.1, more)
+    sichuan = table[table["entity"] == "Sichuan"].iloc[0]
+    assert sichuan["conflict"]
+    assert math.isnan(sichuan["value_cny"])
+    assert "Sichuan" not in set(targets.chartable(table)["entity"])
+
+
+def test_no_targets_gives_an_empty_table_not_an_error(claims, facts):
+    table = targets.table(claims[claims["measure"] != "market_size_target"], 7.1, facts)
+    assert table.empty
+
+
+def test_exchange_rate_must_be_positive(claims):
+    with pytest.raises(ValueError, match="cny_per_usd"):
+        targets.table(claims, 0)
+
+
+# --- patents ------------------------------------------------------------------------------
+
+
+def test_patents_derive_rest_of_world_and_total_and_label_them(claims):
+    table = patents.table(claims).set_index("entity")
+    assert table.loc["China", "patents"] == 14291
+    assert table.loc["United States", "share_pct"] == 36
+    assert not table.loc["China", "derived"]
+    assert table.loc[patents.REST_OF_WORLD, "derived"]
+    assert table.loc[patents.REST_OF_WORLD, "share_pct"] == pytest.approx(34)
+    total = table.loc[patents.GLOBAL_TOTAL, "patents"]
+    assert 47_000 < total < 48_500
+    rest = table.loc[patents.REST_OF_WORLD, "patents"]
+    assert rest == pytest.approx(total - 14291 - 17293)
+
+
+def test_counts_and_shares_are_checked_for_consistency(claims):
+    check = patents.consistency(patents.table(claims))
+    assert check is not None and check.consistent
+    assert check.totals["China"] == pytest.approx(14291 / 0.30)
+    assert check.spread < 0.01
+
+
+def test_an_inconsistent_share_is_caught(facts):
+    changed = facts.copy()
+    changed.loc[
+        (changed["measure"] == "patent_share") & (changed["entity"] == "China"), "value"
+    ] = 20
+    check = patents.consistency(patents.table(merge_claims(changed)))
+    assert check is not None and not check.consistent
+
+
+# --- companies and alliances --------------------------------------------------------------
+
+
+def test_bodies_separate_founding_and_member_counts(claims):
+    table = companies.table(claims).set_index("body")
+    guangzhou = table.loc["Guangzhou Metaverse Innovation Association"]
+    assert guangzhou["founding_count"] == 5
+    assert guangzhou["member_count"] == 23
+    assert table.loc["China Mobile Metaverse Industry Alliance", "member_count"] == 24
+    assert table.index[0] == "China Mobile Metaverse Industry Alliance"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "founding"),
+    [
+        ("Five tech companies on Friday established the association.", "Five", True),
+        ("Following its establishment, the association now counts 23 companies.", "23", False),
+        ("An alliance that includes 24 tech companies.", "24", False),
+        ("Its 12 founding members are state firms.", "12", True),
+        ("联盟由 30 家企业发起成立。", "30", True),
+    ],
+)
+def test_founding_counts_are_told_from_member_counts(sentence, figure, founding):
+    assert companies.is_founding(sentence, figure) is founding
+
+
+def test_named_members_come_from_the_body_paragraph():
+    texts = {
+        "a": (
+            "MIIT formed a metaverse working group.\n"
+            "The working group includes Huawei and Sense Time."
+        ),
+        "b": "Unrelated paragraph naming Huawei.",
+    }
+    aliases = {"Huawei": "Huawei", "Sense Time": "SenseTime"}
+
+    def find(text: str) -> list[str]:
+        return [canon for alias, canon in aliases.items() if alias in text]
+
+    members = companies.named_members(texts, ["working group"], find)
+    assert members.values.tolist() == [["working group", "Huawei"], ["working group", "SenseTime"]]
+    grid = companies.matrix(members)
+    assert grid.loc["SenseTime", "working group"] == 1
+
+
+# --- market, geography, timeline ----------------------------------------------------------
+
+
+def test_market_lists_each_indicator_with_year(claims):
+    table = market.table(claims)
+    assert list(dict.fromkeys(table["measure"])) == [
+        "market_size",
+        "growth_rate",
+        "trademark_applications",
+        "companies",
+        "gdp_share",
+    ]
+    row = table[table["measure"] == "trademark_applications"].iloc[0]
+    assert (row["figure"], row["year"]) == ("16,000", "2022")
+    companies_row = table[(table["measure"] == "companies") & (table["entity"] == "China")].iloc[0]
+    assert companies_row["figure"] == "more than 500"
+
+
+def test_geography_places_commitments_on_tiles(claims):
+    texts = {"a": "Beijing and Shanghai lead; Sichuan follows. 北京"}
+    table = geography.table(claims, texts).set_index("place")
+    assert table.loc["Sichuan", "commitments"] == ["market-size target 250 billion yuan by 2025"]
+    assert (table.loc["Sichuan", "row"], table.loc["Sichuan", "col"]) == geography.TILES["Sichuan"]
+    assert table.loc["Nansha", "province"] == "Guangdong"
+    assert table.loc["Beijing", "mentions"] == 1 and table.loc["北京", "province"] == "Beijing"
+    tiles = geography.by_province(table.reset_index()).set_index("province")
+    assert tiles.loc["Guangdong", "n_commitments"] == 1
+    assert len(tiles) == len(geography.TILES)
+
+
+def test_timeline_sorts_dated_events_and_merges_repeats():
+    events = pd.DataFrame(
+        [
+            [
+                "b",
+                5,
+                9,
+                "Friday",
+                "2024-01-19",
+                "day",
+                "announcement",
+                "MIIT",
+                "MIIT formed a group.",
+                True,
+            ],
+            [
+                "a",
+                1,
+                4,
+                "Jan. 19",
+                "2024-01-19",
+                "day",
+                "announcement",
+                "MIIT",
+                "MIIT announced.",
+                True,
+            ],
+            ["a", 9, 12, "August", "2023-08-01", "month", "plan", "Sichuan", "Sichuan plan.", True],
+            ["a", 20, 25, "2021", "2021-01-01", "year", "other", "Meta", "Meta rebrand.", False],
+        ],
+        columns=list(timeline.EVENT_COLUMNS),
+    )
+    table = timeline.table(events)
+    assert list(table["date"]) == ["2023-08-01", "2024-01-19"]
+    assert table.iloc[1]["articles"] == ["a", "b"]
+    assert timeline.table(events.iloc[0:0]).empty
+
+
+# --- caveats and sources ------------------------------------------------------------------
+
+
+def test_caveats_list_single_source_conflicts_and_off_topic(facts):
+    more = _add_fact(
+        facts,
+        article="2024-05-01-new",
+        start=10,
+        text="20,000",
+        value=20000,
+        unit="count",
+        counted="metaverse-related patents",
+        measure="patents",
+        entity="China",
+        year=2022,
+        outlet="New Outlet",
+    )
+    claims = merge_claims(more)
+    disputed = caveats.conflicts(claims, more)
+    assert sorted(disputed["figure"]) == ["14,291", "20,000"]
+    assert set(disputed["outlet"]) == {"New Outlet", "unknown (crypto/web3 news site)"}
+    off = caveats.off_topic(more)
+    assert list(off["text"]) == ["350,000", "600,000"]
+    single = caveats.single_source(claims)
+    assert "patents" not in set(single[single["entity"] == "China"]["measure"])
+    assert len(single) > 5
+
+
+def test_every_outlet_gets_a_reliability_note(facts):
+    table = sources.articles(facts).set_index("outlet")
+    assert "newspaper" in table.loc["South China Morning Post", "reliability"]
+    assert "Crypto" in table.loc["unknown (crypto/web3 news site)", "reliability"]
+    assert sources.reliability("Some Blog Nobody Knows", sources.load_outlet_notes()).startswith(
+        "Unknown outlet"
+    )
+    assert list(table["published"]) == sorted(table["published"])
+
+
+def test_input_problems_are_read_or_empty(tmp_path):
+    assert sources.input_problems(tmp_path).empty
+    (tmp_path / "input_problems.csv").write_text(
+        "path,problem,detail\nz.bin,unsupported,binary\na.txt,empty,0 bytes\n", encoding="utf-8"
+    )
+    assert list(sources.input_problems(tmp_path)["path"]) == ["a.txt", "z.bin"]
+
+
+# --- summary ------------------------------------------------------------------------------
+
+
+def test_summary_picks_five_to_eight_key_numbers_from_the_sections(claims, facts):
+    keys = summary.key_numbers(claims, 7.1, facts).set_index("key")
+    assert 5 <= len(keys) <= 8
+    assert keys.loc["largest_target", "figure"] == "250 billion yuan"
+    assert keys.loc["largest_target", "fact_id"].startswith(CRYPTONOMIST)
+    assert keys.loc["patent_share:China", "figure"] == "30%"
+    assert keys.loc["largest_body", "figure"] == "24"
+
+
+def test_summary_follows_a_new_largest_target(facts):
+    more = _add_fact(
+        facts,
+        article="2024-05-01-new",
+        start=10,
+        text="1 trillion yuan",
+        value=1e12,
+        unit="CNY",
+        measure="market_size_target",
+        entity="Guangdong",
+        year=2027,
+    )
+    keys = summary.key_numbers(merge_claims(more), 7.1, more).set_index("key")
+    assert keys.loc["largest_target", "label"] == "Guangdong's market-size target for 2027"
+    assert keys.loc["largest_target", "figure"] == "1 trillion yuan"
+
+
+def test_summary_of_nothing_is_empty(facts):
+    assert summary.key_numbers(merge_claims(facts.iloc[0:0]), 7.1, facts.iloc[0:0]).empty
