@@ -1,0 +1,234 @@
+"""Dates in text, absolute and relative, resolved against the article's published date.
+
+Relative expressions ("last September", "the previous year", "Friday", 去年, 明年) only mean
+something next to the date the article was published; without it they resolve to None.
+Each hit returns a date plus a precision (day | month | year) so the timeline never claims
+more than the text says.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS: dict[str, int] = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "Jan. 19, 2024", "January 19 2024", "July 5, 2023"
+    ("mdy", re.compile(rf"\b{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{_YEAR}\b")),
+    # "19 January 2024"
+    ("dmy", re.compile(rf"\b(?P<day>[0-3]?\d)\s+{_MONTH},?\s+{_YEAR}\b")),
+    # ISO "2024-01-19"
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
+    # "2024年1月19日", "2023年7月", "2025年"
+    (
+        "zh",
+        re.compile(
+            r"(?P<year>(?:19|20)\d\d)年(?:(?P<month>1[0-2]|0?[1-9])月(?:(?P<day>[0-3]?\d)日)?)?"
+        ),
+    ),
+    # "Jan. 19" (year from context), "last September", "this January", "in August"
+    (
+        "md",
+        re.compile(
+            rf"\b(?:(?P<rel>last|this|next)\s+)?{_MONTH}(?:\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b)?(?!\s*,?\s*(?:19|20)\d\d)",
+            re.IGNORECASE,
+        ),
+    ),
+    # "March 2022", "in 2025", "by 2025"
+    ("my", re.compile(rf"\b{_MONTH}\s+{_YEAR}\b")),
+    ("y", re.compile(rf"(?<![\d-]){_YEAR}(?![\d年-])")),
+    # "last year", "the previous year", "next year", "this year"
+    (
+        "rel_year",
+        re.compile(
+            r"\b(?P<rel>last|this|next|previous|the previous|the following|past)\s+year\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("rel_month", re.compile(r"\b(?P<rel>last|this|next|previous)\s+month\b", re.IGNORECASE)),
+    (
+        "weekday",
+        re.compile(
+            r"\b(?:(?P<rel>last|this|next)\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+        ),
+    ),
+    ("zh_rel_year", re.compile(r"(?P<rel>去年|今年|明年|前年|后年)")),
+    ("zh_rel_month", re.compile(r"(?P<rel>上个月|本月|这个月|下个月|上月|下月)")),
+]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date written in a text, resolved to a calendar date when possible."""
+
+    start: int
+    end: int
+    text: str
+    date: dt.date | None
+    precision: str  # day | month | year
+    relative: bool
+
+
+def _month(token: str) -> int:
+    return int(token) if token.isdigit() else MONTHS[token.lower().rstrip(".")]
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _resolve_month(month: int, rel: str | None, published: dt.date | None) -> int | None:
+    """Year of a month named without one: the latest such month not after publication."""
+    if published is None:
+        return None
+    rel = (rel or "").lower()
+    if rel == "next":
+        return published.year + (month <= published.month)
+    if rel == "this":
+        return published.year
+    # "last September" or a bare "in August": most recent such month before the article
+    return (
+        published.year
+        if month < published.month or (month == published.month and not rel)
+        else published.year - 1
+    )
+
+
+_REL_YEAR = {
+    "last": -1,
+    "previous": -1,
+    "the previous": -1,
+    "past": -1,
+    "this": 0,
+    "next": 1,
+    "the following": 1,
+    "去年": -1,
+    "前年": -2,
+    "今年": 0,
+    "明年": 1,
+    "后年": 2,
+}
+_REL_MONTH = {
+    "last": -1,
+    "previous": -1,
+    "上个月": -1,
+    "上月": -1,
+    "this": 0,
+    "本月": 0,
+    "这个月": 0,
+    "next": 1,
+    "下个月": 1,
+    "下月": 1,
+}
+
+
+def _build(kind: str, m: re.Match[str], published: dt.date | None) -> DateMention | None:
+    g = m.groupdict()
+    text = m.group()
+    date: dt.date | None = None
+    precision = "day"
+    relative = False
+    if kind in ("mdy", "dmy", "iso"):
+        date = _safe_date(int(g["year"]), _month(g["month"]), int(g["day"]))
+    elif kind == "zh":
+        year = int(g["year"])
+        if g.get("day"):
+            date = _safe_date(year, int(g["month"]), int(g["day"]))
+        elif g.get("month"):
+            date, precision = _safe_date(year, int(g["month"]), 1), "month"
+        else:
+            date, precision = dt.date(year, 1, 1), "year"
+    elif kind == "my":
+        date, precision = _safe_date(int(g["year"]), _month(g["month"]), 1), "month"
+    elif kind == "y":
+        date, precision = dt.date(int(g["year"]), 1, 1), "year"
+    elif kind == "md":
+        token = g["month"]
+        # "May" and "march" are also ordinary words: require a capital and, for May, a cue
+        if not token[0].isupper() or (
+            token.lower() == "may" and not (g.get("day") or g.get("rel"))
+        ):
+            return None
+        relative = True
+        month = _month(token)
+        year = _resolve_month(month, g.get("rel"), published)
+        if year is None:
+            return DateMention(m.start(), m.end(), text, None, "month", True)
+        if g.get("day"):
+            date = _safe_date(year, month, int(g["day"]))
+        else:
+            date, precision = dt.date(year, month, 1), "month"
+    elif kind in ("rel_year", "zh_rel_year"):
+        relative = True
+        precision = "year"
+        offset = _REL_YEAR[g["rel"].lower() if kind == "rel_year" else g["rel"]]
+        date = dt.date(published.year + offset, 1, 1) if published else None
+    elif kind in ("rel_month", "zh_rel_month"):
+        relative = True
+        precision = "month"
+        offset = _REL_MONTH[g["rel"].lower() if kind == "rel_month" else g["rel"]]
+        if published:
+            n = published.year * 12 + published.month - 1 + offset
+            date = dt.date(n // 12, n % 12 + 1, 1)
+    elif kind == "weekday":
+        relative = True
+        if published:
+            wd = WEEKDAYS.index(g["weekday"].lower())
+            rel = (g.get("rel") or "").lower()
+            if rel == "next":
+                delta = (wd - published.weekday()) % 7 or 7
+                date = published + dt.timedelta(days=delta)
+            else:
+                # news reports past days: the most recent such weekday on or before publication
+                delta = (published.weekday() - wd) % 7
+                if rel == "last" and delta == 0:
+                    delta = 7
+                date = published - dt.timedelta(days=delta)
+    return DateMention(m.start(), m.end(), text, date, precision, relative)
+
+
+def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]:
+    """All date expressions in `text`, longest first at each position, without overlaps."""
+    hits: list[DateMention] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            hit = _build(kind, m, published)
+            if hit is not None:
+                hits.append(hit)
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    out: list[DateMention] = []
+    last_end = -1
+    for h in hits:
+        if h.start >= last_end:
+            out.append(h)
+            last_end = h.end
+    return out

@@ -1,0 +1,123 @@
+"""Alias tables for places and organisations (data/reference/*.csv), loaded once.
+
+Articles name the same body many ways ("MIIT", "Ministry of Industry and Information
+Technology", 工信部; "HKUST Xunfei" for iFlytek). Facts are grouped across articles by the
+canonical name, so every mention goes through these tables.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+REFERENCE_DIR = Path(__file__).resolve().parents[2] / "data" / "reference"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place or organisation named in a text."""
+
+    start: int
+    end: int
+    text: str
+    canonical: str
+    kind: str  # country | province | municipality | city | district | ... | company | ministry | alliance ...
+
+
+@dataclass(frozen=True)
+class Entry:
+    canonical: str
+    kind: str
+    parent: str  # parent province (places) or home country (organisations)
+    is_place: bool
+
+
+def _split(aliases: str) -> list[str]:
+    return [a.strip() for a in aliases.split("|") if a.strip()]
+
+
+def _read(name: str) -> list[dict[str, str]]:
+    with (REFERENCE_DIR / name).open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+@functools.cache
+def _tables() -> tuple[dict[str, Entry], re.Pattern[str]]:
+    """Alias -> entry, plus one alternation over all aliases (longest first)."""
+    aliases: dict[str, Entry] = {}
+
+    def add(alias: str, entry: Entry) -> None:
+        aliases.setdefault(alias, entry)
+        # multi-word English names are also written in lower case in running text
+        if " " in alias and alias.lower() != alias:
+            aliases.setdefault(alias.lower(), entry)
+
+    for row in _read("places.csv"):
+        entry = Entry(row["name"], row["type"], row.get("parent") or "", True)
+        for alias in [row["name"], row["zh"], row["zh_hant"], *_split(row["aliases"])]:
+            if alias:
+                add(alias, entry)
+        if row["type"] == "province":
+            add(f"{row['name']} province", entry)
+            add(f"{row['name']} Province", entry)
+        if row["type"] in ("city", "municipality"):
+            add(f"{row['name']} city", entry)
+    for row in _read("organisations.csv"):
+        entry = Entry(row["name"], row["kind"], row.get("country") or "", False)
+        for alias in [row["name"], row["zh"], *_split(row["aliases"])]:
+            if alias:
+                add(alias, entry)
+    # longest alias first, so "China Mobile" wins over "China"
+    ordered = sorted(aliases, key=lambda a: (-len(a), a))
+    parts = []
+    for alias in ordered:
+        escaped = "".join("['’]" if c in "'’" else re.escape(c) for c in alias)
+        if alias[0].isascii() and alias[0].isalnum():
+            escaped = r"\b" + escaped
+        if alias[-1].isascii() and alias[-1].isalnum():
+            escaped += r"\b"
+        parts.append(escaped)
+    return aliases, re.compile("|".join(parts))
+
+
+def _lookup(name: str) -> Entry | None:
+    aliases, _ = _tables()
+    name = name.strip()
+    return aliases.get(name) or aliases.get(name.lower()) or aliases.get(name.replace("’", "'"))
+
+
+def resolve_place(name: str) -> str | None:
+    """Canonical place name for any alias ("四川省" -> "Sichuan"), else None."""
+    entry = _lookup(name)
+    return entry.canonical if entry and entry.is_place else None
+
+
+def resolve_org(name: str) -> str | None:
+    """Canonical organisation name ("HKUST Xunfei" -> "iFlytek"), else None."""
+    entry = _lookup(name)
+    return entry.canonical if entry and not entry.is_place else None
+
+
+def entry_for(canonical_or_alias: str) -> Entry | None:
+    """The table entry of a name (kind, parent), for attribution rules."""
+    return _lookup(canonical_or_alias)
+
+
+def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Every place/organisation named in text[start:end], in order, non-overlapping."""
+    aliases, pattern = _tables()
+    out: list[Mention] = []
+    for m in pattern.finditer(text, start, len(text) if end is None else end):
+        found = m.group()
+        entry = (
+            aliases.get(found)
+            or aliases.get(found.replace("’", "'"))
+            or aliases.get(found.replace("'", "’"))
+        )
+        if entry is None:
+            continue
+        out.append(Mention(m.start(), m.end(), found, entry.canonical, entry.kind))
+    return out
