@@ -1,0 +1,274 @@
+# ruff: noqa: E501  (cells are code strings; their lines are the notebook's lines)
+"""Write the nine section notebooks (stored without outputs).
+
+Why a generator: the nine notebooks share the parameters cell and the loading cell; writing
+them from one place keeps the pipeline's contract (tagged `parameters` cell, h2 heading
+first, thin cells calling briefing.sections / narrative / charts) identical everywhere.
+Run: .venv/bin/python notebooks/build_notebooks.py
+"""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+HERE = Path(__file__).parent
+
+PARAMETERS = """\
+articles_dir = "data/articles"  # folder of articles (+ manifest.csv) the facts came from
+processed_dir = "data/processed"  # facts.csv, events.csv, input_problems.csv from the extract step
+figures_dir = "figures"  # where this notebook's charts are written (SVG, PDF, PNG + sidecar JSON)
+cny_per_usd = 7.1  # CNY per USD, used only where an article gives no conversion (> 0)
+as_of = ""  # the report's as-of date (ISO yyyy-mm-dd); "" = the latest article date
+title = "China's metaverse push, in numbers"  # the briefing's title"""
+
+LOAD = """\
+from pathlib import Path
+
+import pandas as pd
+from IPython.display import HTML, display
+
+from briefing import charts, narrative, sections
+from briefing.claims import merge_claims
+
+facts = pd.read_csv(Path(processed_dir) / "facts.csv")
+events_path = Path(processed_dir) / "events.csv"
+events = pd.read_csv(events_path) if events_path.exists() else pd.DataFrame()
+claims = merge_claims(facts)
+source_line = "Source: " + "; ".join(sorted(set(facts["outlet"].dropna().astype(str))))"""
+
+
+def quotes_of(ids_expr: str) -> str:
+    """Code that turns a column of fact-id lists into the quotes saved beside a chart."""
+    return (
+        f"quotes = sorted({{str(q) for q in facts.loc[facts['id'].isin("
+        f"[i for ids in {ids_expr} for i in sections._common.as_list(ids)]), 'sentence']}})"
+    )
+
+
+SECTIONS: dict[str, tuple[str, list[str]]] = {
+    "01-summary": (
+        "Summary",
+        [
+            "keys = sections.summary.key_numbers(claims, cny_per_usd, facts)",
+            "display(HTML(narrative.key_numbers_block(keys, facts)))",
+            "n_conflicts = int(claims['conflict'].sum())\n"
+            "n_single = len(sections.caveats.single_source(claims))\n"
+            "display(HTML(narrative.summary_paragraph(keys, facts, facts['article'].nunique(), "
+            "n_conflicts, n_single)))",
+        ],
+    ),
+    "02-targets": (
+        "Market-size targets by province and city",
+        [
+            "targets = sections.targets.table(claims, cny_per_usd, facts)",
+            "display(HTML(narrative.targets_paragraph(targets, facts, cny_per_usd)))",
+            "if len(targets):\n    display(HTML(narrative.html_table(targets, {'entity': 'Place', 'year': 'Target year', "
+            "'value_cny': 'CNY', 'value_usd': 'USD', 'usd_basis': 'USD basis', "
+            "'conflict_note': 'Conflict'}, link_ids='fact_ids', facts=facts)))",
+            "bars = sections.targets.chartable(targets)\n"
+            "if len(bars):\n"
+            "    top = bars.iloc[0]\n"
+            "    finding = f\"{top['entity']}'s target is the largest\"\n"
+            "    fig = charts.hbar(bars, 'label', 'value_cny_bn')\n"
+            "    " + quotes_of("bars['fact_ids']") + "\n"
+            "    charts.save_figure(fig, 'targets', figures_dir, title=finding, "
+            "subtitle='Market-size target, billion yuan', source=source_line, "
+            "finding=finding, quotes=quotes)\n"
+            "    display(fig)",
+        ],
+    ),
+    "03-patents": (
+        "Patents and trademarks",
+        [
+            "patents = sections.patents.table(claims)",
+            "display(HTML(narrative.patents_paragraph(patents, facts)))",
+            "if len(patents):\n    display(HTML(narrative.html_table(patents, {'entity': 'Who', 'patents': 'Patents', "
+            "'share_pct': 'Share, %', 'implied_total': 'Implied global total', "
+            "'basis': 'Basis'}, link_ids='fact_ids', facts=facts)))",
+            "display(HTML(narrative.consistency_note(sections.patents.consistency(patents))))",
+            "shares = patents[~patents['derived'].astype(bool)].dropna(subset=['share_pct'])\n"
+            "if len(shares):\n"
+            "    top = shares.sort_values('share_pct', ascending=False).iloc[0]\n"
+            "    finding = f\"{top['entity']} holds the largest share of metaverse patents\"\n"
+            "    fig = charts.share_bars(shares, 'entity', 'share_pct')\n"
+            "    " + quotes_of("shares['fact_ids']") + "\n"
+            "    charts.save_figure(fig, 'patents', figures_dir, title=finding, "
+            "subtitle='Share of metaverse patent applications, %', source=source_line, "
+            "finding=finding, quotes=quotes)\n"
+            "    display(fig)",
+            "trademarks = sections.patents.trademarks(claims)\n"
+            "if len(trademarks):\n"
+            "    display(HTML(narrative.html_table(trademarks, {'entity': 'Who', 'year': 'Year', "
+            "'value': 'Trademark applications'}, link_ids='fact_ids', facts=facts)))",
+        ],
+    ),
+    "04-companies": (
+        "Companies and alliances",
+        [
+            "bodies = sections.companies.table(claims)",
+            "display(HTML(narrative.companies_paragraph(bodies, facts)))",
+            "if len(bodies):\n    display(HTML(narrative.html_table(bodies, {'body': 'Body', "
+            "'member_count': 'Members', 'founding_count': 'Founding members', "
+            "'n_sources': 'Sources'}, facts=facts)))",
+            "from briefing.articles import load_corpus\n"
+            "texts = {a.id: a.text for a in load_corpus(articles_dir).articles}\n"
+            "try:\n"
+            "    from briefing.reference import find_mentions\n"
+            "except ImportError:  # the alias table module is not installed in this build\n"
+            "    find_mentions = None\n"
+            "    display(HTML(narrative.no_data('Named members are unavailable: the "
+            "organisation alias table is not installed.')))",
+            "if find_mentions is not None and len(bodies):\n"
+            "    members = sections.companies.named_members(texts, bodies['body'], find_mentions)\n"
+            "    grid = sections.companies.matrix(members)\n"
+            "    if len(grid):\n"
+            "        finding = f'{len(grid)} companies are named as members of {grid.shape[1]} body(ies)'\n"
+            "        fig = charts.matrix(grid)\n"
+            "        charts.save_figure(fig, 'companies', figures_dir, title=finding, "
+            "subtitle='Company named as member of body', source=source_line, "
+            "finding=finding, quotes=[])\n"
+            "        display(fig)",
+        ],
+    ),
+    "05-market": (
+        "Market and momentum",
+        [
+            "market = sections.market.table(claims)",
+            "display(HTML(narrative.market_paragraph(market, facts)))",
+            "if len(market):\n    display(HTML(narrative.html_table(market, {'indicator': 'Indicator', "
+            "'entity': 'Who', 'year': 'Year', 'figure': 'Figure', 'n_sources': 'Sources'}, "
+            "link_ids='fact_ids', facts=facts)))",
+        ],
+    ),
+    "06-timeline": (
+        "Timeline",
+        [
+            "timeline = sections.timeline.table(events)",
+            "display(HTML(narrative.timeline_paragraph(timeline)))",
+            "display(HTML(narrative.no_data('No dated events to list.') if timeline.empty else narrative.html_table(timeline, {'date': 'Date', 'kind': 'Kind', "
+            "'entity': 'Who', 'sentence': 'What the article says'})))",
+            "if len(timeline):\n"
+            '    finding = f\'{len(timeline)} dated events from {timeline["date"].min()} '
+            'to {timeline["date"].max()}\'\n'
+            "    fig = charts.timeline(timeline, 'date', 'entity')\n"
+            "    charts.save_figure(fig, 'timeline', figures_dir, title=finding, "
+            "subtitle='Date of event', source=source_line, finding=finding, "
+            "quotes=sorted(set(timeline['sentence'].astype(str))))\n"
+            "    display(fig)",
+        ],
+    ),
+    "07-geography": (
+        "Geography",
+        [
+            "places = sections.geography.table(claims)",
+            "display(HTML(narrative.geography_paragraph(places)))",
+            "if len(places):\n    display(HTML(narrative.html_table(places, {'place': 'Place', 'province': "
+            "'Province', 'commitments': 'Commitments', 'mentions': 'Mentions'}, "
+            "link_ids='fact_ids', facts=facts)))",
+            "provinces = sections.geography.by_province(places)\n"
+            "if len(provinces):\n"
+            "    top = provinces.sort_values(['n_commitments', 'province'], "
+            "ascending=[False, True]).iloc[0]\n"
+            "    n_top = int((provinces['n_commitments'] == top['n_commitments']).sum())\n"
+            "    finding = (f\"{top['province']} has the most commitments\" if n_top == 1 "
+            "else f'{n_top} provinces tie with {top[\"n_commitments\"]} commitment(s) each')\n"
+            "    fig = charts.tile_map(provinces, 'province', 'n_commitments')\n"
+            "    " + quotes_of("places['fact_ids']") + "\n"
+            "    charts.save_figure(fig, 'geography', figures_dir, title=finding, "
+            "subtitle='Number of figures committed per province', source=source_line, "
+            "finding=finding, quotes=quotes)\n"
+            "    display(fig)",
+        ],
+    ),
+    "08-sources-and-method": (
+        "Sources and method",
+        [
+            "articles = sections.sources.articles(facts)\n"
+            "problems = sections.sources.input_problems(processed_dir)\n"
+            "display(HTML(narrative.sources_paragraph(articles, problems)))",
+            "display(HTML(narrative.html_table(articles, {'title': 'Title', 'outlet': 'Outlet', "
+            "'published': 'Date', 'language': 'Language', 'n_facts': 'Figures', "
+            "'reliability': 'Reliability note'})))",
+            "display(HTML('<h3>Data quality</h3>'))\n"
+            "if len(problems):\n"
+            "    display(HTML(narrative.html_table(problems, {c: c.capitalize() "
+            "for c in problems.columns})))\n"
+            "else:\n"
+            "    display(HTML(narrative.no_data('No input was skipped or degraded.')))",
+            "gold = Path('tests/fixtures/gold_facts.csv')\n"
+            "try:\n"
+            "    from briefing.extract import scoring\n"
+            "except ImportError:  # the scoring module is not part of this build\n"
+            "    scoring = None\n"
+            "if scoring is None or not gold.exists():\n"
+            "    note = 'Extractor precision and recall are unavailable: no annotated set.'\n"
+            "else:\n"
+            "    score = scoring.score(facts, pd.read_csv(gold))\n"
+            "    note = (\n"
+            "        f'On the annotated set the extractor has precision {score.precision:.0%}'\n"
+            "        f' and recall {score.recall:.0%}.'\n"
+            "    )\n"
+            "display(HTML(narrative.no_data(note)))",
+            "display(HTML('<h3>Appendix: every figure with its quote</h3>'))\n"
+            "appendix = sections.sources.facts_appendix(facts)\n"
+            "display(HTML(narrative.html_table(appendix, {'text': 'Figure', 'measure': "
+            "'Measure', 'entity': 'Who', 'year': 'Year', 'outlet': 'Outlet', 'published': "
+            "'Date', 'sentence': 'Quote'}, anchor_ids='id', facts=facts)))",
+        ],
+    ),
+    "09-caveats": (
+        "Caveats",
+        [
+            "single = sections.caveats.single_source(claims)\n"
+            "conflicts = sections.caveats.conflicts(claims, facts)\n"
+            "off_topic = sections.caveats.off_topic(facts)\n"
+            "display(HTML(narrative.caveats_paragraph(single, conflicts, off_topic)))",
+            "display(HTML('<h3>Figures the sources disagree on</h3>'))\n"
+            "display(HTML(narrative.no_data('No figure is disputed between sources.') if conflicts.empty else narrative.html_table(conflicts, {'measure': 'Measure', 'entity': "
+            "'Who', 'year': 'Year', 'figure': 'Figure', 'outlet': 'Outlet'}, "
+            "link_ids='fact_id', facts=facts)))",
+            "display(HTML('<h3>Figures only one source reports</h3>'))\n"
+            "display(HTML(narrative.no_data('Every figure has more than one source.') if single.empty else narrative.html_table(single, {'measure': 'Measure', 'entity': "
+            "'Who', 'year': 'Year', 'figure': 'Figure', 'outlet': 'Outlet'}, "
+            "link_ids='fact_id', facts=facts)))",
+            "display(HTML('<h3>Figures marked off-topic and left out</h3>'))\n"
+            "display(HTML(narrative.no_data('No figure was marked off-topic.') if off_topic.empty else narrative.html_table(off_topic, {'text': 'Figure', 'outlet': "
+            "'Outlet', 'sentence': 'Quote'}, facts=facts)))",
+        ],
+    ),
+}
+
+
+def build(name: str, heading: str, cells: list[str]) -> nbformat.NotebookNode:
+    parameters = new_code_cell(PARAMETERS)
+    parameters.metadata["tags"] = ["parameters"]
+    notebook = new_notebook(
+        cells=[
+            new_markdown_cell(f"## {heading}"),
+            parameters,
+            new_code_cell(LOAD),
+            *(new_code_cell(code) for code in cells),
+        ]
+    )
+    notebook.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    return notebook
+
+
+def main() -> None:
+    for name, (heading, cells) in SECTIONS.items():
+        nbformat.write(build(name, heading, cells), HERE / f"{name}.ipynb")
+    # the house line length: let ruff lay out the generated cells
+    ruff = Path(sys.executable).with_name("ruff")
+    subprocess.run([str(ruff), "format", "--quiet", str(HERE)], check=True)
+    subprocess.run([str(ruff), "check", "--quiet", "--fix", str(HERE)], check=False)
+
+
+if __name__ == "__main__":
+    main()
