@@ -175,7 +175,7 @@ def summary_paragraph(
             f"Company registrations: {link('companies')} {html_text(by_key['companies']['label'])}."
         )
     caution = (
-        f"{n_conflicts} figure{'s' if n_conflicts != 1 else ''} are disputed between sources"
+        f"{n_conflicts} figure{'s are' if n_conflicts != 1 else ' is'} disputed between sources"
         if n_conflicts
         else "no figure is disputed between sources"
     )

@@ -1,0 +1,122 @@
+"""The narrative: every number is a link to its quote, article text is never markup, and
+the prose follows the data (no figure is typed in)."""
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from briefing import narrative
+from briefing.claims import merge_claims
+from briefing.sections import caveats, patents, sources, summary, targets
+
+FIXTURE = Path(__file__).parent / "fixtures" / "facts_small.csv"
+HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+@pytest.fixture
+def facts() -> pd.DataFrame:
+    return pd.read_csv(FIXTURE)
+
+
+@pytest.fixture
+def claims(facts: pd.DataFrame) -> pd.DataFrame:
+    return merge_claims(facts)
+
+
+def _hrefs(html: str) -> set[str]:
+    return set(re.findall(r'href="#([^"]+)"', html))
+
+
+def _anchors(html: str) -> set[str]:
+    return set(re.findall(r'id="([^"]+)"', html))
+
+
+def test_a_number_links_to_its_quote_with_outlet_and_date(facts):
+    row = facts.iloc[0]
+    html = narrative.number_link("250 billion yuan", row["id"], facts)
+    assert html.startswith(f'<a class="fact" href="#{narrative.fact_anchor(row["id"])}"')
+    assert '<span class="fn">' in html
+    assert str(row["outlet"]) in html
+    assert str(row["published"]) in html
+
+
+def test_an_unknown_fact_id_gives_no_dangling_link(facts):
+    html = narrative.number_link("42", "no-such-article:1", facts)
+    assert "href" not in html
+    assert "42" in html
+
+
+@pytest.mark.parametrize("fact_id", ["a:1", "2024-01-22-x:2868", "上海-元宇宙:12", 'x"><b>:3'])
+def test_anchors_are_html_safe_and_keep_ids_apart(fact_id):
+    anchor = narrative.fact_anchor(fact_id)
+    assert re.fullmatch(r"fact-[A-Za-z0-9_-]+", anchor)
+    assert narrative.fact_anchor(fact_id + "x") != anchor
+
+
+def test_article_text_never_becomes_markup(facts):
+    hostile = facts.copy()
+    hostile.loc[0, "sentence"] = HOSTILE
+    hostile.loc[0, "outlet"] = HOSTILE
+    link = narrative.number_link(HOSTILE, hostile.loc[0, "id"], hostile)
+    table = narrative.html_table(
+        hostile, {"text": "Figure", "sentence": "Quote"}, anchor_ids="id", facts=hostile
+    )
+    for html in (link, table, narrative.no_data(HOSTILE)):
+        assert "<script" not in html
+        assert "<img" not in html
+        assert "&lt;script&gt;" in html
+
+
+def test_every_link_in_the_text_lands_on_a_row_of_the_appendix(claims, facts):
+    keys = summary.key_numbers(claims, 7.1, facts)
+    text = narrative.key_numbers_block(keys, facts) + narrative.targets_paragraph(
+        targets.table(claims, 7.1, facts), facts, 7.1
+    )
+    appendix = narrative.html_table(
+        sources.facts_appendix(facts), {"text": "Figure"}, anchor_ids="id", facts=facts
+    )
+    assert _hrefs(text)
+    assert _hrefs(text) <= _anchors(appendix)
+
+
+def test_targets_paragraph_says_which_conversion_was_used(claims, facts):
+    html = narrative.targets_paragraph(targets.table(claims, 7.1, facts), facts, 7.1)
+    assert "the article&#x27;s own conversion" in html or "the article's own conversion" in html
+    assert "at 7.1 CNY per USD" in html
+    other = narrative.targets_paragraph(targets.table(claims, 6.5, facts), facts, 6.5)
+    assert "at 6.5 CNY per USD" in other
+
+
+def test_empty_sections_read_as_findings_not_errors(facts):
+    empty_claims = merge_claims(facts.iloc[0:0])
+    html = narrative.targets_paragraph(targets.table(empty_claims, 7.1, facts), facts, 7.1)
+    assert "No market-size targets were found in these articles." in html
+    assert "no-data" in narrative.patents_paragraph(patents.table(empty_claims), facts)
+    assert "no consistency check" in narrative.consistency_note(None)
+
+
+def test_consistency_note_reports_the_implied_totals(claims):
+    note = narrative.consistency_note(patents.consistency(patents.table(claims)))
+    assert "47,637" in note  # 14,291 / 30%
+    assert "48,036" in note  # 17,293 / 36%
+    assert "are consistent" in note
+
+
+def test_summary_paragraph_counts_disputes_from_the_data(claims, facts):
+    keys = summary.key_numbers(claims, 7.1, facts)
+    n_single = len(caveats.single_source(claims))
+    calm = narrative.summary_paragraph(keys, facts, 4, 0, n_single)
+    tense = narrative.summary_paragraph(keys, facts, 4, 1, n_single)
+    assert "no figure is disputed" in calm
+    assert "1 figure is disputed" in tense
+    assert f"({n_single} single-source claims)" in calm
+
+
+def test_html_table_shows_whole_numbers_without_decimals():
+    table = pd.DataFrame({"n": [24.0, 39.5, float("nan")]})
+    html = narrative.html_table(table, {"n": "Members"})
+    assert "<td>24</td>" in html
+    assert "<td>39.5</td>" in html
+    assert "<td></td>" in html
