@@ -7,6 +7,8 @@ grows with the number of figures, not with the length of the text.
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import datetime as dt
 import re
 from typing import Any
@@ -63,7 +65,7 @@ _COUNTED_MEASURES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"user|resident|people|person|consumer|visitor|player|用户|人", re.I), "users"),
     (
         re.compile(
-            r"project|park|cluster|scenario|platform|base|hub|center|centre|application|项目|园区|集群|场景|平台|基地",
+            r"project|park|cluster|scenario|platform|base|hub|center|centre|项目|园区|集群|场景|平台|基地",
             re.I,
         ),
         "projects",
@@ -72,9 +74,22 @@ _COUNTED_MEASURES: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
-def classify_measure(q: Quantity, sentence: str) -> str:
-    """The measure of a figure, from its unit, counted noun and cue words in its sentence."""
+_GROWTH_BEFORE = re.compile(r"\b(?:by|of)\s+(?:about|around|nearly|almost|some|over|more than)?\s*$|增长|增加", re.I)
+_GENERIC_FILINGS = re.compile(r"^(?:applications?|filings?|registrations?|申请)$", re.I)
+
+
+def classify_measure(q: Quantity, sentence: str, before: str = "") -> str:
+    """The measure of a figure, from its unit, counted noun and cue words in its sentence.
+
+    `before` is the text just before the figure: "grow by 40%" is a growth rate whatever
+    else the sentence says.
+    """
     counted = q.counted or ""
+    if _GENERIC_FILINGS.match(counted.strip()):
+        if _TRADEMARK.search(sentence):
+            return "trademark_applications"
+        if _PATENT.search(sentence):
+            return "patents"
     if q.unit in MONEY_UNITS:
         if _GDP.search(sentence):
             return "other"
@@ -88,6 +103,8 @@ def classify_measure(q: Quantity, sentence: str) -> str:
     if q.unit in ("percent", "percentage_points"):
         if _GDP.search(sentence):
             return "gdp_share"
+        if _GROWTH_BEFORE.search(before) and _GROWTH.search(sentence):
+            return "growth_rate"
         if _PATENT.search(sentence) and _SHARE.search(sentence):
             return "patent_share"
         if _SHARE.search(sentence):
@@ -117,6 +134,9 @@ _COUNTED_MODIFIERS = re.compile(
 )
 
 
+_HYPHEN_MODIFIER = re.compile(r"-(?:related|based|listed|owned|focused|backed|funded|registered)$", re.I)
+
+
 def normalise_counted(counted: str | None) -> str:
     """The head of the counted phrase: adjectives and sector modifiers dropped, compounds kept.
 
@@ -126,6 +146,13 @@ def normalise_counted(counted: str | None) -> str:
     if not counted:
         return ""
     text = " ".join(counted.split())
+    words = text.split(" ")
+    # "artificial intelligence-related companies", "Guangzhou-based tech companies": the
+    # head follows the last hyphenated modifier
+    for i in range(len(words) - 1, -1, -1):
+        if _HYPHEN_MODIFIER.search(words[i]):
+            text = " ".join(words[i + 1 :])
+            break
     stripped = _COUNTED_MODIFIERS.sub("", text)
     return stripped or text
 
@@ -167,9 +194,62 @@ def topic_flags(text: str, paragraphs: list[Any]) -> list[bool]:
 
 
 # ---------------------------------------------------------------- entity
-_NATIONAL = re.compile(
-    r"\b(?:nationwide|national|the country|China's|Chinese)\b|全国|我国", re.IGNORECASE
+#: Anaphors name the kind of body they refer back to ("the alliance", "the province", 该联盟).
+_ANAPHOR = re.compile(
+    r"\b[Tt]he (?:new |same )?(?:metaverse )?(?:industry )?"
+    r"(alliance|association|working group|group|province|city|district|ministry|company|country)\b"
+    r"|(该联盟|该协会|该省|该市|该区)"
 )
+_ANAPHOR_KINDS: dict[str, tuple[str, ...]] = {
+    "alliance": ("alliance", "association"),
+    "association": ("association", "alliance"),
+    "working group": ("working_group",),
+    "group": ("working_group", "alliance", "association", "company"),
+    "province": ("province", "autonomous_region", "municipality"),
+    "city": ("city", "municipality"),
+    "district": ("district", "county"),
+    "ministry": ("ministry", "regulator"),
+    "company": ("company",),
+    "country": ("country",),
+    "该联盟": ("alliance", "association"),
+    "该协会": ("association", "alliance"),
+    "该省": ("province",),
+    "该市": ("city", "municipality"),
+    "该区": ("district",),
+}
+#: Bodies that report figures about others: never the entity a figure belongs to.
+_REPORTERS = frozenset({"media", "research"})
+#: Bodies that speak for a jurisdiction: their figures belong to the country they govern.
+_GOVERNMENT = frozenset({"ministry", "regulator"})
+_BODIES = frozenset({"alliance", "association", "working_group"})
+_PLACE_KINDS = frozenset(
+    {"country", "province", "municipality", "city", "district", "county", "autonomous_region", "sar", "region"}
+)
+_LINK_AFTER = re.compile(r"\s*(?:in|of|across|throughout|located in|based in|在)\s*(?:the\s+)?$")
+
+
+def resolve_anaphora(text: str, mentions: list[reference.Mention]) -> list[reference.Mention]:
+    """Mentions plus anaphors ("the alliance") resolved to the latest earlier mention of that kind."""
+    out = list(mentions)
+    starts = [m.start for m in mentions]
+    for a in _ANAPHOR.finditer(text):
+        word = a.group(1).lower() if a.group(1) else a.group(2)
+        kinds = _ANAPHOR_KINDS.get(word, ())
+        i = bisect.bisect_left(starts, a.start())
+        for prev in reversed(mentions[:i]):
+            if prev.kind in kinds:
+                out.append(reference.Mention(a.start(), a.end(), a.group(), prev.canonical, prev.kind))
+                break
+    out.sort(key=lambda x: (x.start, x.end))
+    return out
+
+
+def _owner(m: reference.Mention) -> str:
+    if m.kind in _GOVERNMENT:
+        entry = reference.entry_for(m.canonical)
+        if entry and entry.parent:
+            return entry.parent
+    return m.canonical
 
 
 def attribute_entity(
@@ -179,41 +259,94 @@ def attribute_entity(
     sentence_end: int,
     mentions: list[reference.Mention],
     fallback: str,
+    measure: str = "",
 ) -> str:
-    """Nearest preceding mention in the same sentence; else the first after it in the sentence;
-    else the last mention of the previous sentences (the running subject); else `fallback`."""
-    before = [m for m in mentions if sentence_start <= m.start and m.end <= q.start]
+    """Who a figure belongs to, by these rules in order:
+
+    1. members are counted for a body: an alliance/association/working group in the sentence;
+    2. a place or body inside the figure or right after it ("10 Chinese cities",
+       "11 districts in Guangzhou", "companies in the district");
+    3. the nearest mention before the figure in its sentence;
+    4. the first mention after it in the sentence;
+    5. the first mention (the subject) of the previous sentence;
+    6. the article's main place.
+    Media and research firms only report figures, so they are skipped; ministries and
+    regulators speak for their country ("the State Council's goal" belongs to China).
+    """
+    usable = [m for m in mentions if m.kind not in _REPORTERS]
+    in_sentence = [m for m in usable if sentence_start <= m.start and m.end <= sentence_end]
+    if measure == "members":
+        bodies = [m for m in in_sentence if m.kind in _BODIES]
+        if bodies:
+            return min(bodies, key=lambda m: abs(m.start - q.start)).canonical
+    inside = [m for m in in_sentence if q.start <= m.start and m.end <= q.end]
+    if inside:
+        return _owner(inside[-1])
+    after = [m for m in in_sentence if q.end <= m.start]
+    if after and _LINK_AFTER.search(text, q.end, after[0].start) and after[0].start - q.end < 30:
+        return _owner(after[0])
+    before = [m for m in in_sentence if m.end <= q.start]
     if before:
-        return before[-1].canonical
-    after = [m for m in mentions if q.end <= m.start and m.end <= sentence_end]
+        return _owner(before[-1])
     if after:
-        return after[0].canonical
-    earlier = [m for m in mentions if m.end <= sentence_start]
-    if earlier:
-        return earlier[-1].canonical
+        return _owner(after[0])
+    previous = [m for m in usable if m.end <= sentence_start]
+    if previous:
+        last = previous[-1]
+        # the subject of the previous sentence: its first mention
+        prev_sentence = [m for m in previous if m.start >= _sentence_start_before(text, last.start)]
+        if prev_sentence and sentence_start - prev_sentence[-1].end < 400:
+            return _owner(prev_sentence[0])
     return fallback
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?。！？]\s|\n\s*\n")
+
+
+def _sentence_start_before(text: str, pos: int) -> int:
+    lo = max(0, pos - 600)
+    last = lo
+    for m in _SENTENCE_BREAK.finditer(text, lo, pos):
+        last = m.end()
+    return last
+
+
 # ---------------------------------------------------------------- year
+_BINDS_AFTER = re.compile(r"^\s*(?:\(|,)?\s*(?:in|by|for|of|during|until|through|to reach|\u5230)?\s*$", re.I)
+_RANGE_TAIL = re.compile(r"^\s*(?:to|until|through|and|-|–|—|至|到)\s*$", re.I)
+
+
 def figure_year(
     q: Quantity,
     sentence_start: int,
     sentence_end: int,
     found: list[dates_mod.DateMention],
     published: dt.date | None,
+    text: str = "",
 ) -> int | None:
-    """The reference or target year: the date mention nearest the figure in its sentence,
-    preferring one before it; for ranges ("from 2011 to 2022") the later year."""
-    in_sentence = [
-        d for d in found if sentence_start <= d.start and d.end <= sentence_end and d.date
-    ]
+    """The reference or target year of a figure:
+
+    a date right after it joined by in/by/for ("10% in 2025", "250 billion yuan by 2025")
+    wins; else the nearest date in the sentence, the earlier one on ties; a span
+    ("from 2011 to 2022") gives its later year.
+    """
+    in_sentence = [d for d in found if sentence_start <= d.start and d.end <= sentence_end and d.date]
     if not in_sentence:
         return None
+    best = None
+    for d in in_sentence:
+        if d.start >= q.end and _BINDS_AFTER.match(text[q.end : d.start]) and d.start - q.end < 25:
+            best = d
+            break
+    if best is None:
 
-    def distance(d: dates_mod.DateMention) -> int:
-        return q.start - d.end if d.end <= q.start else d.start - q.end
+        def distance(d: dates_mod.DateMention) -> int:
+            return q.start - d.end if d.end <= q.start else d.start - q.end
 
-    best = min(in_sentence, key=lambda d: (distance(d), d.start))
+        best = min(in_sentence, key=lambda d: (distance(d), d.start))
+    i = in_sentence.index(best)
+    if i + 1 < len(in_sentence) and _RANGE_TAIL.match(text[best.end : in_sentence[i + 1].start]):
+        best = in_sentence[i + 1]
     return best.date.year if best.date else None
 
 
@@ -226,8 +359,12 @@ def _meta_get(meta: Any, key: str) -> Any:
     return getattr(meta, key, None)
 
 
-def main_place(mentions: list[reference.Mention]) -> str:
-    """The place an article is mostly about: the most mentioned place, China when tied/none."""
+def main_place(mentions: list[reference.Mention], title: str = "") -> str:
+    """The place an article is about: the first place its title names, else the most
+    mentioned place, else China."""
+    for m in reference.find_mentions(title or ""):
+        if m.kind in _PLACE_KINDS:
+            return m.canonical
     counts: dict[str, int] = {}
     for m in mentions:
         if m.kind in (
@@ -243,6 +380,9 @@ def main_place(mentions: list[reference.Mention]) -> str:
     if not counts:
         return "China"
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+_REFERS_BACK = re.compile(r"\s+of (?:which|them|these|those)\b|\s*(?:家|个)?其中", re.I)
 
 
 def extract_facts(
@@ -263,8 +403,9 @@ def extract_facts(
     paragraphs = paragraph_spans(text)
     p_index = SpanIndex(paragraphs)
     flags = topic_flags(text, paragraphs)
-    mentions = reference.find_mentions(text)
-    fallback = main_place(mentions)
+    raw_mentions = reference.find_mentions(text)
+    fallback = main_place(raw_mentions, _meta_get(meta, "title") or "")
+    mentions = resolve_anaphora(text, raw_mentions)
     found_dates = dates_mod.find_dates(text, published)
     by_start = {q.start: q for q in quantities}
     provenance = {
@@ -279,12 +420,22 @@ def extract_facts(
     }
     provenance.update(extra or {})
     rows: list[dict] = []
+    previous_count: Quantity | None = None
     for q in quantities:
+        if q.unit == "count" and not q.counted and previous_count is not None:
+            # "more than 300 companies ..., 10 of which are listed": 10 counts the same noun
+            if _REFERS_BACK.match(text, q.end) and previous_count.start >= (
+                s_index.at(q.start).start if s_index.at(q.start) else 0
+            ):
+                q = dataclasses.replace(q, counted=previous_count.counted)
+        if q.unit == "count" and q.counted:
+            previous_count = q
         s = s_index.at(q.start)
         s_start, s_end = (s.start, s.end) if s else (q.start, q.end)
         sentence = text[s_start:s_end]
         pi = p_index.index_of(q.start)
         on_topic = flags[pi] if pi >= 0 else True
+        measure = classify_measure(q, sentence, text[max(s_start, q.start - 12) : q.start])
         conv = by_start.get(q.conversion_of_start) if q.conversion_of_start is not None else None
         row = {
             "id": f"{article_id}:{q.start}",
@@ -297,9 +448,9 @@ def extract_facts(
             "unit": q.unit,
             "qualifier": q.qualifier,
             "counted": normalise_counted(q.counted),
-            "measure": classify_measure(q, sentence),
-            "entity": attribute_entity(text, q, s_start, s_end, mentions, fallback),
-            "year": figure_year(q, s_start, s_end, found_dates, published),
+            "measure": measure,
+            "entity": attribute_entity(text, q, s_start, s_end, mentions, fallback, measure),
+            "year": figure_year(q, s_start, s_end, found_dates, published, text),
             "on_topic": on_topic,
             "sentence": " ".join(sentence.split()),
             "conversion_of": f"{article_id}:{conv.start}" if conv else "",

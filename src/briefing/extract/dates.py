@@ -190,7 +190,8 @@ def _build(kind: str, m: re.Match[str], published: dt.date | None) -> DateMentio
     elif kind in ("rel_year", "zh_rel_year"):
         relative = True
         precision = "year"
-        offset = _REL_YEAR[g["rel"].lower() if kind == "rel_year" else g["rel"]]
+        rel = g.get("rel") or ("this" if g.get("rel2") else "")
+        offset = _REL_YEAR[rel.lower() if kind == "rel_year" else rel]
         date = dt.date(published.year + offset, 1, 1) if published else None
     elif kind in ("rel_month", "zh_rel_month"):
         relative = True
