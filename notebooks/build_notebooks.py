@@ -169,7 +169,7 @@ SECTIONS: dict[str, tuple[str, list[str]]] = {
             "'Province', 'commitments': 'Commitments', 'mentions': 'Mentions'}, "
             "link_ids='fact_ids', facts=facts)))",
             "provinces = sections.geography.by_province(places)\n"
-            "if len(provinces):\n"
+            "if len(places) and provinces['n_commitments'].sum() > 0:\n"
             "    top = provinces.sort_values(['n_commitments', 'province'], "
             "ascending=[False, True]).iloc[0]\n"
             "    n_top = int((provinces['n_commitments'] == top['n_commitments']).sum())\n"
