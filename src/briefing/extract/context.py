@@ -29,7 +29,7 @@ _SHARE = re.compile(
     r"\b(?:share|accounting for|accounts? for|of the total|of all|proportion)\b|占", re.IGNORECASE
 )
 _GROWTH = re.compile(
-    r"\b(?:grow|grew|growth|increase|increased|rise|rose|jump|jumped|surge|surged|CAGR|up)\b|增长|增速|同比",
+    r"\b(?:grow|grew|growth|increase|increased|rise|rose|jump|jumped|surge|surged|hike|climb|climbed|expand|expanded|soar|soared|CAGR|up)\b|增长|增速|同比",
     re.IGNORECASE,
 )
 _MEMBER_CUE = re.compile(
@@ -59,7 +59,7 @@ _COUNTED_MEASURES: list[tuple[re.Pattern[str], str]] = [
         "companies",
     ),
     (
-        re.compile(r"cit(?:y|ies)|province|district|region|municipalit|城市|省|区|地区", re.I),
+        re.compile(r"cit(?:y|ies)|province|district|region|municipalit|zones?\b|count(?:y|ies)|towns?\b|城市|省|区|地区", re.I),
         "places",
     ),
     (re.compile(r"user|resident|people|person|consumer|visitor|player|用户|人", re.I), "users"),
@@ -113,6 +113,9 @@ def classify_measure(q: Quantity, sentence: str, before: str = "") -> str:
             return "growth_rate"
         return "share"
     if q.unit == "count":
+        if not counted:
+            # Chinese puts the noun before the figure (企业超过1.2万家); 家 counts firms
+            counted = before + (" 企业" if q.text.endswith("家") else "")
         for pattern, measure in _COUNTED_MEASURES:
             if pattern.search(counted):
                 if measure == "companies" and _MEMBER_CUE.search(sentence):

@@ -67,7 +67,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "rel_year",
         re.compile(
-            r"\b(?P<rel>last|this|next|previous|the previous|the following|past)\s+year\b",
+            # "in the last year" / "the past year" are the past twelve months, not a year
+            r"(?<!the )\b(?P<rel>last|this|next|previous|the previous|the following)\s+year\b"
+            r"|\b(?:of|in|earlier|later) (?P<rel2>the|this) year\b",
             re.IGNORECASE,
         ),
     ),
