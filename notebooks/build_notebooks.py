@@ -52,11 +52,19 @@ SECTIONS: dict[str, tuple[str, list[str]]] = {
     "01-summary": (
         "Summary",
         [
+            "from briefing.articles import load_corpus\n"
+            "n_articles = len(load_corpus(articles_dir).articles)  # read, with or without figures\n"
+            "published = pd.to_datetime(facts['published'], errors='coerce').dropna()\n"
+            "latest = published.max().date().isoformat() if len(published) else 'unknown'\n"
+            "as_of_text = as_of or latest\n"
+            "display(HTML(f'<p class=\"as-of\">{narrative.html_text(title)}: as of '\n"
+            "             f'{narrative.html_text(as_of_text)}, from '\n"
+            "             f'{n_articles} articles.</p>'))",
             "keys = sections.summary.key_numbers(claims, cny_per_usd, facts)",
             "display(HTML(narrative.key_numbers_block(keys, facts)))",
             "n_conflicts = int(claims['conflict'].sum())\n"
             "n_single = len(sections.caveats.single_source(claims))\n"
-            "display(HTML(narrative.summary_paragraph(keys, facts, facts['article'].nunique(), "
+            "display(HTML(narrative.summary_paragraph(keys, facts, n_articles, "
             "n_conflicts, n_single)))",
         ],
     ),
