@@ -1,0 +1,62 @@
+"""Dates in text, relative ones resolved against the published date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from briefing.extract.dates import find_dates
+
+PUB = dt.date(2024, 1, 22)  # a Monday
+
+
+def first(text: str, published: dt.date | None = PUB) -> tuple[dt.date | None, str]:
+    hits = find_dates(text, published)
+    assert hits, text
+    return hits[0].date, hits[0].precision
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "precision"),
+    [
+        ("On July 5, 2023 the alliance launched", dt.date(2023, 7, 5), "day"),
+        ("19 January 2024", dt.date(2024, 1, 19), "day"),
+        ("2023年7月5日发布", dt.date(2023, 7, 5), "day"),
+        ("2022年3月", dt.date(2022, 3, 1), "month"),
+        ("by 2025", dt.date(2025, 1, 1), "year"),
+        ("到2025年", dt.date(2025, 1, 1), "year"),
+        ("in March 2022", dt.date(2022, 3, 1), "month"),
+        ("last September", dt.date(2023, 9, 1), "month"),
+        ("in August", dt.date(2023, 8, 1), "month"),
+        ("this January", dt.date(2024, 1, 1), "month"),
+        ("On Friday, it said", dt.date(2024, 1, 19), "day"),
+        ("on Jan. 19", dt.date(2024, 1, 19), "day"),
+        ("the previous year", dt.date(2023, 1, 1), "year"),
+        ("next year", dt.date(2025, 1, 1), "year"),
+        ("去年", dt.date(2023, 1, 1), "year"),
+        ("今年", dt.date(2024, 1, 1), "year"),
+        ("明年", dt.date(2025, 1, 1), "year"),
+        ("上个月", dt.date(2023, 12, 1), "month"),
+    ],
+)
+def test_dates_resolve(text: str, date: dt.date, precision: str) -> None:
+    assert first(text) == (date, precision)
+
+
+def test_relative_dates_without_published_date_are_unknown() -> None:
+    assert first("last September", None)[0] is None
+    assert first("去年", None)[0] is None
+
+
+def test_may_the_verb_is_not_a_month() -> None:
+    assert find_dates("Prices may rise.", PUB) == []
+
+
+def test_in_the_last_year_is_not_a_calendar_year() -> None:
+    assert find_dates("registered in the last year", PUB) == []
+
+
+def test_hits_do_not_overlap_and_are_in_order() -> None:
+    hits = find_dates("On Friday, Jan. 19, 2024 and by 2025", PUB)
+    assert [h.text for h in hits] == ["Friday", "Jan. 19, 2024", "2025"]
