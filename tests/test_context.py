@@ -27,29 +27,72 @@ def only(text: str, meta: dict | None = None) -> dict:
 @pytest.mark.parametrize(
     ("sentence", "entity", "year", "measure"),
     [
-        ("四川省印发方案。到2025年，四川省元宇宙核心产业规模超过2500亿元。", "Sichuan", 2025, "market_size_target"),
-        ("上海市发布行动方案，到2025年，上海元宇宙相关产业规模达到3500亿元。", "Shanghai", 2025, "market_size_target"),
-        ("Zhejiang Province plans to grow its metaverse industry to 200 billion yuan by 2025.", "Zhejiang", 2025, "market_size_target"),
-        ("Beijing aims to build 50 metaverse application scenarios by 2025.", "Beijing", 2025, "projects"),
-        ("Hangzhou said its metaverse market grew by 20% in 2022.", "Hangzhou", 2022, "growth_rate"),
-        ("The ministry said the digital economy accounted for 41.5% of GDP last year.", "China", 2023, "gdp_share"),
+        (
+            "四川省印发方案。到2025年，四川省元宇宙核心产业规模超过2500亿元。",
+            "Sichuan",
+            2025,
+            "market_size_target",
+        ),
+        (
+            "上海市发布行动方案，到2025年，上海元宇宙相关产业规模达到3500亿元。",
+            "Shanghai",
+            2025,
+            "market_size_target",
+        ),
+        (
+            "Zhejiang Province plans to grow its metaverse industry to 200 billion yuan by 2025.",
+            "Zhejiang",
+            2025,
+            "market_size_target",
+        ),
+        (
+            "Beijing aims to build 50 metaverse application scenarios by 2025.",
+            "Beijing",
+            2025,
+            "projects",
+        ),
+        (
+            "Hangzhou said its metaverse market grew by 20% in 2022.",
+            "Hangzhou",
+            2022,
+            "growth_rate",
+        ),
+        (
+            "The ministry said the digital economy accounted for 41.5% of GDP last year.",
+            "China",
+            2023,
+            "gdp_share",
+        ),
         ("全国元宇宙相关企业超过1.2万家，去年增长了35%。", "China", 2023, "companies"),
-        ("广州市南沙区力争到2025年元宇宙产业规模突破500亿元。", "Nansha", 2025, "market_size_target"),
+        (
+            "广州市南沙区力争到2025年元宇宙产业规模突破500亿元。",
+            "Nansha",
+            2025,
+            "market_size_target",
+        ),
     ],
 )
-def test_first_figure_of_policy_and_news_sentences(sentence: str, entity: str, year: int, measure: str) -> None:
+def test_first_figure_of_policy_and_news_sentences(
+    sentence: str, entity: str, year: int, measure: str
+) -> None:
     row = facts(sentence)[0]
     assert (row["entity"], row["year"], row["measure"]) == (entity, year, measure)
 
 
 def test_members_belong_to_the_alliance_named_in_the_sentence() -> None:
-    row = only("Tencent and Huawei joined the Guangzhou Metaverse Innovation Association, which has 40 members.")
+    row = only(
+        "Tencent and Huawei joined the Guangzhou Metaverse Innovation Association, "
+        "which has 40 members."
+    )
     assert row["entity"] == "Guangzhou Metaverse Innovation Association"
     assert row["measure"] == "members"
 
 
 def test_the_alliance_refers_back_to_the_last_alliance_named() -> None:
-    text = "China Mobile set up the China Mobile Metaverse Alliance on Tuesday. The alliance now counts 120 companies."
+    text = (
+        "China Mobile set up the China Mobile Metaverse Alliance on Tuesday. "
+        "The alliance now counts 120 companies."
+    )
     row = only(text)
     assert row["entity"] == "China Mobile metaverse alliance"
 
@@ -72,7 +115,9 @@ def test_places_counted_in_a_place_belong_to_that_place() -> None:
 
 
 def test_each_figure_of_a_from_to_sentence_gets_its_own_year() -> None:
-    rows = facts("The share of the digital economy in GDP should rise from 7.8% in 2020 to 10% in 2025.")
+    rows = facts(
+        "The share of the digital economy in GDP should rise from 7.8% in 2020 to 10% in 2025."
+    )
     assert [(r["value"], r["year"]) for r in rows] == [(7.8, 2020), (10.0, 2025)]
 
 
@@ -84,7 +129,9 @@ def test_a_span_of_years_gives_the_later_year() -> None:
 def test_relative_years_resolve_against_the_published_date() -> None:
     assert only("Shandong's metaverse output rose 12% last year.")["year"] == 2023
     assert only("今年，浙江元宇宙产业规模将达到1000亿元。")["year"] == 2024
-    assert only("Trademark filings reached 3,000 in the first two months of the year.")["year"] == 2024
+    assert (
+        only("Trademark filings reached 3,000 in the first two months of the year.")["year"] == 2024
+    )
 
 
 def test_past_twelve_months_is_no_calendar_year() -> None:
@@ -102,7 +149,10 @@ def test_without_a_published_date_relative_years_stay_unknown() -> None:
         ("metaverse-related trademark applications", "trademark applications"),
         ("cities and provinces", "cities and provinces"),
         ("artificial intelligence-related companies", "companies"),
-        ("Guangzhou-based tech companies and research institutions", "companies and research institutions"),
+        (
+            "Guangzhou-based tech companies and research institutions",
+            "companies and research institutions",
+        ),
         ("", ""),
     ],
 )
@@ -111,12 +161,20 @@ def test_counted_noun_keeps_the_head_and_drops_modifiers(counted: str, head: str
 
 
 def test_trademark_and_patent_filings_are_told_apart_by_the_sentence() -> None:
-    assert only("The US recorded 17,293 applications for metaverse patents.")["measure"] == "patents"
-    assert only("There were 16,000 applications for metaverse trademarks.")["measure"] == "trademark_applications"
+    assert (
+        only("The US recorded 17,293 applications for metaverse patents.")["measure"] == "patents"
+    )
+    assert (
+        only("There were 16,000 applications for metaverse trademarks.")["measure"]
+        == "trademark_applications"
+    )
 
 
 def test_growth_by_a_percentage_is_a_growth_rate() -> None:
-    assert only("The industry is expected to expand by about 40% this year.")["measure"] == "growth_rate"
+    assert (
+        only("The industry is expected to expand by about 40% this year.")["measure"]
+        == "growth_rate"
+    )
     assert only("Shanghai accounts for 30% of the national total.")["measure"] == "share"
 
 

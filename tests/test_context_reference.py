@@ -9,8 +9,16 @@ from briefing.reference import find_mentions, resolve_org, resolve_place
 
 @pytest.mark.parametrize(
     ("alias", "name"),
-    [("四川省", "Sichuan"), ("Sichuan province", "Sichuan"), ("U.S.", "United States"), ("美国", "United States"),
-     ("廣東", "Guangdong"), ("Nansha district", "Nansha"), ("PRC", "China"), ("Xizang", "Tibet")],
+    [
+        ("四川省", "Sichuan"),
+        ("Sichuan province", "Sichuan"),
+        ("U.S.", "United States"),
+        ("美国", "United States"),
+        ("廣東", "Guangdong"),
+        ("Nansha district", "Nansha"),
+        ("PRC", "China"),
+        ("Xizang", "Tibet"),
+    ],
 )
 def test_places(alias: str, name: str) -> None:
     assert resolve_place(alias) == name
@@ -18,8 +26,14 @@ def test_places(alias: str, name: str) -> None:
 
 @pytest.mark.parametrize(
     ("alias", "name"),
-    [("HKUST Xunfei", "iFlytek"), ("科大讯飞", "iFlytek"), ("Sense Time", "SenseTime"), ("工信部", "Ministry of Industry and Information Technology"),
-     ("MIIT", "Ministry of Industry and Information Technology"), ("腾讯", "Tencent")],
+    [
+        ("HKUST Xunfei", "iFlytek"),
+        ("科大讯飞", "iFlytek"),
+        ("Sense Time", "SenseTime"),
+        ("工信部", "Ministry of Industry and Information Technology"),
+        ("MIIT", "Ministry of Industry and Information Technology"),
+        ("腾讯", "Tencent"),
+    ],
 )
 def test_organisations(alias: str, name: str) -> None:
     assert resolve_org(alias) == name
@@ -42,5 +56,8 @@ def test_all_provincial_level_divisions_are_listed() -> None:
 def test_longest_name_wins_and_words_are_whole() -> None:
     mentions = find_mentions("China Mobile and China met in Chinatown; 中国移动在上海。")
     assert [(m.text, m.canonical) for m in mentions] == [
-        ("China Mobile", "China Mobile"), ("China", "China"), ("中国移动", "China Mobile"), ("上海", "Shanghai"),
+        ("China Mobile", "China Mobile"),
+        ("China", "China"),
+        ("中国移动", "China Mobile"),
+        ("上海", "Shanghai"),
     ]

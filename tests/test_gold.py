@@ -23,7 +23,9 @@ def test_every_gold_quote_is_in_its_article() -> None:
     from briefing.extract.scoring import locate_gold
 
     rows = locate_gold(load_gold().to_dict("records"))
-    assert all(r["start"] is not None for r in rows), [r["quote"] for r in rows if r["start"] is None]
+    assert all(r["start"] is not None for r in rows), [
+        r["quote"] for r in rows if r["start"] is None
+    ]
 
 
 def test_on_topic_is_right_for_most_figures(result: Score) -> None:
@@ -38,7 +40,9 @@ def test_measure_and_year_on_topic_figures(result: Score) -> None:
 def test_score_quantities_accepts_bench_style_rows() -> None:
     gold = load_gold()
     row = gold.iloc[0]
-    found = [{"article": row.article, "text": row.quote, "value": float(row.value), "unit": row.unit}]
+    found = [
+        {"article": row.article, "text": row.quote, "value": float(row.value), "unit": row.unit}
+    ]
     got = score_quantities(found, gold)
     assert got["precision"] == 1.0
     assert got["recall"] == pytest.approx(1 / len(gold))
@@ -47,6 +51,13 @@ def test_score_quantities_accepts_bench_style_rows() -> None:
 def test_a_wrong_value_is_not_a_match() -> None:
     gold = load_gold().head(1)
     wrong = pd.DataFrame(
-        [{"article": gold.iloc[0].article, "text": gold.iloc[0].quote, "value": 999.0, "unit": gold.iloc[0].unit}]
+        [
+            {
+                "article": gold.iloc[0].article,
+                "text": gold.iloc[0].quote,
+                "value": 999.0,
+                "unit": gold.iloc[0].unit,
+            }
+        ]
     )
     assert score(wrong, gold).precision == 0.0

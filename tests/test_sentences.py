@@ -15,11 +15,17 @@ def test_abbreviations_do_not_end_sentences() -> None:
 
 
 def test_chinese_sentences_end_at_full_stops() -> None:
-    assert texts("四川印发方案。到2025年，规模超过2500亿元！") == ["四川印发方案。", "到2025年，规模超过2500亿元！"]
+    assert texts("四川印发方案。到2025年，规模超过2500亿元！") == [
+        "四川印发方案。",
+        "到2025年，规模超过2500亿元！",
+    ]
 
 
 def test_decimals_do_not_split() -> None:
-    assert texts("It grew 39.5% in 2023. Then it slowed.") == ["It grew 39.5% in 2023.", "Then it slowed."]
+    assert texts("It grew 39.5% in 2023. Then it slowed.") == [
+        "It grew 39.5% in 2023.",
+        "Then it slowed.",
+    ]
 
 
 def test_headings_on_their_own_line_are_sentences() -> None:

@@ -24,7 +24,7 @@ class Mention:
     end: int
     text: str
     canonical: str
-    kind: str  # country | province | municipality | city | district | ... | company | ministry | alliance ...
+    kind: str  # places: country | province | city | ...; bodies: company | ministry | alliance ...
 
 
 @dataclass(frozen=True)

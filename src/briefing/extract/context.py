@@ -21,7 +21,7 @@ from briefing.schema import FACT_COLUMNS
 
 # ---------------------------------------------------------------- measure
 _TARGET = re.compile(
-    r"\b(?:target|targets|aim|aims|aimed|goal|goals|plan|plans|planned|seek|seeks|strive|expected to|"
+    r"\b(?:target|targets|aim|aims|aimed|goal|goals|plan|plans|planned|seek|seeks|strive|expected to|"  # noqa: E501
     r"hopes? to|wants? to|will|intends? to|set to|by 20\d\d)\b|目标|力争|到20\d\d年|争取|计划|预计",
     re.IGNORECASE,
 )
@@ -33,7 +33,7 @@ _GROWTH = re.compile(
     re.IGNORECASE,
 )
 _MEMBER_CUE = re.compile(
-    r"\b(?:members?|alliance|association|working group|includes?|comprised?|consist)\b|成员|联盟|协会",
+    r"\b(?:members?|alliance|association|working group|includes?|comprised?|consist)\b|成员|联盟|协会",  # noqa: E501
     re.IGNORECASE,
 )
 _MARKET = re.compile(
@@ -59,7 +59,10 @@ _COUNTED_MEASURES: list[tuple[re.Pattern[str], str]] = [
         "companies",
     ),
     (
-        re.compile(r"cit(?:y|ies)|province|district|region|municipalit|zones?\b|count(?:y|ies)|towns?\b|城市|省|区|地区", re.I),
+        re.compile(
+            r"cit(?:y|ies)|province|district|region|municipalit|zones?\b|count(?:y|ies)|towns?\b|城市|省|区|地区",
+            re.I,
+        ),
         "places",
     ),
     (re.compile(r"user|resident|people|person|consumer|visitor|player|用户|人", re.I), "users"),
@@ -74,7 +77,9 @@ _COUNTED_MEASURES: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
-_GROWTH_BEFORE = re.compile(r"\b(?:by|of)\s+(?:about|around|nearly|almost|some|over|more than)?\s*$|增长|增加", re.I)
+_GROWTH_BEFORE = re.compile(
+    r"\b(?:by|of)\s+(?:about|around|nearly|almost|some|over|more than)?\s*$|增长|增加", re.I
+)
 _GENERIC_FILINGS = re.compile(r"^(?:applications?|filings?|registrations?|申请)$", re.I)
 
 
@@ -137,7 +142,9 @@ _COUNTED_MODIFIERS = re.compile(
 )
 
 
-_HYPHEN_MODIFIER = re.compile(r"-(?:related|based|listed|owned|focused|backed|funded|registered)$", re.I)
+_HYPHEN_MODIFIER = re.compile(
+    r"-(?:related|based|listed|owned|focused|backed|funded|registered)$", re.I
+)
 
 
 def normalise_counted(counted: str | None) -> str:
@@ -168,7 +175,7 @@ _TOPIC = re.compile(
 )
 _BOILERPLATE = re.compile(
     r"copyright|all rights reserved|©|keep reading|read more|related (?:posts|articles|stories)|"
-    r"leave a reply|subscribe|newsletter|sign up|is a (?:senior )?(?:reporter|writer|editor|journalist)|"
+    r"leave a reply|subscribe|newsletter|sign up|is a (?:senior )?(?:reporter|writer|editor|journalist)|"  # noqa: E501
     r"advertisement|sponsored|photo:|image:|cookie|privacy policy|terms of (?:use|service)|"
     r"版权所有|免责声明|责任编辑|广告",
     re.IGNORECASE,
@@ -226,13 +233,23 @@ _REPORTERS = frozenset({"media", "research"})
 _GOVERNMENT = frozenset({"ministry", "regulator"})
 _BODIES = frozenset({"alliance", "association", "working_group"})
 _PLACE_KINDS = frozenset(
-    {"country", "province", "municipality", "city", "district", "county", "autonomous_region", "sar", "region"}
+    {
+        "country",
+        "province",
+        "municipality",
+        "city",
+        "district",
+        "county",
+        "autonomous_region",
+        "sar",
+        "region",
+    }
 )
 _LINK_AFTER = re.compile(r"\s*(?:in|of|across|throughout|located in|based in|在)\s*(?:the\s+)?$")
 
 
 def resolve_anaphora(text: str, mentions: list[reference.Mention]) -> list[reference.Mention]:
-    """Mentions plus anaphors ("the alliance") resolved to the latest earlier mention of that kind."""
+    """Mentions plus anaphors ("the alliance") resolved to the last earlier mention of its kind."""
     out = list(mentions)
     starts = [m.start for m in mentions]
     for a in _ANAPHOR.finditer(text):
@@ -241,7 +258,9 @@ def resolve_anaphora(text: str, mentions: list[reference.Mention]) -> list[refer
         i = bisect.bisect_left(starts, a.start())
         for prev in reversed(mentions[:i]):
             if prev.kind in kinds:
-                out.append(reference.Mention(a.start(), a.end(), a.group(), prev.canonical, prev.kind))
+                out.append(
+                    reference.Mention(a.start(), a.end(), a.group(), prev.canonical, prev.kind)
+                )
                 break
     out.sort(key=lambda x: (x.start, x.end))
     return out
@@ -315,7 +334,9 @@ def _sentence_start_before(text: str, pos: int) -> int:
 
 
 # ---------------------------------------------------------------- year
-_BINDS_AFTER = re.compile(r"^\s*(?:\(|,)?\s*(?:in|by|for|of|during|until|through|to reach|\u5230)?\s*$", re.I)
+_BINDS_AFTER = re.compile(
+    r"^\s*(?:\(|,)?\s*(?:in|by|for|of|during|until|through|to reach|\u5230)?\s*$", re.I
+)
 _RANGE_TAIL = re.compile(r"^\s*(?:to|until|through|and|-|–|—|至|到)\s*$", re.I)
 
 
@@ -333,7 +354,9 @@ def figure_year(
     wins; else the nearest date in the sentence, the earlier one on ties; a span
     ("from 2011 to 2022") gives its later year.
     """
-    in_sentence = [d for d in found if sentence_start <= d.start and d.end <= sentence_end and d.date]
+    in_sentence = [
+        d for d in found if sentence_start <= d.start and d.end <= sentence_end and d.date
+    ]
     if not in_sentence:
         return None
     best = None
@@ -425,12 +448,16 @@ def extract_facts(
     rows: list[dict] = []
     previous_count: Quantity | None = None
     for q in quantities:
-        if q.unit == "count" and not q.counted and previous_count is not None:
-            # "more than 300 companies ..., 10 of which are listed": 10 counts the same noun
-            if _REFERS_BACK.match(text, q.end) and previous_count.start >= (
-                s_index.at(q.start).start if s_index.at(q.start) else 0
-            ):
-                q = dataclasses.replace(q, counted=previous_count.counted)
+        here = s_index.at(q.start)
+        # "more than 300 companies ..., 10 of which are listed": 10 counts the same noun
+        if (
+            q.unit == "count"
+            and not q.counted
+            and previous_count is not None
+            and _REFERS_BACK.match(text, q.end)
+            and previous_count.start >= (here.start if here else 0)
+        ):
+            q = dataclasses.replace(q, counted=previous_count.counted)
         if q.unit == "count" and q.counted:
             previous_count = q
         s = s_index.at(q.start)

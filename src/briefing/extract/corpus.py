@@ -144,7 +144,8 @@ def run_extract(args: argparse.Namespace) -> int:
         _write_csv(events, Path(args.events))
     seconds = time.perf_counter() - started
     print(
-        f"briefing extract: {n_articles} articles, {len(facts)} figures, {len(events)} events, {seconds:.2f} s",
+        f"briefing extract: {n_articles} articles, {len(facts)} figures, "
+        f"{len(events)} events, {seconds:.2f} s",
         file=sys.stderr,
     )
     return 0

@@ -39,27 +39,27 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "plan",
         re.compile(
-            r"\b(?:plan|plans|action plan|policy|policies|guideline|guidelines|roadmap|blueprint|strategy|five-year)\b|规划|计划|方案|意见|政策",
+            r"\b(?:plan|plans|action plan|policy|policies|guideline|guidelines|roadmap|blueprint|strategy|five-year)\b|规划|计划|方案|意见|政策",  # noqa: E501
             re.I,
         ),
     ),
     (
         "report",
         re.compile(
-            r"\b(?:report|reported|survey|study|data|according to|figures|statistics|white paper)\b|报告|白皮书|数据|统计",
+            r"\b(?:report|reported|survey|study|data|according to|figures|statistics|white paper)\b|报告|白皮书|数据|统计",  # noqa: E501
             re.I,
         ),
     ),
     (
         "announcement",
         re.compile(
-            r"\b(?:announc\w*|launch\w*|unveil\w*|release\w*|publish\w*|establish\w*|form\w*|set up|introduc\w*|issued?|held)\b|发布|宣布|成立|启动|印发",
+            r"\b(?:announc\w*|launch\w*|unveil\w*|release\w*|publish\w*|establish\w*|form\w*|set up|introduc\w*|issued?|held)\b|发布|宣布|成立|启动|印发",  # noqa: E501
             re.I,
         ),
     ),
 ]
 _EVENT_VERB = re.compile(
-    r"\b(?:announc\w*|launch\w*|unveil\w*|releas\w*|publish\w*|establish\w*|formed|formation|set up|introduc\w*|issued?|held|founded|signed|opened|revealed|stated|said)\b|发布|宣布|成立|启动|印发|提出",
+    r"\b(?:announc\w*|launch\w*|unveil\w*|releas\w*|publish\w*|establish\w*|formed|formation|set up|introduc\w*|issued?|held|founded|signed|opened|revealed|stated|said)\b|发布|宣布|成立|启动|印发|提出",  # noqa: E501
     re.I,
 )
 
@@ -79,7 +79,10 @@ def extract_events(article_id: str, text: str, meta: Any = None) -> list[dict]:
     flags = topic_flags(text, paragraphs)
     p_index = SpanIndex(paragraphs)
     mentions = reference.find_mentions(text)
-    fallback = main_place(mentions, (meta.get('title') if isinstance(meta, dict) else getattr(meta, 'title', '')) or '')
+    fallback = main_place(
+        mentions,
+        (meta.get("title") if isinstance(meta, dict) else getattr(meta, "title", "")) or "",
+    )
     found = [d for d in dates_mod.find_dates(text, published) if d.date is not None]
     d_index = 0
     rows: list[dict] = []

@@ -64,7 +64,13 @@ def _rows(table: Any) -> list[dict]:
         return table.to_dict("records")
     out = []
     for item in table:
-        out.append(dict(item) if isinstance(item, dict) else dict(vars(item)) if hasattr(item, "__dict__") else item._asdict())
+        out.append(
+            dict(item)
+            if isinstance(item, dict)
+            else dict(vars(item))
+            if hasattr(item, "__dict__")
+            else item._asdict()
+        )
     return out
 
 
@@ -140,13 +146,20 @@ def main() -> int:
     result = score(extract_folder(ARTICLES_DIR), load_gold())
     print(f"precision {result.precision:.3f}  recall {result.recall:.3f}  f1 {result.f1:.3f}")
     for name in FIELDS:
-        print(f"{name:<10} accuracy {result.field_accuracy(name, on_topic_only=name != 'on_topic'):.3f}")
+        print(
+            f"{name:<10} accuracy "
+            f"{result.field_accuracy(name, on_topic_only=name != 'on_topic'):.3f}"
+        )
     for g in result.missed:
         print(f"missed    {g['article'][:30]}  {g['quote']}")
     for p in result.spurious:
         print(f"spurious  {p['article'][:30]}  {p['text']}")
     for p, g in result.matched:
-        wrong = [f"{n}: {_norm(p.get(n))!r} vs gold {_norm(g.get(n))!r}" for n in FIELDS if not _same(n, p.get(n), g.get(n))]
+        wrong = [
+            f"{n}: {_norm(p.get(n))!r} vs gold {_norm(g.get(n))!r}"
+            for n in FIELDS
+            if not _same(n, p.get(n), g.get(n))
+        ]
         if wrong and (_truth(g.get("on_topic")) or "on_topic" in " ".join(wrong)):
             print(f"fields    {g['quote'][:35]:<35} " + "; ".join(wrong))
     return 0

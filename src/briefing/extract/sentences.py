@@ -18,7 +18,38 @@ _END = re.compile(
 )
 # Words whose full stop does not end a sentence ("Jan. 19", "Mr. Xi", "U.S. firms").
 _ABBREVIATIONS = frozenset(
-    ["mr", "ms", "mrs", "dr", "no", "st", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "co", "ltd", "corp", "gov", "prof", "u.s", "u.k", "e.g", "i.e", "approx"]
+    [
+        "mr",
+        "ms",
+        "mrs",
+        "dr",
+        "no",
+        "st",
+        "vs",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "inc",
+        "co",
+        "ltd",
+        "corp",
+        "gov",
+        "prof",
+        "u.s",
+        "u.k",
+        "e.g",
+        "i.e",
+        "approx",
+    ]
 )
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
