@@ -194,7 +194,9 @@ SECTIONS: dict[str, tuple[str, list[str]]] = {
     "08-sources-and-method": (
         "Sources and method",
         [
-            "articles = sections.sources.articles(facts)\n"
+            "from briefing.articles import load_corpus\n"
+            "corpus = load_corpus(articles_dir).articles  # articles without figures are sources too\n"
+            "articles = sections.sources.articles(facts, corpus=corpus)\n"
             "problems = sections.sources.input_problems(processed_dir)\n"
             "display(HTML(narrative.sources_paragraph(articles, problems)))",
             "display(HTML(narrative.html_table(articles, {'title': 'Title', 'outlet': 'Outlet', "

@@ -363,3 +363,14 @@ def test_summary_follows_a_new_largest_target(facts):
 
 def test_summary_of_nothing_is_empty(facts):
     assert summary.key_numbers(merge_claims(facts.iloc[0:0]), 7.1, facts.iloc[0:0]).empty
+
+
+def test_an_article_without_figures_is_still_listed_as_a_source(facts):
+    from briefing.articles import load_corpus
+
+    corpus = load_corpus(Path(__file__).parents[1] / "data" / "articles").articles
+    listed = sources.articles(facts, corpus=corpus)
+    assert set(listed["article"]) == {a.id for a in corpus} | set(facts["article"])
+    without = listed[~listed["article"].isin(set(facts["article"]))]
+    assert len(without) and (without["n_facts"] == 0).all()
+    assert without["reliability"].str.len().gt(0).all()

@@ -10,10 +10,12 @@ nothing about is said to be unknown, never silently trusted.
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
 
+from briefing.articles import Article
 from briefing.sections._common import is_blank
 
 OUTLETS_CSV = Path(__file__).resolve().parents[3] / "data" / "reference" / "outlets.csv"
@@ -65,13 +67,21 @@ def reliability(outlet: object, notes: dict[str, str]) -> str:
     return notes.get("kind:unknown", DEFAULT_NOTE)
 
 
-def articles(facts: pd.DataFrame, notes: dict[str, str] | None = None) -> pd.DataFrame:
-    """One row per article that produced facts, oldest first, with its outlet's note."""
+def articles(
+    facts: pd.DataFrame,
+    notes: dict[str, str] | None = None,
+    corpus: Sequence[Article] = (),
+) -> pd.DataFrame:
+    """One row per article read, oldest first, with its outlet's note.
+
+    Articles come from the facts table and, when given, from the loaded `corpus` too: an
+    article without a single figure was still read and must be listed as a source.
+    """
     notes = load_outlet_notes() if notes is None else notes
-    if facts.empty:
+    if facts.empty and not corpus:
         return pd.DataFrame(columns=list(ARTICLE_COLUMNS))
-    on = facts["on_topic"].map(lambda v: str(v).strip().lower() in {"true", "1", "yes"})
     rows = []
+    on = facts["on_topic"].map(lambda v: str(v).strip().lower() in {"true", "1", "yes"})
     for article, group in facts.assign(_on=on).groupby("article", sort=True):
         first = group.iloc[0]
         rows.append(
@@ -85,6 +95,24 @@ def articles(facts: pd.DataFrame, notes: dict[str, str] | None = None) -> pd.Dat
                 "n_facts": len(group),
                 "n_on_topic": int(group["_on"].sum()),
                 "reliability": reliability(first.get("outlet"), notes),
+            }
+        )
+    seen = {row["article"] for row in rows}
+    for item in corpus:
+        if item.id in seen:
+            continue
+        meta = item.meta
+        rows.append(
+            {
+                "article": item.id,
+                "title": meta.title or "",
+                "outlet": meta.outlet or "",
+                "published": meta.published.isoformat() if meta.published else "",
+                "date_precision": meta.date_precision,
+                "language": meta.language,
+                "n_facts": 0,
+                "n_on_topic": 0,
+                "reliability": reliability(meta.outlet, notes),
             }
         )
     out = pd.DataFrame(rows, columns=list(ARTICLE_COLUMNS))
