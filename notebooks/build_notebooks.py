@@ -27,8 +27,10 @@ title = "China's metaverse push, in numbers"  # the briefing's title"""
 LOAD = """\
 from pathlib import Path
 
+import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import HTML, display
+from matplotlib_inline.backend_inline import set_matplotlib_formats
 
 from briefing import charts, narrative, sections
 from briefing.claims import merge_claims
@@ -37,6 +39,7 @@ facts = pd.read_csv(Path(processed_dir) / "facts.csv")
 events_path = Path(processed_dir) / "events.csv"
 events = pd.read_csv(events_path) if events_path.exists() else pd.DataFrame()
 claims = merge_claims(facts)
+set_matplotlib_formats("svg")  # vector charts: crisp in the PDF, CJK text kept as outlines
 source_line = "Source: " + "; ".join(sorted(set(facts["outlet"].dropna().astype(str))))"""
 
 
@@ -85,7 +88,8 @@ SECTIONS: dict[str, tuple[str, list[str]]] = {
             "    charts.save_figure(fig, 'targets', figures_dir, title=finding, "
             "subtitle='Market-size target, billion yuan', source=source_line, "
             "finding=finding, quotes=quotes)\n"
-            "    display(fig)",
+            "    display(fig)\n"
+            "    plt.close(fig)  # shown once, not again at the end of the cell",
         ],
     ),
     "03-patents": (
@@ -106,7 +110,8 @@ SECTIONS: dict[str, tuple[str, list[str]]] = {
             "    charts.save_figure(fig, 'patents', figures_dir, title=finding, "
             "subtitle='Share of metaverse patent applications, %', source=source_line, "
             "finding=finding, quotes=quotes)\n"
-            "    display(fig)",
+            "    display(fig)\n"
+            "    plt.close(fig)  # shown once, not again at the end of the cell",
             "trademarks = sections.patents.trademarks(claims)\n"
             "if len(trademarks):\n"
             "    display(HTML(narrative.html_table(trademarks, {'entity': 'Who', 'year': 'Year', "
@@ -138,7 +143,8 @@ SECTIONS: dict[str, tuple[str, list[str]]] = {
             "        charts.save_figure(fig, 'companies', figures_dir, title=finding, "
             "subtitle='Company named as member of body', source=source_line, "
             "finding=finding, quotes=[])\n"
-            "        display(fig)",
+            "        display(fig)\n"
+            "        plt.close(fig)  # shown once, not again at the end of the cell",
         ],
     ),
     "05-market": (
@@ -165,7 +171,8 @@ SECTIONS: dict[str, tuple[str, list[str]]] = {
             "    charts.save_figure(fig, 'timeline', figures_dir, title=finding, "
             "subtitle='Date of event', source=source_line, finding=finding, "
             "quotes=sorted(set(timeline['sentence'].astype(str))))\n"
-            "    display(fig)",
+            "    display(fig)\n"
+            "    plt.close(fig)  # shown once, not again at the end of the cell",
         ],
     ),
     "07-geography": (
@@ -188,7 +195,8 @@ SECTIONS: dict[str, tuple[str, list[str]]] = {
             "    charts.save_figure(fig, 'geography', figures_dir, title=finding, "
             "subtitle='Number of figures committed per province', source=source_line, "
             "finding=finding, quotes=quotes)\n"
-            "    display(fig)",
+            "    display(fig)\n"
+            "    plt.close(fig)  # shown once, not again at the end of the cell",
         ],
     ),
     "08-sources-and-method": (

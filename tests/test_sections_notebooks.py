@@ -13,6 +13,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from matplotlib.figure import Figure
 
 NOTEBOOKS = sorted((Path(__file__).parents[1] / "notebooks").glob("*.ipynb"))
 FIXTURE = Path(__file__).parent / "fixtures" / "facts_small.csv"
@@ -54,10 +55,16 @@ class _Recorder(types.ModuleType):
         super().__init__("briefing.charts")
         self.saved: list[dict] = []
         for name in ("hbar", "share_bars", "matrix", "timeline", "tile_map"):
-            setattr(self, name, lambda data, *cols, _n=name, **kw: {"chart": _n, "rows": len(data)})
+            setattr(self, name, lambda data, *cols, _n=name, **kw: self._figure(_n, data))
+
+    @staticmethod
+    def _figure(chart: str, data) -> Figure:
+        fig = Figure()
+        fig.chart, fig.rows = chart, len(data)
+        return fig
 
     def save_figure(self, fig, name, figures_dir, **kw):
-        self.saved.append({"name": name, **fig, **kw})
+        self.saved.append({"name": name, "chart": fig.chart, "rows": fig.rows, **kw})
 
 
 def _run(path: Path, processed_dir: Path, monkeypatch) -> tuple[list[str], _Recorder]:
@@ -93,7 +100,7 @@ def test_notebook_runs_on_a_facts_table_and_shows_only_html(path, processed, mon
     assert shown, "a section must say something, even that it found nothing"
     html_shown = [s for s in shown if isinstance(s, str)]
     assert html_shown and all(html.lstrip().startswith("<") for html in html_shown)
-    assert all(isinstance(s, str | dict) for s in shown), "no stray reprs"
+    assert all(isinstance(s, str | Figure) for s in shown), "no stray reprs"
     assert not any("<script" in html for html in html_shown)
 
 
