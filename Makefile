@@ -1,0 +1,67 @@
+# The China metaverse briefing. `make help` lists the targets.
+# Parameters: make report ARTICLES=dir OUT=dir CNY_PER_USD=7.1 AS_OF=yyyy-mm-dd TITLE="..."
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON_SYS ?= python3
+VENV       := .venv
+PY         := $(VENV)/bin/python
+STAMP      := $(VENV)/.installed-requirements
+ARTICLES   ?= data/articles
+OUT        ?= report
+CNY_PER_USD ?= 7.1
+AS_OF      ?=
+TITLE      ?=
+FORMATS    ?=
+SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: help setup fonts report test test-fast lint format clean bench lock
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+	@echo "  parameters: ARTICLES=$(ARTICLES) OUT=$(OUT) CNY_PER_USD=$(CNY_PER_USD) AS_OF=$(AS_OF) TITLE=... FORMATS=html,pdf,slides,tables"
+
+$(STAMP): requirements.txt pyproject.toml
+	@test -x $(PY) || $(PYTHON_SYS) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@touch $@
+
+fonts: ## Install the CJK font (Debian fonts-noto-cjk) when no Chinese font is present
+	@if [ -z "$$(fc-list :lang=zh 2>/dev/null)" ]; then \
+	  echo "no CJK font found: installing Debian fonts-noto-cjk"; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends fonts-noto-cjk fontconfig; \
+	fi
+
+setup: $(STAMP) fonts ## Create the venv (rebuilt when requirements.txt changes) and fonts
+
+report: setup ## Render the briefing (HTML + PDF + exports) into OUT
+	$(VENV)/bin/briefing build --articles "$(ARTICLES)" --out "$(OUT)" \
+	  --cny-per-usd "$(CNY_PER_USD)" --as-of "$(AS_OF)" --title "$(TITLE)" --formats "$(FORMATS)"
+
+lint: setup ## ruff check and format check
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff format --check src tests bench
+
+test: setup lint ## The whole test suite (ruff too); .ci/run calls this
+	$(VENV)/bin/pytest -q
+
+test-fast: setup ## Tests without the slow end-to-end build
+	$(VENV)/bin/pytest -q -m "not slow"
+
+format: setup ## Format the code with ruff
+	$(VENV)/bin/ruff format src tests bench
+
+bench: setup ## Benchmarks (extraction; build when present)
+	$(PY) bench/bench_extract.py
+	@if [ -f bench/bench_build.py ]; then $(PY) bench/bench_build.py; fi
+
+lock: ## Re-pin requirements.txt from requirements.in
+	@test -x $(PY) || $(PYTHON_SYS) -m venv $(VENV)
+	$(PY) -m pip install --quiet pip-tools
+	$(VENV)/bin/pip-compile --quiet --strip-extras --output-file requirements.txt requirements.in
+
+clean: ## Remove the report, processed data and caches (keeps the venv)
+	rm -rf "$(OUT)" data/processed build .pytest_cache .ruff_cache
+	find . -name __pycache__ -type d -prune -not -path "./$(VENV)/*" -exec rm -rf {} +

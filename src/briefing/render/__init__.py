@@ -1,0 +1,1 @@
+"""Build pipeline: parameters, notebooks, HTML and PDF rendering."""

@@ -1,0 +1,259 @@
+"""`briefing build`: articles in, a self-contained HTML and a PDF briefing out.
+
+Steps: validate parameters, extract facts, execute the section notebooks with papermill,
+render HTML (nbconvert) and PDF (WeasyPrint). Everything is written into a temporary folder
+beside OUT and swapped into place only when every step succeeded, so a failed cell or a
+Ctrl-C never leaves a half-written report and the previous one stays untouched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import shutil
+import sys
+import tempfile
+import time
+import warnings
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from briefing.render import params as P
+from briefing.render.fingerprint import (
+    REPO_DIR,
+    extractor_fingerprint,
+    hash_files,
+    hash_json,
+    package_fingerprint,
+)
+
+NOTEBOOKS_DIR = REPO_DIR / "notebooks"
+CACHE_NAME = ".build-cache.json"
+
+
+class BuildError(RuntimeError):
+    """A step failed; the message says which notebook, which cell and what error."""
+
+
+def _say(message: str) -> None:
+    print(f"briefing build: {message}", file=sys.stderr, flush=True)
+
+
+def validate(args: argparse.Namespace) -> P.BuildParams:
+    """Check every parameter before any work; raises ParameterError naming the parameter."""
+    articles = P.check_articles_dir(args.articles)
+    rate = P.parse_rate(args.cny_per_usd)
+    as_of = P.parse_as_of(args.as_of)
+    formats = P.parse_formats(args.formats)
+    title = P.check_title(args.title)
+    out = Path(args.out).expanduser().resolve()
+    processed = (
+        Path(args.processed).expanduser().resolve()
+        if args.processed
+        else out.parent / (out.name + ".processed")
+    )
+    return P.BuildParams(
+        articles_dir=articles,
+        out_dir=out,
+        figures_dir=out / "figures",
+        processed_dir=processed,
+        cny_per_usd=rate,
+        as_of=as_of,
+        title=title,
+        formats=formats,
+    )
+
+
+def _write_csv(df, path: Path) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    df.to_csv(tmp, index=False, lineterminator="\n")
+    tmp.replace(path)
+
+
+def extract(params: P.BuildParams) -> tuple[int, list]:
+    """Facts, events, input problems and audit texts into processed_dir; cached by content."""
+    import pandas as pd
+
+    from briefing.articles import load_corpus, write_extracted_texts
+
+    corpus = load_corpus(params.articles_dir)
+    if not corpus.articles:
+        raise P.ParameterError(
+            "ARTICLES", f"{params.articles_dir} holds no readable article", "a folder with articles"
+        )
+    published = [a.meta.published for a in corpus.articles if getattr(a.meta, "published", None)]
+    P.check_as_of_against(params.as_of, [d for d in published if hasattr(d, "isoformat")])
+    out = params.processed_dir
+    out.mkdir(parents=True, exist_ok=True)
+    key = hash_json(
+        {"articles": sorted(a.sha256 for a in corpus.articles), "code": extractor_fingerprint()}
+    )
+    problems = pd.DataFrame(
+        [(p.file, p.severity, p.reason) for p in corpus.problems],
+        columns=["file", "severity", "reason"],
+    ).sort_values(["file", "reason"])
+    _write_csv(problems, out / "input_problems.csv")
+    write_extracted_texts(corpus, out / "text")
+    stamp = out / ".extract-key"
+    if stamp.exists() and stamp.read_text() == key and (out / "facts.csv").exists():
+        _say(f"extract: {len(corpus.articles)} articles unchanged, cached")
+        return len(corpus.articles), corpus.problems
+    started = time.perf_counter()
+    try:
+        from briefing.extract.corpus import extract_all
+    except ImportError:  # the extractor has not landed: an empty table with the schema columns
+        from briefing.schema import FACT_COLUMNS
+
+        _say("extract: extractor not available, writing an empty facts table")
+        _write_csv(pd.DataFrame(columns=list(FACT_COLUMNS)), out / "facts.csv")
+    else:
+        facts, events, _ = extract_all(params.articles_dir)
+        _write_csv(facts, out / "facts.csv")
+        _write_csv(events, out / "events.csv")
+    stamp.write_text(key)
+    _say(f"extract: {len(corpus.articles)} articles, {time.perf_counter() - started:.1f} s")
+    return len(corpus.articles), corpus.problems
+
+
+def _notebook_key(nb: Path, params: P.BuildParams, data_key: str, code_key: str) -> str:
+    return hash_json(
+        {
+            "nb": nb.read_bytes().hex(),
+            "data": data_key,
+            "code": code_key,
+            "params": params.notebook_parameters(),
+        }
+    )
+
+
+def _run_notebook(nb: Path, target: Path, params: P.BuildParams) -> float:
+    import papermill as pm
+
+    started = time.perf_counter()
+    logging.getLogger("papermill").setLevel(logging.ERROR)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            pm.execute_notebook(
+                str(nb),
+                str(target),
+                parameters=params.notebook_parameters(),
+                cwd=str(REPO_DIR),
+                log_output=False,
+                progress_bar=False,
+                kernel_name="python3",
+            )
+        except pm.PapermillExecutionError as exc:
+            raise BuildError(
+                f"notebook {nb.name} failed in cell {exc.cell_index}:\n{exc.source}\n"
+                f"{exc.ename}: {exc.evalue}"
+            ) from None
+    return time.perf_counter() - started
+
+
+def execute_notebooks(
+    notebooks: list[Path], params: P.BuildParams, work: Path, previous: Path | None
+) -> list[Path]:
+    """Run each notebook (two at a time); reuse the previous executed copy when nothing changed."""
+    target_dir = work / "notebooks"
+    target_dir.mkdir(parents=True, exist_ok=True)
+    data_key = hash_files(params.processed_dir.glob("*.csv"))
+    code_key = package_fingerprint()
+    old_cache = {}
+    if previous and (previous / CACHE_NAME).exists():
+        old_cache = json.loads((previous / CACHE_NAME).read_text())
+    new_cache: dict[str, str] = {}
+    todo: list[Path] = []
+    for nb in notebooks:
+        key = _notebook_key(nb, params, data_key, code_key)
+        new_cache[nb.name] = key
+        old_copy = previous / "notebooks" / nb.name if previous else None
+        if old_cache.get(nb.name) == key and old_copy and old_copy.exists():
+            shutil.copy2(old_copy, target_dir / nb.name)
+            _say(f"{nb.name}: unchanged, reused")
+        else:
+            todo.append(nb)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        futures = {nb: pool.submit(_run_notebook, nb, target_dir / nb.name, params) for nb in todo}
+        for nb, fut in futures.items():
+            _say(f"{nb.name}: {fut.result():.1f} s")
+    (work / CACHE_NAME).write_text(json.dumps(new_cache, sort_keys=True, indent=1))
+    return [target_dir / nb.name for nb in notebooks]
+
+
+def _swap(work: Path, out: Path) -> None:
+    """Replace OUT by the finished work folder with renames (old kept until the new is in)."""
+    old = out.with_name(out.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if out.exists():
+        out.rename(old)
+    work.rename(out)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def build(params: P.BuildParams, notebooks: list[Path] | None = None) -> Path:
+    """The whole build; returns OUT. Raises BuildError or ParameterError; OUT untouched then."""
+    from briefing.render import html as H
+
+    total = time.perf_counter()
+    n_articles, problems = extract(params)
+    for p in problems:
+        _say(f"input {p.severity}: {p.file}: {p.reason}")
+    notebooks = sorted(notebooks if notebooks is not None else NOTEBOOKS_DIR.glob("*.ipynb"))
+    out = params.out_dir
+    out.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    try:
+        staged = P.BuildParams(**{**params.__dict__, "figures_dir": work / "figures"})
+        (work / "figures").mkdir()
+        executed = execute_notebooks(notebooks, staged, work, out if out.exists() else None)
+        started = time.perf_counter()
+        page = H.render_html(executed, title=params.title, as_of=params.as_of, n_sources=n_articles)
+        if "html" in params.formats:
+            (work / "briefing.html").write_text(page, encoding="utf-8")
+        if "pdf" in params.formats:
+            from briefing.render.pdf import render_pdf
+
+            render_pdf(page, work / "briefing.pdf")
+        _say(f"render: {time.perf_counter() - started:.1f} s")
+        try:
+            from briefing.exports import build_all
+        except ImportError:
+            pass
+        else:
+            build_all(work / "figures", params.processed_dir, work)
+        _swap(work, out)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    _say(f"done in {time.perf_counter() - total:.1f} s -> {out}")
+    return out
+
+
+def run_build(args: argparse.Namespace) -> int:
+    """Entry point of `briefing build`; exit 2 for a refused parameter, 1 for a failed step."""
+    try:
+        params = validate(args)
+        build(params)
+    except P.ParameterError as exc:
+        _say(str(exc))
+        return 2
+    except BuildError as exc:
+        _say(f"FAILED, previous report left untouched\n{exc}")
+        return 1
+    return 0
+
+
+def add_build_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of `briefing build`, and the function that runs it."""
+    parser.add_argument("--articles", default="data/articles", help="folder of articles")
+    parser.add_argument("--out", default="report", help="output folder (replaced atomically)")
+    parser.add_argument("--processed", default="data/processed", help="extracted data folder")
+    parser.add_argument("--cny-per-usd", default=str(P.DEFAULT_CNY_PER_USD), help="CNY per USD")
+    parser.add_argument("--as-of", default="", help="ISO date, empty = latest article")
+    parser.add_argument("--title", default="", help="report title")
+    parser.add_argument("--formats", default="", help=f"comma list of {','.join(P.FORMATS)}")
+    parser.set_defaults(func=run_build)
