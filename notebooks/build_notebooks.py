@@ -128,14 +128,10 @@ SECTIONS: dict[str, tuple[str, list[str]]] = {
             "'n_sources': 'Sources'}, facts=facts)))",
             "from briefing.articles import load_corpus\n"
             "texts = {a.id: a.text for a in load_corpus(articles_dir).articles}\n"
-            "try:\n"
-            "    from briefing.reference import find_mentions\n"
-            "except ImportError:  # the alias table module is not installed in this build\n"
-            "    find_mentions = None\n"
-            "    display(HTML(narrative.no_data('Named members are unavailable: the "
-            "organisation alias table is not installed.')))",
-            "if find_mentions is not None and len(bodies):\n"
-            "    members = sections.companies.named_members(texts, bodies['body'], find_mentions)\n"
+            "if len(bodies):\n"
+            "    members = sections.companies.named_members(\n"
+            "        texts, bodies['body'], sections.companies.companies_named\n"
+            "    )\n"
             "    grid = sections.companies.matrix(members)\n"
             "    if len(grid):\n"
             "        finding = f'{len(grid)} companies are named as members of {grid.shape[1]} body(ies)'\n"

@@ -374,3 +374,12 @@ def test_an_article_without_figures_is_still_listed_as_a_source(facts):
     without = listed[~listed["article"].isin(set(facts["article"]))]
     assert len(without) and (without["n_facts"] == 0).all()
     assert without["reliability"].str.len().gt(0).all()
+
+
+def test_only_companies_enter_the_matrix_with_aliases_resolved():
+    names = companies.companies_named(
+        "Sense Time, SenseTime and iFlyTek joined the alliance in Guangzhou with MIIT."
+    )
+    assert "SenseTime" in names and "Sense Time" not in names
+    assert "iFlytek" in names
+    assert "Guangzhou" not in names

@@ -132,3 +132,14 @@ def matrix(members: pd.DataFrame, top_n: int = 20) -> pd.DataFrame:
     order = grid.sum(axis=1).sort_values(ascending=False, kind="stable")
     grid = grid.loc[sorted(order.index, key=lambda c: (-order[c], c))]
     return grid.head(top_n)
+
+
+def companies_named(text: str) -> list[str]:
+    """Canonical names of the companies `text` names, aliases resolved by the reference table.
+
+    `briefing.reference.find_mentions` also finds places, ministries and alliances; only
+    companies belong in the company x body matrix ("Sense Time" and "SenseTime" are one row).
+    """
+    from briefing.reference import find_mentions
+
+    return [m.canonical for m in find_mentions(text) if m.kind == "company"]
