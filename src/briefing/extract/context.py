@@ -274,6 +274,20 @@ def _owner(m: reference.Mention) -> str:
     return m.canonical
 
 
+_STARTS_CACHE: dict[int, tuple[list, list[int]]] = {}
+
+
+def _starts(items: list) -> list[int]:
+    """Start offsets of a sorted list of mentions or dates, computed once per list."""
+    cached = _STARTS_CACHE.get(id(items))
+    if cached is None or cached[0] is not items:
+        if len(_STARTS_CACHE) > 8:
+            _STARTS_CACHE.clear()
+        cached = (items, [x.start for x in items])
+        _STARTS_CACHE[id(items)] = cached
+    return cached[1]
+
+
 def attribute_entity(
     text: str,
     q: Quantity,
@@ -295,7 +309,12 @@ def attribute_entity(
     Media and research firms only report figures, so they are skipped; ministries and
     regulators speak for their country ("the State Council's goal" belongs to China).
     """
-    usable = [m for m in mentions if m.kind not in _REPORTERS]
+    # only the mentions near the figure are looked at: bisect, not a scan of the article
+    starts = _starts(mentions)
+    lo = bisect.bisect_left(starts, sentence_start)
+    hi = bisect.bisect_left(starts, sentence_end)
+    window = mentions[max(0, lo - 8) : hi]
+    usable = [m for m in window if m.kind not in _REPORTERS]
     in_sentence = [m for m in usable if sentence_start <= m.start and m.end <= sentence_end]
     if measure == "members":
         bodies = [m for m in in_sentence if m.kind in _BODIES]
@@ -354,8 +373,10 @@ def figure_year(
     wins; else the nearest date in the sentence, the earlier one on ties; a span
     ("from 2011 to 2022") gives its later year.
     """
+    lo = bisect.bisect_left(_starts(found), sentence_start)
+    hi = bisect.bisect_left(_starts(found), sentence_end)
     in_sentence = [
-        d for d in found if sentence_start <= d.start and d.end <= sentence_end and d.date
+        d for d in found[lo:hi] if sentence_start <= d.start and d.end <= sentence_end and d.date
     ]
     if not in_sentence:
         return None
@@ -408,6 +429,26 @@ def main_place(mentions: list[reference.Mention], title: str = "") -> str:
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 
+#: How far back before a figure's sentence names are read (anaphora, previous subject).
+LOOKBACK_CHARS = 2000
+
+
+def _windows(quantities: list[Quantity], s_index: SpanIndex, length: int) -> list[tuple[int, int]]:
+    """Merged text ranges worth reading for context: each figure's sentence and what precedes
+    it. Context work then grows with the number of figures, not the length of the text."""
+    ranges: list[tuple[int, int]] = []
+    for q in quantities:
+        s = s_index.at(q.start)
+        lo, hi = (s.start, s.end) if s else (q.start, q.end)
+        lo = max(0, lo - LOOKBACK_CHARS)
+        hi = min(length, max(hi, q.end))
+        if ranges and lo <= ranges[-1][1]:
+            ranges[-1] = (ranges[-1][0], max(ranges[-1][1], hi))
+        else:
+            ranges.append((lo, hi))
+    return ranges
+
+
 _REFERS_BACK = re.compile(r"\s+of (?:which|them|these|those)\b|\s*(?:家|个)?其中", re.I)
 
 
@@ -429,10 +470,11 @@ def extract_facts(
     paragraphs = paragraph_spans(text)
     p_index = SpanIndex(paragraphs)
     flags = topic_flags(text, paragraphs)
-    raw_mentions = reference.find_mentions(text)
+    windows = _windows(quantities, s_index, len(text))
+    raw_mentions = [m for lo, hi in windows for m in reference.find_mentions(text, lo, hi)]
     fallback = main_place(raw_mentions, _meta_get(meta, "title") or "")
     mentions = resolve_anaphora(text, raw_mentions)
-    found_dates = dates_mod.find_dates(text, published)
+    found_dates = [d for lo, hi in windows for d in dates_mod.find_dates(text, published, lo, hi)]
     by_start = {q.start: q for q in quantities}
     provenance = {
         "title": _meta_get(meta, "title") or "",

@@ -219,11 +219,14 @@ def _build(kind: str, m: re.Match[str], published: dt.date | None) -> DateMentio
     return DateMention(m.start(), m.end(), text, date, precision, relative)
 
 
-def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]:
-    """All date expressions in `text`, longest first at each position, without overlaps."""
+def find_dates(
+    text: str, published: dt.date | None = None, start: int = 0, end: int | None = None
+) -> list[DateMention]:
+    """All date expressions in text[start:end], longest first at each position, no overlaps."""
     hits: list[DateMention] = []
+    stop = len(text) if end is None else end
     for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text, start, stop):
             hit = _build(kind, m, published)
             if hit is not None:
                 hits.append(hit)
