@@ -190,3 +190,18 @@ def test_off_topic_trailing_story_and_boilerplate() -> None:
     assert rows["20 cities"] is True
     assert rows["12 branches"] is False
     assert not any(v for k, v in rows.items() if "5" in k and "free" in k)
+
+
+def test_a_digression_about_a_foreign_company_is_off_topic() -> None:
+    text = (
+        "Shanghai wants its metaverse industry to reach 350 billion yuan by 2025.\n\n"
+        "Beijing published a similar plan.\n\n"
+        "Meanwhile, in California, Meta said it would refocus on AI.\n\n"
+        "The company plans to buy 350,000 GPUs this year.\n\n"
+        "Its AI lab employs 1,000 researchers.\n\n"
+        "Zuckerberg said so in a video.\n\n"
+        "Analysts expect more spending."
+    )
+    rows = {r["text"]: r["on_topic"] for r in facts(text)}
+    assert rows["350 billion yuan"] is True
+    assert rows["1,000 researchers"] is False

@@ -29,12 +29,16 @@ def test_every_gold_quote_is_in_its_article() -> None:
 
 
 def test_on_topic_is_right_for_most_figures(result: Score) -> None:
-    assert result.field_accuracy("on_topic") >= 0.90
+    assert result.field_accuracy("on_topic") >= 0.95
 
 
 def test_measure_and_year_on_topic_figures(result: Score) -> None:
-    assert result.field_accuracy("measure", on_topic_only=True) >= 0.80
-    assert result.field_accuracy("year", on_topic_only=True) >= 0.70
+    assert result.field_accuracy("measure", on_topic_only=True) >= 0.95
+    assert result.field_accuracy("year", on_topic_only=True) >= 0.95
+
+
+def test_entity_of_on_topic_figures(result: Score) -> None:
+    assert result.field_accuracy("entity", on_topic_only=True) >= 0.90
 
 
 def test_score_quantities_accepts_bench_style_rows() -> None:

@@ -183,15 +183,30 @@ _BOILERPLATE = re.compile(
 _WINDOW = 3  # paragraphs on each side used to judge whether the topic is still present
 
 
-def topic_flags(text: str, paragraphs: list[Any]) -> list[bool]:
-    """One flag per paragraph: is it part of the article's subject?
+def _names_china(text: str, start: int, end: int) -> bool:
+    """Does text[start:end] name China, a Chinese place or a Chinese organisation?"""
+    for m in reference.find_mentions(text, start, end):
+        entry = reference.entry_for(m.canonical)
+        if entry is None:
+            continue
+        if entry.is_place and (m.canonical == "China" or entry.kind != "country"):
+            return True
+        if not entry.is_place and entry.parent == "China" and entry.kind not in _REPORTERS:
+            return True
+    return False
 
-    A paragraph is off topic when it is boilerplate, or when neither it nor the paragraphs
-    around it mention the topic lexicon AND the article has already drifted: once a run of
-    paragraphs without topic words follows the last topical paragraph, the rest of the page
-    is a trailing unrelated story unless the topic comes back.
+
+def topic_flags(text: str, paragraphs: list[Any]) -> list[bool]:
+    """One flag per paragraph: is it part of the article's subject (China's metaverse)?
+
+    A paragraph is on topic when it is not boilerplate (copyright, bylines, bios, captions,
+    newsletter and "related posts" cues) and the paragraphs around it (a window of
+    _WINDOW on each side) both use the topic lexicon (metaverse, VR, 元宇宙...) and name China
+    or something Chinese. Trailing unrelated stories lose the topic words; a digression
+    about a foreign company (Meta's AI plans) loses the Chinese names.
     """
     topical = [bool(_TOPIC.search(text, p.start, p.end)) for p in paragraphs]
+    chinese = [_names_china(text, p.start, p.end) for p in paragraphs]
     flags: list[bool] = []
     n = len(paragraphs)
     for i, p in enumerate(paragraphs):
@@ -199,7 +214,7 @@ def topic_flags(text: str, paragraphs: list[Any]) -> list[bool]:
             flags.append(False)
             continue
         lo, hi = max(0, i - _WINDOW), min(n, i + _WINDOW + 1)
-        flags.append(any(topical[lo:hi]))
+        flags.append(any(topical[lo:hi]) and any(chinese[lo:hi]))
     return flags
 
 
