@@ -1,0 +1,94 @@
+"""save_figure: one figure -> SVG, PDF, PNG 1920x1080, transparent PNG, JSON sidecar.
+
+WHY deterministic bytes: reruns must not churn the repo or the deck. Each backend
+gets metadata that drops its timestamp/version, the SVG ids use a fixed
+svg.hashsalt (house.mplstyle), and no bbox_inches="tight" (it would change size).
+Notebooks run in parallel processes, so nothing shared is written: the sidecars
+(name.json) are the index.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from matplotlib import pyplot as plt
+from matplotlib.figure import Figure
+
+from briefing.charts.plots import set_header
+
+WIDTH_PX, HEIGHT_PX, DPI = 1920, 1080, 120
+CREATOR = "briefing.charts"
+NAME_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+QUOTE_KEYS = ("article", "outlet", "date", "quote")
+METADATA = {
+    "svg": {"Date": None, "Creator": CREATOR},
+    "pdf": {"CreationDate": None, "ModDate": None, "Creator": CREATOR, "Producer": CREATOR},
+    "png": {"Software": CREATOR},
+}
+
+
+def _clean_quotes(quotes) -> list[dict]:
+    cleaned = []
+    for quote in quotes or []:
+        cleaned.append(
+            {key: "" if quote.get(key) is None else str(quote.get(key)) for key in QUOTE_KEYS}
+        )
+    return cleaned
+
+
+def save_figure(
+    fig: Figure,
+    name: str,
+    figures_dir: Path | str,
+    *,
+    title: str | None = None,
+    subtitle: str | None = None,
+    source: str | None = None,
+    finding: str = "",
+    quotes: list[dict] | None = None,
+) -> dict:
+    """Write figures_dir/name.{svg,pdf,png}, name-transparent.png and name.json; return the sidecar.
+
+    title/subtitle/source, when given, replace the texts drawn on the figure, so
+    the image and the sidecar always agree. quotes: dicts with article, outlet,
+    date, quote. name must be kebab-case (e.g. "targets-by-province").
+    """
+    if not NAME_RE.match(name):
+        raise ValueError(f"figure name must be kebab-case ascii, got {name!r}")
+    out = Path(figures_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    set_header(fig, title=title, subtitle=subtitle, source=source)
+    texts = {key: text.get_text() for key, text in fig._briefing_header.items()}
+    fig.set_size_inches(WIDTH_PX / DPI, HEIGHT_PX / DPI)
+    files = {
+        "svg": f"{name}.svg",
+        "pdf": f"{name}.pdf",
+        "png": f"{name}.png",
+        "transparent_png": f"{name}-transparent.png",
+    }
+    with plt.rc_context({"svg.hashsalt": "briefing", "svg.fonttype": "none", "pdf.fonttype": 42}):
+        fig.savefig(out / files["svg"], format="svg", metadata=METADATA["svg"])
+        fig.savefig(out / files["pdf"], format="pdf", metadata=METADATA["pdf"])
+        fig.savefig(out / files["png"], format="png", dpi=DPI, metadata=METADATA["png"])
+        fig.savefig(
+            out / files["transparent_png"],
+            format="png",
+            dpi=DPI,
+            metadata=METADATA["png"],
+            transparent=True,
+        )
+    sidecar = {
+        "name": name,
+        "title": texts["title"],
+        "subtitle": texts["subtitle"],
+        "source": texts["source"],
+        "finding": finding or texts["title"],
+        "quotes": _clean_quotes(quotes),
+        "files": files,
+    }
+    (out / f"{name}.json").write_text(
+        json.dumps(sidecar, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+    )
+    return sidecar

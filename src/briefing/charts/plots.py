@@ -1,0 +1,367 @@
+"""Chart functions: tidy DataFrame + explicit column names in, matplotlib Figure out.
+
+Every figure stands alone on a slide: title (the finding), subtitle (unit and
+scope) and a source line are drawn inside the 16:9 canvas. Labels are direct (no
+legends), bars are sorted, and long tails are folded into "Other (k)" so the
+charts stay legible however many articles go in.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+from matplotlib import pyplot as plt
+from matplotlib.figure import Figure
+
+from briefing.charts.style import ACCENT, BASE, INK, MUTED, OKABE_ITO, use_house_style
+
+TILES_PATH = Path(__file__).resolve().parents[3] / "data" / "reference" / "province_tiles.csv"
+HEADER_KEYS = ("title", "subtitle", "source")
+
+
+def _new_figure(left: float = 0.25) -> tuple[Figure, plt.Axes]:
+    use_house_style()
+    fig = plt.figure(figsize=(16, 9), dpi=120)
+    ax = fig.add_axes((left, 0.12, 0.95 - left, 0.68))
+    return fig, ax
+
+
+def set_header(fig: Figure, *, title=None, subtitle=None, source=None) -> Figure:
+    """Draw or replace the title, subtitle and source line (None keeps what is there).
+
+    WHY replaceable: notebooks often know the finding only when saving, so
+    save_figure passes its texts through here too.
+    """
+    texts = getattr(fig, "_briefing_header", None)
+    if texts is None:
+        texts = {
+            "title": fig.text(0.03, 0.95, "", fontsize=26, weight="bold", color=INK, va="top"),
+            "subtitle": fig.text(0.03, 0.885, "", fontsize=17, color=MUTED, va="top"),
+            "source": fig.text(0.03, 0.03, "", fontsize=12, color=MUTED, va="bottom"),
+        }
+        for key, text in texts.items():
+            text.set_gid(f"briefing-{key}")
+        fig._briefing_header = texts
+    for key, value in (("title", title), ("subtitle", subtitle), ("source", source)):
+        if value is not None:
+            value = str(value)
+            if key == "source" and value and not value.lower().startswith("source"):
+                value = f"Source: {value}"
+            texts[key].set_text(value)
+    return fig
+
+
+def header_texts(fig: Figure) -> dict[str, str]:
+    """The current title/subtitle/source strings of a house figure."""
+    texts = getattr(fig, "_briefing_header", {})
+    return {key: texts[key].get_text() if key in texts else "" for key in HEADER_KEYS}
+
+
+def _default_fmt(value: float) -> str:
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.1f}"
+    return f"{int(value):,}"
+
+
+def top_n_with_other(df: pd.DataFrame, label: str, value: str, top_n: int) -> pd.DataFrame:
+    """Largest `top_n - 1` rows plus one "Other (k)" row summing the rest (if more than top_n)."""
+    rows = df[[label, value]].dropna(subset=[value]).copy()
+    rows[label] = rows[label].astype(str)
+    rows = rows.sort_values([value, label], ascending=[False, True], kind="stable")
+    if len(rows) <= top_n:
+        return rows.reset_index(drop=True)
+    head, tail = rows.iloc[: top_n - 1], rows.iloc[top_n - 1 :]
+    other = pd.DataFrame({label: [f"Other ({len(tail)})"], value: [tail[value].sum()]})
+    return pd.concat([head, other], ignore_index=True)
+
+
+def hbar(
+    df: pd.DataFrame,
+    label: str,
+    value: str,
+    *,
+    title: str = "",
+    subtitle: str = "",
+    source: str = "",
+    highlight: str | None = None,
+    value_fmt: Callable[[float], str] | None = None,
+    top_n: int = 15,
+) -> Figure:
+    """Sorted horizontal bars, largest on top, values written at the bar ends.
+
+    highlight names the accented bar (default: the largest).
+    """
+    fmt = value_fmt or _default_fmt
+    rows = top_n_with_other(df, label, value, top_n)
+    fig, ax = _new_figure()
+    set_header(fig, title=title, subtitle=subtitle, source=source)
+    if rows.empty:
+        ax.set_axis_off()
+        return fig
+    accent = highlight if highlight is not None else rows[label].iloc[0]
+    labels = rows[label].tolist()[::-1]
+    values = rows[value].astype(float).tolist()[::-1]
+    colors = [ACCENT if name == accent else BASE for name in labels]
+    ax.barh(range(len(labels)), values, color=colors, height=0.7)
+    ax.set_yticks(range(len(labels)), labels)
+    top = max(values) if values else 1.0
+    for i, v in enumerate(values):
+        ax.text(v + top * 0.01, i, fmt(v), va="center", fontsize=14, color=INK)
+    ax.set_xlim(0, top * 1.22 if top > 0 else 1)
+    ax.xaxis.set_visible(False)
+    ax.spines["bottom"].set_visible(False)
+    ax.tick_params(axis="y", length=0)
+    return fig
+
+
+def share_bars(
+    df: pd.DataFrame,
+    label: str,
+    count: str,
+    share: str | None = None,
+    *,
+    derived: str = "derived",
+    title: str = "",
+    subtitle: str = "",
+    source: str = "",
+    top_n: int = 8,
+) -> Figure:
+    """Bars of counts (or shares) with "count (share%)" labels.
+
+    Rows whose boolean column `derived` is true (computed by us, e.g. rest of
+    world = total - China - US) are drawn lighter and hatched and say "derived".
+    """
+    cols = [label, count] + ([share] if share else []) + ([derived] if derived in df else [])
+    rows = df[cols].dropna(subset=[count]).copy()
+    rows[label] = rows[label].astype(str)
+    rows = rows.sort_values([count, label], ascending=[False, True], kind="stable").head(top_n)
+    fig, ax = _new_figure()
+    set_header(fig, title=title, subtitle=subtitle, source=source)
+    if rows.empty:
+        ax.set_axis_off()
+        return fig
+    rows = rows.iloc[::-1]
+    top = float(rows[count].max()) or 1.0
+    for i, row in enumerate(rows.itertuples(index=False)):
+        rec = row._asdict()
+        is_derived = bool(rec.get(derived, False)) if derived in rows else False
+        color = OKABE_ITO[i % len(OKABE_ITO)] if not is_derived else "#D9DEE3"
+        ax.barh(
+            i,
+            float(rec[count]),
+            color=color,
+            height=0.7,
+            hatch="//" if is_derived else None,
+            edgecolor=MUTED if is_derived else color,
+        )
+        text = _default_fmt(float(rec[count]))
+        if share and pd.notna(rec.get(share)):
+            text += f" ({float(rec[share]):.0f}%)"
+        if is_derived:
+            text += " derived"
+        ax.text(float(rec[count]) + top * 0.01, i, text, va="center", fontsize=15, color=INK)
+    ax.set_yticks(range(len(rows)), rows[label].tolist())
+    ax.set_xlim(0, top * 1.3)
+    ax.xaxis.set_visible(False)
+    ax.spines["bottom"].set_visible(False)
+    ax.tick_params(axis="y", length=0)
+    return fig
+
+
+def matrix(
+    df: pd.DataFrame,
+    row: str | None = None,
+    col: str | None = None,
+    *,
+    title: str = "",
+    subtitle: str = "",
+    source: str = "",
+    top_n: int = 20,
+) -> Figure:
+    """Membership dot matrix, rows and columns sorted by number of memberships.
+
+    Accepts a long table (one row per membership, columns `row` and `col`) or,
+    with row/col omitted, a ready 0/1 grid (index = rows, columns = columns).
+    """
+    if row is not None and col is not None:
+        grid = pd.crosstab(df[row].astype(str), df[col].astype(str)).clip(upper=1)
+    else:
+        grid = df.copy()
+        grid.index = grid.index.astype(str)
+        grid.columns = grid.columns.astype(str)
+        grid = (grid.fillna(0).astype(float) > 0).astype(int)
+    fig, ax = _new_figure(left=0.28)
+    set_header(fig, title=title, subtitle=subtitle, source=source)
+    if grid.empty:
+        ax.set_axis_off()
+        return fig
+    row_n, col_n = grid.sum(axis=1), grid.sum(axis=0)
+    rows = sorted(grid.index, key=lambda r: (-row_n[r], r))[:top_n]
+    cols = sorted(grid.columns, key=lambda c: (-col_n[c], c))
+    grid = grid.loc[rows, cols]
+    for i, r in enumerate(rows):
+        for j, c in enumerate(cols):
+            hit = grid.at[r, c] > 0
+            ax.scatter(j, i, s=260 if hit else 40, color=OKABE_ITO[0] if hit else "#E1E5EA")
+        ax.text(len(cols) - 0.4, i, str(int(row_n[r])), va="center", fontsize=13, color=MUTED)
+    ax.set_xticks(range(len(cols)), cols, rotation=20, ha="left")
+    ax.xaxis.tick_top()
+    ax.set_yticks(range(len(rows)), rows)
+    ax.set_xlim(-0.6, len(cols) - 0.1)
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    for side in ("left", "bottom", "top"):
+        ax.spines[side].set_visible(False)
+    ax.tick_params(length=0)
+    fig.axes[0].set_position((0.28, 0.12, 0.62, 0.6))
+    return fig
+
+
+def timeline(
+    df: pd.DataFrame,
+    date: str,
+    label: str,
+    kind: str | None = None,
+    *,
+    title: str = "",
+    subtitle: str = "",
+    source: str = "",
+    top_n: int = 24,
+) -> Figure:
+    """Dated events on one axis; labels staggered above/below so they don't overlap.
+
+    Colour encodes `kind` (named in each label, so no legend). Only the latest
+    top_n events are drawn; the count of earlier ones is written on the chart.
+    """
+    cols = [date, label] + ([kind] if kind else [])
+    rows = df[cols].copy()
+    rows["when__"] = pd.to_datetime(rows[date], errors="coerce")
+    rows = rows.dropna(subset=["when__"]).sort_values(["when__", label], kind="stable")
+    hidden = max(0, len(rows) - top_n)
+    rows = rows.tail(top_n)
+    fig, ax = _new_figure(left=0.05)
+    set_header(fig, title=title, subtitle=subtitle, source=source)
+    if rows.empty:
+        ax.set_axis_off()
+        return fig
+    kinds = sorted(rows[kind].astype(str).unique()) if kind else []
+    palette = {k: OKABE_ITO[i % len(OKABE_ITO)] for i, k in enumerate(kinds)}
+    levels = [1, -1, 2, -2, 3, -3]
+    ax.axhline(0, color=MUTED, linewidth=1.5)
+    for i, rec in enumerate(rows.itertuples(index=False)):
+        rec = rec._asdict()
+        when, level = rec["when__"], levels[i % len(levels)]
+        color = palette.get(str(rec[kind]), OKABE_ITO[0]) if kind else OKABE_ITO[0]
+        ax.plot([when, when], [0, level], color=color, linewidth=1.2)
+        ax.scatter([when], [0], color=color, s=50, zorder=3)
+        text = f"{rec[label]}\n{when:%Y-%m-%d}"
+        if kind:
+            text += f" · {rec[kind]}"
+        ax.text(
+            when,
+            level,
+            text,
+            ha="center",
+            va="bottom" if level > 0 else "top",
+            fontsize=12,
+            color=color,
+        )
+    if hidden:
+        ax.text(
+            0,
+            0.02,
+            f"{hidden} earlier events not shown",
+            transform=ax.transAxes,
+            fontsize=12,
+            color=MUTED,
+        )
+    span = rows["when__"].max() - rows["when__"].min()
+    pad = max(span * 0.08, pd.Timedelta(days=15))
+    ax.set_xlim(rows["when__"].min() - pad, rows["when__"].max() + pad)
+    ax.set_ylim(-4.2, 4.2)
+    ax.yaxis.set_visible(False)
+    ax.spines["left"].set_visible(False)
+    return fig
+
+
+def load_tiles(path: Path = TILES_PATH) -> pd.DataFrame:
+    """The tile-grid layout: province, name_zh, row, col (one row per division)."""
+    return pd.read_csv(path, dtype={"province": str, "name_zh": str})
+
+
+def _norm_place(name: str) -> str:
+    text = str(name).strip().lower()
+    for suffix in (" province", " municipality", " city", " autonomous region", " sar"):
+        text = text.removesuffix(suffix)
+    for suffix in ("省", "市", "自治区", "特别行政区"):
+        text = text.removesuffix(suffix)
+    return text
+
+
+def tile_map(
+    df: pd.DataFrame,
+    place: str,
+    value: str,
+    *,
+    title: str = "",
+    subtitle: str = "",
+    source: str = "",
+    tiles: pd.DataFrame | None = None,
+) -> Figure:
+    """Tile-grid map of China's provincial-level divisions, highlighted where value is set.
+
+    Places match on English or Chinese names (suffixes like Province/省 ignored).
+    Numeric values are written on the tile; text values act as categories.
+    """
+    tiles = load_tiles() if tiles is None else tiles
+    lookup = {}
+    for rec in tiles.itertuples(index=False):
+        lookup[_norm_place(rec.province)] = rec.province
+        lookup[_norm_place(rec.name_zh)] = rec.province
+    values: dict[str, object] = {}
+    for rec in df[[place, value]].dropna().itertuples(index=False):
+        key = lookup.get(_norm_place(rec[0]))
+        if key is not None:
+            values[key] = rec[1]
+    fig, ax = _new_figure(left=0.2)
+    set_header(fig, title=title, subtitle=subtitle, source=source)
+    fig.axes[0].set_position((0.2, 0.1, 0.6, 0.74))
+    for rec in tiles.itertuples(index=False):
+        val = values.get(rec.province)
+        numeric = isinstance(val, (int, float)) and not isinstance(val, bool)
+        on = val is not None and (not numeric or (not math.isnan(val) and val > 0))
+        face = ACCENT if on else "#E6E9ED"
+        ink = "white" if on else MUTED
+        ax.add_patch(plt.Rectangle((rec.col, -rec.row), 0.92, 0.92, color=face))
+        short = rec.province.replace("Inner Mongolia", "Inner Mong.")
+        ax.text(
+            rec.col + 0.46,
+            -rec.row + 0.62,
+            rec.name_zh,
+            ha="center",
+            va="center",
+            fontsize=15,
+            color=ink,
+            weight="bold" if on else "normal",
+        )
+        ax.text(
+            rec.col + 0.46, -rec.row + 0.36, short, ha="center", va="center", fontsize=8, color=ink
+        )
+        if on:
+            shown = _default_fmt(float(val)) if numeric else str(val)
+            ax.text(
+                rec.col + 0.46,
+                -rec.row + 0.14,
+                shown,
+                ha="center",
+                va="center",
+                fontsize=11,
+                color=ink,
+            )
+    ax.set_xlim(-0.2, tiles["col"].max() + 1.1)
+    ax.set_ylim(-tiles["row"].max() - 0.2, 1.1)
+    ax.set_aspect("equal")
+    ax.set_axis_off()
+    return fig

@@ -1,0 +1,58 @@
+"""House style: one look for every chart, and Chinese that renders (no tofu).
+
+WHY a font *fallback list*: Latin text keeps DejaVu Sans (always shipped with
+matplotlib) while any glyph it lacks (汉字) falls through to Noto Sans CJK SC from
+Debian's fonts-noto-cjk. matplotlib >= 3.6 resolves such lists per glyph.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")  # headless: notebooks run under papermill without a display
+
+from matplotlib import font_manager
+from matplotlib import pyplot as plt
+
+STYLE_PATH = Path(__file__).with_name("house.mplstyle")
+CJK_FONT_FILES = (
+    Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
+    Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"),
+)
+LATIN_FAMILY = "DejaVu Sans"
+CJK_FAMILY = "Noto Sans CJK SC"
+FONT_FAMILY = [LATIN_FAMILY, CJK_FAMILY]
+
+# Okabe-Ito: distinguishable under the common colour-vision deficiencies.
+OKABE_ITO = [
+    "#0072B2",  # blue
+    "#E69F00",  # orange
+    "#009E73",  # bluish green
+    "#CC79A7",  # reddish purple
+    "#56B4E9",  # sky blue
+    "#D55E00",  # vermillion
+    "#F0E442",  # yellow
+    "#000000",
+]
+BASE = "#9AA5B1"  # grey for ordinary bars
+ACCENT = "#D55E00"  # the one highlighted bar
+INK = "#222222"
+MUTED = "#666666"
+
+
+def cjk_font_available() -> bool:
+    """True when the CJK fallback family is known to matplotlib."""
+    return any(f.name == CJK_FAMILY for f in font_manager.fontManager.ttflist)
+
+
+def use_house_style() -> None:
+    """Apply house.mplstyle and register the CJK fallback font (idempotent)."""
+    known = {f.fname for f in font_manager.fontManager.ttflist}
+    for path in CJK_FONT_FILES:
+        if path.exists() and str(path) not in known:
+            font_manager.fontManager.addfont(str(path))
+    plt.style.use(STYLE_PATH)
+    plt.rcParams["font.family"] = FONT_FAMILY
+    plt.rcParams["axes.prop_cycle"] = matplotlib.cycler(color=OKABE_ITO)
