@@ -117,13 +117,10 @@ def extract(params: P.BuildParams) -> tuple[int, list]:
 
 
 def _notebook_key(nb: Path, params: P.BuildParams, data_key: str, code_key: str) -> str:
+    """What a notebook's output depends on; the figures path is a temp folder, so left out."""
+    parameters = {k: v for k, v in params.notebook_parameters().items() if k != "figures_dir"}
     return hash_json(
-        {
-            "nb": nb.read_bytes().hex(),
-            "data": data_key,
-            "code": code_key,
-            "params": params.notebook_parameters(),
-        }
+        {"nb": hash_files([nb]), "data": data_key, "code": code_key, "params": parameters}
     )
 
 
@@ -208,7 +205,10 @@ def build(params: P.BuildParams, notebooks: list[Path] | None = None) -> Path:
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
     try:
         staged = P.BuildParams(**{**params.__dict__, "figures_dir": work / "figures"})
-        (work / "figures").mkdir()
+        if (out / "figures").is_dir():  # charts of notebooks that are reused, not re-run
+            shutil.copytree(out / "figures", work / "figures")
+        else:
+            (work / "figures").mkdir()
         executed = execute_notebooks(notebooks, staged, work, out if out.exists() else None)
         started = time.perf_counter()
         page = H.render_html(executed, title=params.title, as_of=params.as_of, n_sources=n_articles)

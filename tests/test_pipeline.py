@@ -1,0 +1,72 @@
+"""Atomic builds with fixture notebooks: a failed cell leaves the old report untouched and says
+which notebook, which cell and what error; unchanged inputs re-execute nothing."""
+
+import argparse
+from pathlib import Path
+
+import pytest
+
+from briefing.render import pipeline
+from briefing.render.params import BuildParams
+
+FIXTURES = Path(__file__).parent / "fixtures" / "notebooks"
+ARTICLES = Path(__file__).parents[1] / "data" / "articles"
+
+
+def _params(tmp_path) -> BuildParams:
+    args = argparse.Namespace(
+        articles=str(ARTICLES),
+        out=str(tmp_path / "report"),
+        processed=str(tmp_path / "proc"),
+        cny_per_usd="7.1",
+        as_of="",
+        title="Fixture briefing",
+        formats="html",
+    )
+    return pipeline.validate(args)
+
+
+@pytest.fixture
+def built(tmp_path):
+    params = _params(tmp_path)
+    pipeline.build(params, [FIXTURES / "good.ipynb"])
+    return params
+
+
+def test_build_writes_report_and_processed_tables(built):
+    out = built.out_dir
+    page = (out / "briefing.html").read_text()
+    assert "Facts found" in page and "rows:" in page and "noise on stderr" not in page
+    assert (out / "notebooks" / "good.ipynb").exists()
+    for name in ("facts.csv", "input_problems.csv"):
+        assert (built.processed_dir / name).exists()
+    assert not list(out.parent.glob(".report.tmp-*"))
+
+
+def test_failed_cell_leaves_previous_report_byte_identical(built):
+    before = {p: p.read_bytes() for p in built.out_dir.rglob("*") if p.is_file()}
+    with pytest.raises(pipeline.BuildError) as err:
+        pipeline.build(built, [FIXTURES / "good.ipynb", FIXTURES / "failing.ipynb"])
+    message = str(err.value)
+    assert "failing.ipynb" in message
+    assert "raise ValueError('deliberate failure for the test')" in message
+    assert "ValueError: deliberate failure for the test" in message
+    after = {p: p.read_bytes() for p in built.out_dir.rglob("*") if p.is_file()}
+    assert after == before
+    assert not list(built.out_dir.parent.glob(".report.tmp-*"))
+
+
+def test_unchanged_inputs_reuse_the_executed_notebook(built, capsys):
+    capsys.readouterr()
+    pipeline.build(built, [FIXTURES / "good.ipynb"])
+    err = capsys.readouterr().err
+    assert "good.ipynb: unchanged, reused" in err
+    assert "articles unchanged, cached" in err
+
+
+def test_changed_parameter_re_executes(built, capsys):
+    capsys.readouterr()
+    changed = BuildParams(**{**built.__dict__, "cny_per_usd": 7.3})
+    pipeline.build(changed, [FIXTURES / "good.ipynb"])
+    assert "reused" not in capsys.readouterr().err
+    assert "rate 7.3" in (built.out_dir / "briefing.html").read_text()

@@ -1,0 +1,64 @@
+"""The HTML page is self-contained and clean; the PDF has A4 pages numbered 'page X of Y'."""
+
+import io
+import re
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+from briefing.render.html import render_html
+
+
+def _executed(tmp_path):
+    code = new_code_cell("print('x')", execution_count=3)
+    code.outputs = [
+        new_output("stream", name="stdout", text="visible result\n"),
+        new_output("stream", name="stderr", text="DeprecationWarning: noisy\n"),
+    ]
+    nb = new_notebook(
+        cells=[
+            new_markdown_cell("## Targets\n\n### 上海 plans"),
+            code,
+            new_markdown_cell("## Targets"),
+        ]
+    )
+    path = tmp_path / "01.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def test_page_has_no_external_resource_code_prompt_or_stderr(tmp_path):
+    page = render_html([_executed(tmp_path)], title="T <b>", as_of="2024-01-01", n_sources=5)
+    assert "<script" not in page.lower()
+    assert not re.search(r'<link[^>]+href="https?:', page)
+    for host in ("cdn", "unpkg", "jsdelivr", "mathjax", "require.js", "mermaid"):
+        assert host not in page.lower()
+    assert "print('x')" not in page and "In&nbsp;[" not in page and "In [3]" not in page
+    assert "visible result" in page and "noisy" not in page
+    assert "T &lt;b&gt;" in page and "5 sources" in page and "2024-01-01" in page
+
+
+def test_toc_links_land_on_unique_heading_anchors(tmp_path):
+    page = render_html([_executed(tmp_path)], title="T", as_of="", n_sources=1)
+    targets = re.findall(r'<nav class="toc">.*?</nav>', page, re.S)[0]
+    hrefs = re.findall(r'href="#([^"]+)"', targets)
+    assert len(hrefs) == 3 and len(set(hrefs)) == 3
+    for anchor in hrefs:
+        assert f'id="{anchor}"' in page
+
+
+def test_pdf_is_a4_with_page_numbers_and_cjk(tmp_path):
+    from pypdf import PdfReader
+
+    from briefing.render.pdf import render_pdf
+
+    page = render_html([_executed(tmp_path)], title="Briefing", as_of="", n_sources=1)
+    target = tmp_path / "b.pdf"
+    render_pdf(page, target)
+    reader = PdfReader(io.BytesIO(target.read_bytes()))
+    first = reader.pages[0]
+    assert round(float(first.mediabox.width)) == 595  # A4 in points
+    n = len(reader.pages)
+    for number, pdf_page in enumerate(reader.pages, start=1):
+        assert f"page {number} of {n}" in pdf_page.extract_text().lower()
+    assert "上海" in "".join(p.extract_text() for p in reader.pages)
