@@ -196,7 +196,7 @@ def _names_china(text: str, start: int, end: int) -> bool:
     return False
 
 
-def topic_flags(text: str, paragraphs: list[Any]) -> list[bool]:
+def topic_flags(text: str, paragraphs: list[Any], needed: set[int] | None = None) -> list[bool]:
     """One flag per paragraph: is it part of the article's subject (China's metaverse)?
 
     A paragraph is on topic when it is not boilerplate (copyright, bylines, bios, captions,
@@ -205,11 +205,22 @@ def topic_flags(text: str, paragraphs: list[Any]) -> list[bool]:
     or something Chinese. Trailing unrelated stories lose the topic words; a digression
     about a foreign company (Meta's AI plans) loses the Chinese names.
     """
-    topical = [bool(_TOPIC.search(text, p.start, p.end)) for p in paragraphs]
-    chinese = [_names_china(text, p.start, p.end) for p in paragraphs]
-    flags: list[bool] = []
     n = len(paragraphs)
+    # only paragraphs near those that hold figures are read (`needed`: their indices)
+    near = (
+        set(range(n))
+        if needed is None
+        else {j for i in needed for j in range(max(0, i - _WINDOW), min(n, i + _WINDOW + 1))}
+    )
+    topical = [
+        j in near and bool(_TOPIC.search(text, p.start, p.end)) for j, p in enumerate(paragraphs)
+    ]
+    chinese = [j in near and _names_china(text, p.start, p.end) for j, p in enumerate(paragraphs)]
+    flags: list[bool] = []
     for i, p in enumerate(paragraphs):
+        if needed is not None and i not in needed:
+            flags.append(True)
+            continue
         if _BOILERPLATE.search(text, p.start, p.end):
             flags.append(False)
             continue
@@ -484,7 +495,7 @@ def extract_facts(
     s_index = SpanIndex(sentences)
     paragraphs = paragraph_spans(text)
     p_index = SpanIndex(paragraphs)
-    flags = topic_flags(text, paragraphs)
+    flags = topic_flags(text, paragraphs, {p_index.index_of(q.start) for q in quantities})
     windows = _windows(quantities, s_index, len(text))
     raw_mentions = [m for lo, hi in windows for m in reference.find_mentions(text, lo, hi)]
     fallback = main_place(raw_mentions, _meta_get(meta, "title") or "")
