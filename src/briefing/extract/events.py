@@ -106,7 +106,12 @@ def extract_events(article_id: str, text: str, meta: Any = None) -> list[dict]:
         if best.date and published and best.date > published and best.precision != "year":
             continue
         kind = next((k for k, pattern in _KINDS if pattern.search(sentence)), "other")
-        s_mentions = [m for m in mentions if s.start <= m.start and m.end <= s.end]
+        # media and research firms report events, they are not their actors
+        s_mentions = [
+            m
+            for m in mentions
+            if s.start <= m.start and m.end <= s.end and m.kind not in ("media", "research")
+        ]
         entity = s_mentions[0].canonical if s_mentions else fallback
         pi = p_index.index_of(s.start)
         rows.append(
