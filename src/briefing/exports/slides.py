@@ -1,0 +1,56 @@
+"""briefing-slides.pptx: a title slide, then one slide per chart (finding as title).
+
+Quotes behind each chart go to the speaker notes so the presenter can cite them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from pptx import Presentation
+from pptx.util import Inches, Pt
+
+from briefing.exports.zipfix import normalise_office_zip
+
+SLIDE_W, SLIDE_H = Inches(13.333), Inches(7.5)
+FIXED_TIME = dt.datetime(2000, 1, 1)
+
+
+def notes_text(sidecar: dict) -> str:
+    """Speaker notes: source line, then one line per quote (article, outlet, date, quote)."""
+    lines = [sidecar.get("source", "")]
+    for q in sidecar.get("quotes", []):
+        where = f"{q.get('outlet', '')}, {q.get('date', '')} ({q.get('article', '')})"
+        lines.append(f"{where}: “{q.get('quote', '')}”")
+    return "\n".join(line for line in lines if line)
+
+
+def write_slides(
+    sidecars: list[dict], figures_dir: Path, out_path: Path, *, title: str, subtitle: str
+) -> Path:
+    """Write the deck; deterministic bytes (fixed core dates and zip dates)."""
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = SLIDE_W, SLIDE_H
+    first = prs.slides.add_slide(prs.slide_layouts[0])
+    first.shapes.title.text = title
+    first.placeholders[1].text = subtitle
+    for side in sidecars:
+        slide = prs.slides.add_slide(prs.slide_layouts[5])  # title only
+        slide.shapes.title.text = side.get("finding") or side.get("title", "")
+        slide.shapes.title.text_frame.paragraphs[0].font.size = Pt(28)
+        height = Inches(5.7)
+        width = int(height * 16 / 9)
+        left = int((SLIDE_W - width) / 2)
+        slide.shapes.add_picture(
+            str(Path(figures_dir) / side["files"]["png"]), left, Inches(1.6), width, height
+        )
+        slide.notes_slide.notes_text_frame.text = notes_text(side)
+    core = prs.core_properties
+    core.created = core.modified = core.last_printed = FIXED_TIME
+    core.author = core.last_modified_by = "briefing"
+    core.revision = 1
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    prs.save(out_path)
+    normalise_office_zip(out_path)
+    return out_path
