@@ -106,13 +106,17 @@ def _trie_pattern(aliases: dict[str, Entry]) -> str:
             return "(?:" + body + "|" + _word_end(node[""]) + ")"
         return body
 
-    branches = []
+    words, others = [], []
     for c in sorted(trie):
-        start = r"\b" if c.isascii() and c.isalnum() else ""
-        branches.append(start + _char(c) + build(trie[c]))
+        (words if c.isascii() and c.isalnum() else others).append(_char(c) + build(trie[c]))
     firsts = "".join(sorted({_char(c) if c not in "'" else "'’" for c in trie}))
-    # one character-class test per position before any branch is tried
-    return f"(?=[{firsts}])(?:" + "|".join(branches) + ")"
+    # one character-class test per position before any branch is tried; ASCII names share one
+    # leading word-boundary test so every branch starts with a literal (the engine's fast
+    # first-character check). No two branches start with the same character, so grouping them
+    # does not change which name matches.
+    alternatives = [r"\b(?:" + "|".join(words) + ")"] if words else []
+    alternatives += others
+    return f"(?=[{firsts}])(?:" + "|".join(alternatives) + ")"
 
 
 def _word_end(alias: str) -> str:
