@@ -123,9 +123,9 @@ def test_save_figure_writes_typed_files_and_sidecar(tmp_path):
     out = tmp_path / "a"
     magic = {"svg": b"<?xml", "pdf": b"%PDF", "png": b"\x89PNG", "transparent_png": b"\x89PNG"}
     for kind, start in magic.items():
-        assert (out / sidecar["files"][kind]).read_bytes().startswith(start)
+        assert sidecar[kind].read_bytes().startswith(start)
     for kind in ("png", "transparent_png"):
-        head = (out / sidecar["files"][kind]).read_bytes()[:32]
+        head = sidecar[kind].read_bytes()[:32]
         width, height, _depth, color_type = struct.unpack(">IIBB", head[16:26])
         assert (width, height) == (1920, 1080)
         assert color_type == 6  # RGBA
@@ -162,3 +162,61 @@ def test_save_rejects_unstable_names(tmp_path):
         charts.save_figure(
             charts.hbar(pd.DataFrame({"a": ["x"], "b": [1]}), "a", "b"), "Bad Name", tmp_path
         )
+
+
+EMPTY_CALLS = {
+    "hbar": lambda df: charts.hbar(df, "label", "value"),
+    "share_bars": lambda df: charts.share_bars(df, "label", "value"),
+    "matrix": lambda df: charts.matrix(df),
+    "timeline": lambda df: charts.timeline(df, "date", "label"),
+    "tile_map": lambda df: charts.tile_map(df, "label", "value"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(EMPTY_CALLS))
+def test_every_chart_draws_no_data_for_an_empty_frame(kind):
+    empty = pd.DataFrame({"label": [], "value": [], "date": []})
+    fig = EMPTY_CALLS[kind](empty)
+    assert isinstance(fig, Figure)
+    assert "no data" in _all_text(fig)
+    assert tuple(fig.get_size_inches()) == pytest.approx((16, 9))  # 16:9
+
+
+def test_hbar_over_twelve_rows_keeps_eleven_plus_other_and_accents_the_top():
+    df = pd.DataFrame({"k": [f"p{i:02d}" for i in range(15)], "v": range(15)})
+    fig = charts.hbar(df, "k", "v")
+    labels = _ytick_labels(fig)
+    assert len(labels) == 12 and "Other (4)" in labels
+    assert labels[-1] == "p14"  # largest on top
+    top = max(fig.axes[0].patches, key=lambda p: p.get_y())
+    assert top.get_facecolor()[:3] == pytest.approx(
+        tuple(int(charts.ACCENT[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    )
+
+
+def test_house_palette_is_okabe_ito_and_cjk_fallback():
+    import matplotlib
+
+    charts.use_house_style()
+    cycle = [c.upper() for c in matplotlib.rcParams["axes.prop_cycle"].by_key()["color"]]
+    assert cycle == [c.upper() for c in charts.OKABE_ITO]
+    assert list(matplotlib.rcParams["font.family"]) == ["DejaVu Sans", "Noto Sans CJK SC"]
+    assert matplotlib.rcParams["svg.hashsalt"] == "briefing"
+
+
+def test_tile_map_colours_values_on_one_sequential_colormap():
+    df = pd.DataFrame({"p": ["Guangdong", "Shanghai", "Sichuan"], "n": [1, 5, 3]})
+    fig = charts.tile_map(df, "p", "n")
+    grey = (0.9019607843137255, 0.9137254901960784, 0.9294117647058824)
+    faces = {p.get_facecolor()[:3] for p in fig.axes[0].patches}
+    assert len(faces - {grey}) == 3 and grey in faces
+    assert len(fig.axes) == 2  # the colour bar
+
+
+def test_png_is_1920_by_1080_with_pillow(tmp_path):
+    from PIL import Image
+
+    paths = _save(tmp_path)
+    with Image.open(paths["png"]) as im:
+        assert im.size == (1920, 1080)
+    assert not list((tmp_path / "a").glob("*.tmp"))  # atomic writes leave no temp files

@@ -20,7 +20,7 @@ def _save(out):
 def test_two_saves_are_byte_identical(tmp_path, kind):
     first = _save(tmp_path / "one")
     _save(tmp_path / "two")
-    name = first["files"][kind]
+    name = first[kind].name
     assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
     assert (tmp_path / "one" / "targets.json").read_bytes() == (
         tmp_path / "two" / "targets.json"

@@ -53,3 +53,5 @@ __all__ = [
     "top_n_with_other",
     "use_house_style",
 ]
+
+use_house_style()  # importing briefing.charts is enough to get the house look

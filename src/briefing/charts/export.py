@@ -10,7 +10,9 @@ Notebooks run in parallel processes, so nothing shared is written: the sidecars
 from __future__ import annotations
 
 import json
+import os
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from matplotlib import pyplot as plt
@@ -30,8 +32,11 @@ METADATA = {
 
 
 def _clean_quotes(quotes) -> list[dict]:
+    """Quotes as dicts of QUOTE_KEYS; a bare string is the quote alone (no provenance known)."""
     cleaned = []
     for quote in quotes or []:
+        if isinstance(quote, str):
+            quote = {"quote": quote}
         cleaned.append(
             {key: "" if quote.get(key) is None else str(quote.get(key)) for key in QUOTE_KEYS}
         )
@@ -46,10 +51,14 @@ def save_figure(
     title: str | None = None,
     subtitle: str | None = None,
     source: str | None = None,
-    finding: str = "",
-    quotes: list[dict] | None = None,
-) -> dict:
-    """Write figures_dir/name.{svg,pdf,png}, name-transparent.png and name.json; return the sidecar.
+    finding: str | None = None,
+    quotes: Iterable[dict] = (),
+) -> dict[str, Path]:
+    """Write figures_dir/name.{svg,pdf,png}, name-transparent.png and name.json.
+
+    Returns the written paths by kind: svg, pdf, png, transparent_png, json.
+    Each file is written to a temporary name and renamed into place, so a reader
+    (the deck, the report) never sees half a file.
 
     title/subtitle/source, when given, replace the texts drawn on the figure, so
     the image and the sidecar always agree. quotes: dicts with article, outlet,
@@ -69,10 +78,11 @@ def save_figure(
         "transparent_png": f"{name}-transparent.png",
     }
     with plt.rc_context({"svg.hashsalt": "briefing", "svg.fonttype": "none", "pdf.fonttype": 42}):
-        fig.savefig(out / files["svg"], format="svg", metadata=METADATA["svg"])
-        fig.savefig(out / files["pdf"], format="pdf", metadata=METADATA["pdf"])
-        fig.savefig(out / files["png"], format="png", dpi=DPI, metadata=METADATA["png"])
-        fig.savefig(
+        _atomic_savefig(fig, out / files["svg"], format="svg", metadata=METADATA["svg"])
+        _atomic_savefig(fig, out / files["pdf"], format="pdf", metadata=METADATA["pdf"])
+        _atomic_savefig(fig, out / files["png"], format="png", dpi=DPI, metadata=METADATA["png"])
+        _atomic_savefig(
+            fig,
             out / files["transparent_png"],
             format="png",
             dpi=DPI,
@@ -88,7 +98,30 @@ def save_figure(
         "quotes": _clean_quotes(quotes),
         "files": files,
     }
-    (out / f"{name}.json").write_text(
-        json.dumps(sidecar, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
-    )
-    return sidecar
+    text = json.dumps(sidecar, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    _atomic_write(out / f"{name}.json", text.encode("utf-8"))
+    paths = {kind: out / file for kind, file in files.items()}
+    paths["json"] = out / f"{name}.json"
+    return paths
+
+
+def _temp_name(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
+
+
+def _atomic_savefig(fig: Figure, path: Path, **kwargs) -> None:
+    tmp = _temp_name(path)
+    try:
+        fig.savefig(tmp, **kwargs)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    tmp = _temp_name(path)
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)

@@ -12,13 +12,22 @@ import math
 from collections.abc import Callable
 from pathlib import Path
 
+import matplotlib
 import pandas as pd
 from matplotlib import pyplot as plt
+from matplotlib.cm import ScalarMappable
+from matplotlib.colors import Normalize
 from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
 
 from briefing.charts.style import ACCENT, BASE, INK, MUTED, OKABE_ITO, use_house_style
 
-TILES_PATH = Path(__file__).resolve().parents[3] / "data" / "reference" / "province_tiles.csv"
+# Shipped as package data (pyproject: briefing = ["**/*.csv"]): works from a wheel too.
+TILES_PATH = Path(__file__).with_name("province_tiles.csv")
+TILE_CMAP = "cividis"  # sequential and colour-blind safe
+EMPTY_TILE = "#E6E9ED"
+# Other spellings seen in articles -> the layout's English name.
+PLACE_ALIASES = {"macau": "Macao", "xizang": "Tibet", "nei mongol": "Inner Mongolia"}
 HEADER_KEYS = ("title", "subtitle", "source")
 
 
@@ -61,6 +70,29 @@ def header_texts(fig: Figure) -> dict[str, str]:
     return {key: texts[key].get_text() if key in texts else "" for key in HEADER_KEYS}
 
 
+def _with_columns(df: pd.DataFrame, cols) -> pd.DataFrame:
+    """df, or an empty frame with `cols` when df lacks them (e.g. pd.DataFrame())."""
+    cols = [c for c in cols if c is not None]
+    if df is None or (len(df) == 0 and not set(cols) <= set(df.columns)):
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in cols})
+    return df
+
+
+def _no_data(ax) -> None:
+    """An empty chart still renders: axes off and a visible "no data"."""
+    ax.set_axis_off()
+    ax.text(
+        0.5,
+        0.5,
+        "no data",
+        transform=ax.transAxes,
+        ha="center",
+        va="center",
+        fontsize=20,
+        color=MUTED,
+    )
+
+
 def _default_fmt(value: float) -> str:
     if isinstance(value, float) and not value.is_integer():
         return f"{value:,.1f}"
@@ -69,6 +101,7 @@ def _default_fmt(value: float) -> str:
 
 def top_n_with_other(df: pd.DataFrame, label: str, value: str, top_n: int) -> pd.DataFrame:
     """Largest `top_n - 1` rows plus one "Other (k)" row summing the rest (if more than top_n)."""
+    df = _with_columns(df, [label, value])
     rows = df[[label, value]].dropna(subset=[value]).copy()
     rows[label] = rows[label].astype(str)
     rows = rows.sort_values([value, label], ascending=[False, True], kind="stable")
@@ -89,7 +122,7 @@ def hbar(
     source: str = "",
     highlight: str | None = None,
     value_fmt: Callable[[float], str] | None = None,
-    top_n: int = 15,
+    top_n: int = 12,
 ) -> Figure:
     """Sorted horizontal bars, largest on top, values written at the bar ends.
 
@@ -100,7 +133,7 @@ def hbar(
     fig, ax = _new_figure()
     set_header(fig, title=title, subtitle=subtitle, source=source)
     if rows.empty:
-        ax.set_axis_off()
+        _no_data(ax)
         return fig
     accent = highlight if highlight is not None else rows[label].iloc[0]
     labels = rows[label].tolist()[::-1]
@@ -136,13 +169,14 @@ def share_bars(
     world = total - China - US) are drawn lighter and hatched and say "derived".
     """
     cols = [label, count] + ([share] if share else []) + ([derived] if derived in df else [])
+    df = _with_columns(df, cols)
     rows = df[cols].dropna(subset=[count]).copy()
     rows[label] = rows[label].astype(str)
     rows = rows.sort_values([count, label], ascending=[False, True], kind="stable").head(top_n)
     fig, ax = _new_figure()
     set_header(fig, title=title, subtitle=subtitle, source=source)
     if rows.empty:
-        ax.set_axis_off()
+        _no_data(ax)
         return fig
     rows = rows.iloc[::-1]
     top = float(rows[count].max()) or 1.0
@@ -197,7 +231,7 @@ def matrix(
     fig, ax = _new_figure(left=0.28)
     set_header(fig, title=title, subtitle=subtitle, source=source)
     if grid.empty:
-        ax.set_axis_off()
+        _no_data(ax)
         return fig
     row_n, col_n = grid.sum(axis=1), grid.sum(axis=0)
     rows = sorted(grid.index, key=lambda r: (-row_n[r], r))[:top_n]
@@ -237,6 +271,7 @@ def timeline(
     top_n events are drawn; the count of earlier ones is written on the chart.
     """
     cols = [date, label] + ([kind] if kind else [])
+    df = _with_columns(df, cols)
     rows = df[cols].copy()
     rows["when__"] = pd.to_datetime(rows[date], errors="coerce")
     rows = rows.dropna(subset=["when__"]).sort_values(["when__", label], kind="stable")
@@ -245,7 +280,7 @@ def timeline(
     fig, ax = _new_figure(left=0.05)
     set_header(fig, title=title, subtitle=subtitle, source=source)
     if rows.empty:
-        ax.set_axis_off()
+        _no_data(ax)
         return fig
     kinds = sorted(rows[kind].astype(str).unique()) if kind else []
     palette = {k: OKABE_ITO[i % len(OKABE_ITO)] for i, k in enumerate(kinds)}
@@ -288,8 +323,15 @@ def timeline(
 
 
 def load_tiles(path: Path = TILES_PATH) -> pd.DataFrame:
-    """The tile-grid layout: province, name_zh, row, col (one row per division)."""
-    return pd.read_csv(path, dtype={"province": str, "name_zh": str})
+    """The tile-grid layout, one row per provincial-level division (34).
+
+    Columns: name (English), abbrev (GB/T 2260 code), name_zh, row, col, and
+    province (same as name, kept for callers of the earlier layout).
+    """
+    tiles = pd.read_csv(path, dtype={"name": str, "abbrev": str, "name_zh": str})
+    if "province" not in tiles.columns:
+        tiles["province"] = tiles["name"]
+    return tiles
 
 
 def _norm_place(name: str) -> str:
@@ -311,32 +353,49 @@ def tile_map(
     source: str = "",
     tiles: pd.DataFrame | None = None,
 ) -> Figure:
-    """Tile-grid map of China's provincial-level divisions, highlighted where value is set.
+    """Tile-grid map of China's 34 provincial-level divisions.
 
     Places match on English or Chinese names (suffixes like Province/省 ignored).
-    Numeric values are written on the tile; text values act as categories.
+    Numeric values are coloured on one sequential colour-blind-safe colormap
+    (cividis) with a colour bar; text values act as categories (accent colour).
+    Provinces absent from df are grey.
     """
     tiles = load_tiles() if tiles is None else tiles
-    lookup = {}
+    lookup = dict(PLACE_ALIASES)
     for rec in tiles.itertuples(index=False):
-        lookup[_norm_place(rec.province)] = rec.province
-        lookup[_norm_place(rec.name_zh)] = rec.province
+        for alias in (rec.province, rec.name_zh, getattr(rec, "abbrev", None)):
+            if isinstance(alias, str) and alias:
+                lookup[_norm_place(alias)] = rec.province
     values: dict[str, object] = {}
-    for rec in df[[place, value]].dropna().itertuples(index=False):
-        key = lookup.get(_norm_place(rec[0]))
-        if key is not None:
-            values[key] = rec[1]
+    if len(df) and {place, value} <= set(df.columns):
+        for rec in df[[place, value]].dropna().itertuples(index=False):
+            key = lookup.get(_norm_place(rec[0]))
+            if key is not None:
+                values[key] = rec[1]
     fig, ax = _new_figure(left=0.2)
     set_header(fig, title=title, subtitle=subtitle, source=source)
-    fig.axes[0].set_position((0.2, 0.1, 0.6, 0.74))
+    ax.set_position((0.2, 0.1, 0.6, 0.74))
+    numbers = {
+        k: float(v)
+        for k, v in values.items()
+        if isinstance(v, (int, float)) and not isinstance(v, bool) and not math.isnan(v)
+    }
+    cmap = matplotlib.colormaps[TILE_CMAP]
+    low, high = (min(numbers.values()), max(numbers.values())) if numbers else (0.0, 1.0)
+    norm = Normalize(vmin=min(low, 0.0), vmax=high if high > min(low, 0.0) else min(low, 0.0) + 1)
     for rec in tiles.itertuples(index=False):
         val = values.get(rec.province)
-        numeric = isinstance(val, (int, float)) and not isinstance(val, bool)
-        on = val is not None and (not numeric or (not math.isnan(val) and val > 0))
-        face = ACCENT if on else "#E6E9ED"
-        ink = "white" if on else MUTED
-        ax.add_patch(plt.Rectangle((rec.col, -rec.row), 0.92, 0.92, color=face))
-        short = rec.province.replace("Inner Mongolia", "Inner Mong.")
+        if rec.province in numbers:
+            face = cmap(norm(numbers[rec.province]))
+            shown = _default_fmt(numbers[rec.province])
+        elif val is not None and rec.province not in numbers and not isinstance(val, float):
+            face, shown = ACCENT, str(val)
+        else:
+            face, shown = EMPTY_TILE, None
+        on = shown is not None
+        r, g, b = matplotlib.colors.to_rgb(face)
+        ink = ("white" if 0.299 * r + 0.587 * g + 0.114 * b < 0.55 else INK) if on else MUTED
+        ax.add_patch(Rectangle((rec.col, -rec.row), 0.92, 0.92, color=face))
         ax.text(
             rec.col + 0.46,
             -rec.row + 0.62,
@@ -347,11 +406,11 @@ def tile_map(
             color=ink,
             weight="bold" if on else "normal",
         )
+        short = rec.province.replace("Inner Mongolia", "Inner Mong.")
         ax.text(
             rec.col + 0.46, -rec.row + 0.36, short, ha="center", va="center", fontsize=8, color=ink
         )
         if on:
-            shown = _default_fmt(float(val)) if numeric else str(val)
             ax.text(
                 rec.col + 0.46,
                 -rec.row + 0.14,
@@ -365,4 +424,20 @@ def tile_map(
     ax.set_ylim(-tiles["row"].max() - 0.2, 1.1)
     ax.set_aspect("equal")
     ax.set_axis_off()
+    if numbers:
+        cax = fig.add_axes((0.84, 0.2, 0.015, 0.5))
+        bar = fig.colorbar(ScalarMappable(norm=norm, cmap=cmap), cax=cax)
+        bar.outline.set_visible(False)
+        bar.ax.tick_params(labelsize=11, colors=MUTED)
+    else:
+        ax.text(
+            0.5,
+            0.5,
+            "no data",
+            transform=ax.transAxes,
+            ha="center",
+            va="center",
+            fontsize=20,
+            color=MUTED,
+        )
     return fig

@@ -56,3 +56,21 @@ def use_house_style() -> None:
     plt.style.use(STYLE_PATH)
     plt.rcParams["font.family"] = FONT_FAMILY
     plt.rcParams["axes.prop_cycle"] = matplotlib.cycler(color=OKABE_ITO)
+    plt.rcParams["svg.hashsalt"] = "briefing"  # stable SVG ids: reruns give identical bytes
+    plt.rcParams["pdf.fonttype"] = 42  # TrueType in PDFs: text stays selectable
+    _inline_svg()
+
+
+def _inline_svg() -> None:
+    """Inside IPython/Jupyter, embed charts as SVG so the report keeps vector text."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    if get_ipython() is None:
+        return
+    try:
+        from matplotlib_inline.backend_inline import set_matplotlib_formats
+    except ImportError:
+        return
+    set_matplotlib_formats("svg")
