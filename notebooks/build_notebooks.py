@@ -45,10 +45,7 @@ source_line = "Source: " + "; ".join(sorted(set(facts["outlet"].dropna().astype(
 
 def quotes_of(ids_expr: str) -> str:
     """Code that turns a column of fact-id lists into the quotes saved beside a chart."""
-    return (
-        f"quotes = sorted({{str(q) for q in facts.loc[facts['id'].isin("
-        f"[i for ids in {ids_expr} for i in sections._common.as_list(ids)]), 'sentence']}})"
-    )
+    return f"quotes = sections._common.quotes_for(facts, {ids_expr})"
 
 
 SECTIONS: dict[str, tuple[str, list[str]]] = {
@@ -101,14 +98,18 @@ SECTIONS: dict[str, tuple[str, list[str]]] = {
             "'share_pct': 'Share, %', 'implied_total': 'Implied global total', "
             "'basis': 'Basis'}, link_ids='fact_ids', facts=facts)))",
             "display(HTML(narrative.consistency_note(sections.patents.consistency(patents))))",
-            "shares = patents[~patents['derived'].astype(bool)].dropna(subset=['share_pct'])\n"
+            "shares = patents[patents['entity'] != sections.patents.GLOBAL_TOTAL]"
+            ".dropna(subset=['share_pct'])\n"
             "if len(shares):\n"
-            "    top = shares.sort_values('share_pct', ascending=False).iloc[0]\n"
+            "    top = shares[~shares['derived'].astype(bool)]"
+            ".sort_values('share_pct', ascending=False).iloc[0]\n"
             "    finding = f\"{top['entity']} holds the largest share of metaverse patents\"\n"
-            "    fig = charts.share_bars(shares, 'entity', 'share_pct')\n"
+            "    has_counts = shares['patents'].notna().all()\n"
+            "    fig = charts.share_bars(shares, 'entity', 'patents' if has_counts else 'share_pct', "
+            "'share_pct' if has_counts else None)\n"
             "    " + quotes_of("shares['fact_ids']") + "\n"
             "    charts.save_figure(fig, 'patents', figures_dir, title=finding, "
-            "subtitle='Share of metaverse patent applications, %', source=source_line, "
+            "subtitle='Patent applications: count (share of world total)', source=source_line, "
             "finding=finding, quotes=quotes)\n"
             "    display(fig)\n"
             "    plt.close(fig)  # shown once, not again at the end of the cell",

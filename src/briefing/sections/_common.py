@@ -110,3 +110,24 @@ def latest_agreed(claims: pd.DataFrame) -> pd.DataFrame:
 def year_text(year: Any) -> str:
     """ "2025" or "" for an unknown year (never "nan" or "2025.0")."""
     return "" if is_blank(year) else str(int(year))
+
+
+def quotes_for(facts: pd.DataFrame, id_lists: Any) -> list[dict[str, str]]:
+    """The provenance of the facts behind a chart: article, outlet, date and exact sentence.
+
+    Saved beside each chart (and put in the slides' speaker notes) so that a chart pasted into
+    a deck still says where every number came from. Sorted, so builds are deterministic.
+    """
+    wanted = {i for ids in id_lists for i in as_list(ids)}
+    rows = facts.loc[facts["id"].isin(wanted)]
+    quotes = {
+        (
+            str(r["article"]),
+            "" if is_blank(r.get("outlet")) else str(r["outlet"]),
+            "" if is_blank(r.get("published")) else str(r["published"]),
+            str(r["sentence"]),
+        )
+        for _, r in rows.iterrows()
+    }
+    keys = ("article", "outlet", "date", "quote")
+    return [dict(zip(keys, q, strict=True)) for q in sorted(quotes)]
