@@ -185,7 +185,7 @@ _WINDOW = 3  # paragraphs on each side used to judge whether the topic is still 
 
 def _names_china(text: str, start: int, end: int) -> bool:
     """Does text[start:end] name China, a Chinese place or a Chinese organisation?"""
-    for m in reference.find_mentions(text, start, end):
+    for m in reference.mentions_in(text, start, end):
         entry = reference.entry_for(m.canonical)
         if entry is None:
             continue
@@ -497,7 +497,7 @@ def extract_facts(
     p_index = SpanIndex(paragraphs)
     flags = topic_flags(text, paragraphs, {p_index.index_of(q.start) for q in quantities})
     windows = _windows(quantities, s_index, len(text))
-    raw_mentions = [m for lo, hi in windows for m in reference.find_mentions(text, lo, hi)]
+    raw_mentions = [m for lo, hi in windows for m in reference.mentions_in(text, lo, hi)]
     fallback = main_place(raw_mentions, _meta_get(meta, "title") or "")
     mentions = resolve_anaphora(text, raw_mentions)
     found_dates = [d for lo, hi in windows for d in dates_mod.find_dates(text, published, lo, hi)]

@@ -78,7 +78,7 @@ def extract_events(article_id: str, text: str, meta: Any = None) -> list[dict]:
     paragraphs = paragraph_spans(text)
     flags = topic_flags(text, paragraphs)
     p_index = SpanIndex(paragraphs)
-    mentions = reference.find_mentions(text)
+    mentions = reference.mentions_in(text)
     fallback = main_place(
         mentions,
         (meta.get("title") if isinstance(meta, dict) else getattr(meta, "title", "")) or "",
