@@ -62,6 +62,7 @@ def test_unchanged_inputs_reuse_the_executed_notebook(built, capsys):
     err = capsys.readouterr().err
     assert "good.ipynb: unchanged, reused" in err
     assert "articles unchanged, cached" in err
+    assert "render: inputs unchanged, reused" in err
 
 
 def test_changed_parameter_re_executes(built, capsys):

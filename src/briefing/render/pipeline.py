@@ -211,14 +211,37 @@ def build(params: P.BuildParams, notebooks: list[Path] | None = None) -> Path:
             (work / "figures").mkdir()
         executed = execute_notebooks(notebooks, staged, work, out if out.exists() else None)
         started = time.perf_counter()
-        page = H.render_html(executed, title=params.title, as_of=params.as_of, n_sources=n_articles)
-        if "html" in params.formats:
-            (work / "briefing.html").write_text(page, encoding="utf-8")
-        if "pdf" in params.formats:
-            from briefing.render.pdf import render_pdf
+        render_key = hash_json(
+            {
+                "notebooks": (work / CACHE_NAME).read_text(),
+                "formats": params.formats,
+                "n": n_articles,
+                "title": params.title,
+                "as_of": params.as_of,
+            }
+        )
+        names = [f"briefing.{f}" for f in ("html", "pdf") if f in params.formats]
+        old_key = out / ".render-key"
+        if (
+            old_key.exists()
+            and old_key.read_text() == render_key
+            and all((out / n).exists() for n in names)
+        ):
+            for name in names:
+                shutil.copy2(out / name, work / name)
+            _say("render: inputs unchanged, reused")
+        else:
+            page = H.render_html(
+                executed, title=params.title, as_of=params.as_of, n_sources=n_articles
+            )
+            if "html" in params.formats:
+                (work / "briefing.html").write_text(page, encoding="utf-8")
+            if "pdf" in params.formats:
+                from briefing.render.pdf import render_pdf
 
-            render_pdf(page, work / "briefing.pdf")
-        _say(f"render: {time.perf_counter() - started:.1f} s")
+                render_pdf(page, work / "briefing.pdf")
+            _say(f"render: {time.perf_counter() - started:.1f} s")
+        (work / ".render-key").write_text(render_key)
         try:
             from briefing.exports import build_all
         except ImportError:
