@@ -13,6 +13,7 @@ from pptx import Presentation
 from briefing import charts
 from briefing.exports import build_all, gallery_html
 from briefing.exports.check_deck import check_deck, libreoffice_binary
+from briefing.schema import FACT_COLUMNS
 
 FIXTURE = Path(__file__).parent / "fixtures" / "facts_small.csv"
 QUOTE = "Shanghai aims for 350 billion yuan <b>by 2025</b>"
@@ -57,22 +58,14 @@ def test_deck_has_title_slide_plus_one_per_chart_with_quotes_in_notes(built):
 
 def test_xlsx_sheets_frozen_headers_and_claims(built):
     wb = load_workbook(built / "one" / "facts.xlsx")
-    expected = [
-        "targets",
-        "patents",
-        "companies & alliances",
-        "market",
-        "other",
-        "all facts",
-        "sources",
-    ]
+    expected = ["targets & market", "patents", "companies & members", "other", "all", "sources"]
     assert wb.sheetnames == expected
     for ws in wb.worksheets:
         assert ws.freeze_panes == "A2"
         assert ws["A1"].font.bold
     facts = pd.read_csv(FIXTURE)
-    assert wb["all facts"].max_row - 1 >= 1
-    assert wb["all facts"].max_row - 1 <= len(facts)
+    assert wb["all"].max_row - 1 >= 1
+    assert wb["all"].max_row - 1 <= len(facts)
 
 
 def test_csv_has_bom_is_sorted_and_everything_is_deterministic(built):
@@ -99,3 +92,80 @@ def test_gallery_markdown_and_escaped_html(built):
 )
 def test_deck_converts_with_libreoffice(built):
     assert check_deck(built / "one") == 3
+
+
+def _tiny_facts() -> pd.DataFrame:
+    """Two articles agreeing on one target, one patent count: columns from FACT_COLUMNS."""
+    rows = []
+    for i, (article, measure, entity, value, unit, counted) in enumerate(
+        [
+            ("a1", "market_size_target", "Shanghai", 350e9, "CNY", ""),
+            ("a2", "market_size_target", "Shanghai", 350e9, "CNY", ""),
+            ("a1", "patents", "China", 14291, "count", "patents"),
+        ]
+    ):
+        row = dict.fromkeys(FACT_COLUMNS, "")
+        row.update(
+            id=f"{article}:{i * 10}",
+            article=article,
+            start=i * 10,
+            end=i * 10 + 5,
+            text=str(value),
+            value=value,
+            unit=unit,
+            qualifier="exact",
+            counted=counted,
+            measure=measure,
+            entity=entity,
+            year=2025,
+            on_topic=True,
+            sentence=f"上海 sentence {i}",
+            title=f"Title {article}",
+            outlet="Xinhua",
+            published="2022-07-08",
+        )
+        rows.append(row)
+    return pd.DataFrame(rows, columns=list(FACT_COLUMNS))
+
+
+def test_build_all_from_fact_columns_is_repeatable(tmp_path):
+    figures, processed = tmp_path / "figures", tmp_path / "processed"
+    processed.mkdir()
+    _tiny_facts().to_csv(processed / "facts.csv", index=False)
+    df = pd.DataFrame({"p": ["上海 Shanghai", "Beijing"], "v": [350.0, 250]})
+    for name in ("b-chart", "a-chart"):
+        charts.save_figure(
+            charts.hbar(df, "p", "v"),
+            name,
+            figures,
+            title=f"Title {name}",
+            subtitle="bn yuan",
+            source="Xinhua",
+            finding=f"Finding {name}",
+            quotes=[{"article": "a1", "outlet": "Xinhua", "date": "2022-07-08", "quote": "q"}],
+        )
+    for out in ("one", "two"):
+        build_all(figures, processed, tmp_path / out)
+    for name in ("facts.csv", "facts.xlsx", "briefing-slides.pptx"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+    deck = Presentation(tmp_path / "one" / "briefing-slides.pptx")
+    slides = list(deck.slides)
+    assert len(slides) == 1 + 2
+    assert slides[0].shapes.title.text == "Title a-chart"  # first chart (sorted by name)
+    assert [s.shapes.title.text for s in slides[1:]] == ["Finding a-chart", "Finding b-chart"]
+    assert all("q" in s.notes_slide.notes_text_frame.text for s in slides[1:])
+    picture = next(sh for sh in slides[1].shapes if sh.shape_type == 13)
+    assert picture.width / picture.height == pytest.approx(16 / 9, rel=1e-3)
+    assert deck.core_properties.created.year == 2000
+    wb = load_workbook(tmp_path / "one" / "facts.xlsx")
+    assert wb["targets & market"].max_row == 2  # the two articles merged into one claim
+    assert wb["patents"].max_row == 2 and wb["all"].max_row == 3
+    assert all(ws.freeze_panes == "A2" for ws in wb.worksheets)
+    widths = [d.width for d in wb["all"].column_dimensions.values()]
+    assert widths and max(widths) <= 60
+    table = pd.read_csv(tmp_path / "one" / "facts.csv", encoding="utf-8-sig")
+    assert sorted(table["n_sources"]) == [1, 2]
+    gallery = (figures / "README.md").read_text(encoding="utf-8")
+    assert '<a href="a-chart.png"><img src="a-chart.png"' in gallery
+    assert "b-chart-transparent.png" in gallery and "(b-chart.json)" in gallery
+    assert not list(tmp_path.rglob("*.tmp"))

@@ -17,10 +17,13 @@ from briefing.exports.sidecars import read_sidecars
 from briefing.exports.slides import write_slides
 from briefing.exports.tables import load_claims, write_facts
 
-REPORT_TITLE = "China's metaverse push: a briefing"
+DEFAULT_TITLE = "China metaverse briefing"
 
 
-def _title_lines(processed_dir: Path, claims: pd.DataFrame) -> tuple[str, str]:
+def _title_lines(
+    processed_dir: Path, claims: pd.DataFrame, sidecars: list[dict]
+) -> tuple[str, str]:
+    """Deck title: build_info.json's title, else the first chart's, else DEFAULT_TITLE."""
     info_path = Path(processed_dir) / "build_info.json"
     info = {}
     if info_path.exists():
@@ -28,7 +31,8 @@ def _title_lines(processed_dir: Path, claims: pd.DataFrame) -> tuple[str, str]:
             info = json.loads(info_path.read_text(encoding="utf-8"))
         except json.JSONDecodeError:
             info = {}
-    title = str(info.get("title") or REPORT_TITLE)
+    first_chart = sidecars[0].get("title") if sidecars else None
+    title = str(info.get("title") or first_chart or DEFAULT_TITLE)
     as_of = info.get("as_of")
     n_articles = info.get("n_articles")
     if (as_of is None or n_articles is None) and len(claims):
@@ -45,9 +49,10 @@ def build_all(figures_dir: Path, processed_dir: Path, out_dir: Path) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     figures_dir.mkdir(parents=True, exist_ok=True)
     claims = load_claims(processed_dir)
-    title, subtitle = _title_lines(processed_dir, claims)
+    sidecars = read_sidecars(figures_dir)
+    title, subtitle = _title_lines(processed_dir, claims, sidecars)
     write_slides(
-        read_sidecars(figures_dir),
+        sidecars,
         figures_dir,
         out_dir / "briefing-slides.pptx",
         title=title,

@@ -7,6 +7,7 @@ import html
 from pathlib import Path
 
 from briefing.exports.sidecars import read_sidecars
+from briefing.exports.zipfix import atomic_write
 
 
 def _md(text: str) -> str:
@@ -19,17 +20,18 @@ def gallery_markdown(figures_dir: Path) -> str:
     lines += ["| Thumbnail | Title | Files |", "|---|---|---|"]
     for side in read_sidecars(figures_dir):
         files = side["files"]
-        links = ", ".join(f"[{kind}]({name})" for kind, name in sorted(files.items()))
-        lines.append(
-            f'| <img src="{files["png"]}" width="240"> | {_md(side.get("title", ""))} | {links} |'
-        )
+        listed = {**files, "json": f"{side.get('name', Path(files['png']).stem)}.json"}
+        links = ", ".join(f"[{kind}]({name})" for kind, name in sorted(listed.items()))
+        png = files["png"]
+        thumb = f'<a href="{png}"><img src="{png}" width="240" alt="thumbnail"></a>'
+        lines.append(f"| {thumb} | {_md(side.get('title', ''))} | {links} |")
     return "\n".join(lines) + "\n"
 
 
 def write_gallery(figures_dir: Path) -> Path:
     """(Re)write figures_dir/README.md."""
     path = Path(figures_dir) / "README.md"
-    path.write_text(gallery_markdown(figures_dir), encoding="utf-8")
+    atomic_write(path, gallery_markdown(figures_dir).encode("utf-8"))
     return path
 
 

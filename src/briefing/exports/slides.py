@@ -11,7 +11,7 @@ from pathlib import Path
 from pptx import Presentation
 from pptx.util import Inches, Pt
 
-from briefing.exports.zipfix import normalise_office_zip
+from briefing.exports.zipfix import atomic_path, normalise_office_zip
 
 SLIDE_W, SLIDE_H = Inches(13.333), Inches(7.5)
 FIXED_TIME = dt.datetime(2000, 1, 1)
@@ -51,6 +51,7 @@ def write_slides(
     core.author = core.last_modified_by = "briefing"
     core.revision = 1
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    prs.save(out_path)
-    normalise_office_zip(out_path)
+    with atomic_path(out_path) as tmp:
+        prs.save(str(tmp))
+        normalise_office_zip(tmp)
     return out_path

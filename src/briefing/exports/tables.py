@@ -15,14 +15,23 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from briefing.claims import merge_claims
-from briefing.exports.zipfix import normalise_office_zip
+from briefing.exports.zipfix import atomic_path, atomic_write, normalise_office_zip
 
+# One workbook sheet per measure group (measures from briefing.schema.MEASURES);
+# anything unlisted goes to "other", and every claim is also on "all".
 GROUPS = {
-    "targets": {"market_size_target", "investment", "growth_rate"},
+    "targets & market": {
+        "market_size_target",
+        "market_size",
+        "growth_rate",
+        "investment",
+        "gdp_share",
+    },
     "patents": {"patents", "patent_share", "trademark_applications"},
-    "companies & alliances": {"companies", "members"},
-    "market": {"market_size", "users", "hardware", "projects", "gdp_share", "share"},
+    "companies & members": {"companies", "members"},
 }
+ALL_SHEET = "all"
+MAX_WIDTH = 60
 WRAP_COLUMNS = {"quotes", "texts", "conflict_note", "sentence", "text"}
 FIXED_TIME = dt.datetime(2000, 1, 1)
 
@@ -98,10 +107,10 @@ def _sheet(wb: Workbook, title: str, table: pd.DataFrame) -> None:
     ws.freeze_panes = "A2"
     for idx, column in enumerate(table.columns, start=1):
         letter = get_column_letter(idx)
-        longest = max([len(str(column))] + [len(str(v)) for v in table[column].head(500)])
-        wrap = column in WRAP_COLUMNS
-        ws.column_dimensions[letter].width = 60 if wrap else min(max(10, longest + 2), 40)
-        if wrap:
+        longest = max([len(str(column))] + [len(str(v)) for v in table[column]])
+        width = min(max(8, longest + 2), MAX_WIDTH)
+        ws.column_dimensions[letter].width = width
+        if column in WRAP_COLUMNS and longest + 2 > MAX_WIDTH:
             for cell in ws[letter][1:]:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
 
@@ -112,18 +121,19 @@ def write_facts(claims: pd.DataFrame, out_dir: Path) -> tuple[Path, Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     flat = flat_claims(claims)
     csv_path, xlsx_path = out_dir / "facts.csv", out_dir / "facts.xlsx"
-    flat.to_csv(csv_path, index=False, encoding="utf-8-sig", lineterminator="\n")
+    atomic_write(csv_path, flat.to_csv(index=False, lineterminator="\n").encode("utf-8-sig"))
     wb = Workbook()
     wb.remove(wb.active)
     for group in [*GROUPS, "other"]:
         _sheet(wb, group, flat[flat["group"] == group] if len(flat) else flat)
-    _sheet(wb, "all facts", flat)
+    _sheet(wb, ALL_SHEET, flat)
     _sheet(
         wb, "sources", sources_table(claims) if len(claims) else pd.DataFrame(columns=["claim_id"])
     )
     wb.properties.created = FIXED_TIME
     wb.properties.modified = FIXED_TIME
     wb.properties.creator = "briefing"
-    wb.save(xlsx_path)
-    normalise_office_zip(xlsx_path)
+    with atomic_path(xlsx_path) as tmp:
+        wb.save(str(tmp))
+        normalise_office_zip(tmp)
     return csv_path, xlsx_path

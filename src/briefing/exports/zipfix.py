@@ -7,8 +7,11 @@ fixed member date and fixed core-property dates, keeping member order.
 
 from __future__ import annotations
 
+import os
 import re
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 FIXED_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -28,3 +31,24 @@ def normalise_office_zip(path: Path) -> None:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             dst.writestr(info, data)
+
+
+@contextmanager
+def atomic_path(path: Path) -> Iterator[Path]:
+    """Yield a temporary sibling of `path`; on success rename it onto `path`.
+
+    Readers (the report, a browser, a watcher) never see a half-written file.
+    """
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        yield tmp
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write bytes to `path` via a temporary file and os.replace."""
+    with atomic_path(path) as tmp:
+        tmp.write_bytes(data)
