@@ -15,7 +15,9 @@ from collections.abc import Sequence
 def _build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefing",
-        description="The China metaverse briefing: extract figures from articles and render the report.",
+        description=(
+            "The China metaverse briefing: extract figures from articles and render the report."
+        ),
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -27,7 +29,9 @@ def _build_parser() -> argparse.ArgumentParser:
 
     from briefing.render.pipeline import add_build_arguments
 
-    add_build_arguments(sub.add_parser("build", help="build the briefing (HTML, PDF, charts, deck)"))
+    add_build_arguments(
+        sub.add_parser("build", help="build the briefing (HTML, PDF, charts, deck)")
+    )
     return parser
 
 

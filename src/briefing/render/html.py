@@ -16,6 +16,33 @@ _HEADING = re.compile(r"<h([23])([^>]*)>(.*?)</h\1>", re.S)
 _TAG = re.compile(r"<[^>]+>")
 
 
+# Defence in depth: the notebooks escape every article string, but if a bug ever let markup
+# through, no script, frame, event handler or javascript: URL may survive into the page.
+_ACTIVE = (
+    re.compile(r"<script\b.*?</script\s*>", re.S | re.I),
+    re.compile(r"<script\b[^>]*>", re.I),
+    re.compile(r"<(iframe|object|embed|link|meta|base|form)\b[^>]*>", re.I),
+)
+_ATTR = r"""\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?"""
+_TAG_OPEN = re.compile(rf"<([a-zA-Z][\w:-]*)((?:{_ATTR})*)(\s*/?)>")
+_ONE_ATTR = re.compile(_ATTR)
+_JS_URL = re.compile(r"""(href|src|xlink:href)\s*=\s*(["'])\s*javascript:[^"']*\2""", re.I)
+
+
+def _drop_handlers(tag: re.Match[str]) -> str:
+    """A start tag without its on* event-handler attributes (parsed attribute by attribute)."""
+    attrs = [a for a in _ONE_ATTR.findall(tag.group(2)) if not a.strip().lower().startswith("on")]
+    return f"<{tag.group(1)}{''.join(attrs)}{tag.group(3)}>"
+
+
+def neutralise(markup: str) -> str:
+    """Remove any script, event handler, frame or javascript: URL from generated markup."""
+    for pattern in _ACTIVE:
+        markup = pattern.sub("", markup)
+    markup = _TAG_OPEN.sub(_drop_handlers, markup)
+    return _JS_URL.sub(r"\1=\2#\2", markup)
+
+
 def combined_notebook(paths: list[Path]):
     """All cells of the executed notebooks in order, without stderr or warning outputs."""
     import nbformat
@@ -80,7 +107,7 @@ def render_html(paths: list[Path], *, title: str, as_of: str, n_sources: int) ->
         embed_images=True,
     )
     body, _ = exporter.from_notebook_node(combined_notebook(paths))
-    body = re.sub(r"<script\b.*?</script>", "", body, flags=re.S | re.I)
+    body = neutralise(body)
     body, toc = add_toc(body)
     css = "\n".join(
         (TEMPLATES / name).read_text(encoding="utf-8")

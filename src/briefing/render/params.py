@@ -8,7 +8,7 @@ is validated up front, and each refusal names the parameter and what it accepts.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -37,8 +37,7 @@ class BuildParams:
     as_of: str = ""
     title: str = DEFAULT_TITLE
     formats: tuple[str, ...] = FORMATS
-    stamp: str = ""
-    extra: dict = field(default_factory=dict)
+    publish_figures: Path | None = None  # the slide-ready copy of the charts (figures/)
 
     def notebook_parameters(self) -> dict[str, object]:
         """What papermill injects into every notebook's `parameters` cell."""

@@ -9,8 +9,10 @@ Ctrl-C never leaves a half-written report and the previous one stays untouched.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
+import os
 import shutil
 import sys
 import tempfile
@@ -36,8 +38,35 @@ class BuildError(RuntimeError):
     """A step failed; the message says which notebook, which cell and what error."""
 
 
+_LOG_FD: int | None = None  # the terminal's stderr while fd 2 is lent to the kernels' log
+
+
 def _say(message: str) -> None:
-    print(f"briefing build: {message}", file=sys.stderr, flush=True)
+    line = f"briefing build: {message}\n".encode(errors="replace")
+    if _LOG_FD is not None:
+        os.write(_LOG_FD, line)
+    else:
+        sys.stderr.buffer.write(line)
+        sys.stderr.flush()
+
+
+@contextlib.contextmanager
+def _kernels_quiet(log_path: Path):
+    """Send the kernels' own stderr (ipykernel's start-up warnings) to a log file, not the
+    terminal: the build prints one line per step, not a wall of kernel noise."""
+    global _LOG_FD
+    sys.stderr.flush()
+    saved = os.dup(2)
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    with log_path.open("ab") as log:
+        os.dup2(log.fileno(), 2)
+        _LOG_FD = saved
+        try:
+            yield
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+            _LOG_FD = None
 
 
 def validate(args: argparse.Namespace) -> P.BuildParams:
@@ -62,7 +91,13 @@ def validate(args: argparse.Namespace) -> P.BuildParams:
         as_of=as_of,
         title=title,
         formats=formats,
+        publish_figures=(
+            Path(args.figures).expanduser().resolve() if getattr(args, "figures", "") else None
+        ),
     )
+
+
+_LATEST = ""  # the latest article's date, the as-of date when none is given
 
 
 def _write_csv(df, path: Path) -> None:
@@ -83,7 +118,10 @@ def extract(params: P.BuildParams) -> tuple[int, list]:
             "ARTICLES", f"{params.articles_dir} holds no readable article", "a folder with articles"
         )
     published = [a.meta.published for a in corpus.articles if getattr(a.meta, "published", None)]
-    P.check_as_of_against(params.as_of, [d for d in published if hasattr(d, "isoformat")])
+    published = [d for d in published if hasattr(d, "isoformat")]
+    P.check_as_of_against(params.as_of, published)
+    global _LATEST
+    _LATEST = max(published).isoformat() if published else ""
     out = params.processed_dir
     out.mkdir(parents=True, exist_ok=True)
     key = hash_json(
@@ -171,7 +209,7 @@ def execute_notebooks(
             _say(f"{nb.name}: unchanged, reused")
         else:
             todo.append(nb)
-    with ThreadPoolExecutor(max_workers=2) as pool:
+    with _kernels_quiet(params.processed_dir / "kernels.log"), ThreadPoolExecutor(2) as pool:
         futures = {nb: pool.submit(_run_notebook, nb, target_dir / nb.name, params) for nb in todo}
         for nb, fut in futures.items():
             _say(f"{nb.name}: {fut.result():.1f} s")
@@ -189,6 +227,18 @@ def _swap(work: Path, out: Path) -> None:
     work.rename(out)
     if old.exists():
         shutil.rmtree(old)
+
+
+def _publish(source: Path, target: Path) -> None:
+    """Mirror the report's charts into the slide-ready folder (figures/), swapped whole."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
+    try:
+        shutil.copytree(source, staging, dirs_exist_ok=True)
+        _swap(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
 
 
 def build(params: P.BuildParams, notebooks: list[Path] | None = None) -> Path:
@@ -232,7 +282,7 @@ def build(params: P.BuildParams, notebooks: list[Path] | None = None) -> Path:
             _say("render: inputs unchanged, reused")
         else:
             page = H.render_html(
-                executed, title=params.title, as_of=params.as_of, n_sources=n_articles
+                executed, title=params.title, as_of=params.as_of or _LATEST, n_sources=n_articles
             )
             if "html" in params.formats:
                 (work / "briefing.html").write_text(page, encoding="utf-8")
@@ -249,6 +299,8 @@ def build(params: P.BuildParams, notebooks: list[Path] | None = None) -> Path:
         else:
             build_all(work / "figures", params.processed_dir, work)
         _swap(work, out)
+        if params.publish_figures:
+            _publish(out / "figures", params.publish_figures)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
@@ -275,6 +327,9 @@ def add_build_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--articles", default="data/articles", help="folder of articles")
     parser.add_argument("--out", default="report", help="output folder (replaced atomically)")
     parser.add_argument("--processed", default="data/processed", help="extracted data folder")
+    parser.add_argument(
+        "--figures", default="figures", help="also copy every chart here ('' = do not)"
+    )
     parser.add_argument("--cny-per-usd", default=str(P.DEFAULT_CNY_PER_USD), help="CNY per USD")
     parser.add_argument("--as-of", default="", help="ISO date, empty = latest article")
     parser.add_argument("--title", default="", help="report title")
