@@ -36,9 +36,25 @@ fonts: ## Install the CJK font (Debian fonts-noto-cjk) when no Chinese font is p
 
 setup: $(STAMP) fonts ## Create the venv (rebuilt when requirements.txt changes) and fonts
 
-report: setup ## Render the briefing (HTML + PDF + exports) into OUT
+# No-op rebuilds in well under a second: the report is stamped with a hash of the parameters
+# and of the articles folder's listing (so removing an article counts), and is rebuilt only
+# when that stamp is missing or older than an article, a notebook, the package or a table.
+# Inside `briefing build`, caches keyed by content redo only what changed.
+q = $(subst ','\'',$(1))
+PARAMS_HASH := $(shell printf '%s|' '$(call q,$(ARTICLES))' '$(call q,$(CNY_PER_USD))' \
+  '$(call q,$(AS_OF))' '$(call q,$(TITLE))' '$(call q,$(FORMATS))' \
+  "$$(ls -A '$(call q,$(ARTICLES))' 2>/dev/null)" | md5sum | cut -c1-16)
+REPORT_STAMP := $(OUT)/.built-$(PARAMS_HASH)
+BUILD_INPUTS := $(shell find '$(call q,$(ARTICLES))' notebooks src data/reference -type f \
+  -not -path '*/__pycache__/*' -not -name '*.pyc' 2>/dev/null | sed 's/ /\\ /g')
+
+report: $(REPORT_STAMP) ## Render the briefing (HTML + PDF + charts + deck + tables) into OUT
+
+$(REPORT_STAMP): $(STAMP) $(BUILD_INPUTS) requirements.txt Makefile
+	@$(MAKE) --no-print-directory fonts
 	$(VENV)/bin/briefing build --articles "$(ARTICLES)" --out "$(OUT)" \
 	  --cny-per-usd "$(CNY_PER_USD)" --as-of "$(AS_OF)" --title "$(TITLE)" --formats "$(FORMATS)"
+	@touch "$@"
 
 lint: setup ## ruff check and format check
 	$(VENV)/bin/ruff check src tests bench
