@@ -13,6 +13,7 @@ CNY_PER_USD ?= 7.1
 AS_OF      ?=
 TITLE      ?=
 FORMATS    ?=
+FIGURES    ?= figures
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help setup fonts report test test-fast lint format clean bench lock
@@ -53,7 +54,7 @@ report: $(REPORT_STAMP) ## Render the briefing (HTML + PDF + charts + deck + tab
 $(REPORT_STAMP): $(STAMP) $(BUILD_INPUTS) requirements.txt Makefile
 	@$(MAKE) --no-print-directory fonts
 	$(VENV)/bin/briefing build --articles "$(ARTICLES)" --out "$(OUT)" \
-	  --cny-per-usd "$(CNY_PER_USD)" --as-of "$(AS_OF)" --title "$(TITLE)" --formats "$(FORMATS)"
+	  --cny-per-usd "$(CNY_PER_USD)" --as-of "$(AS_OF)" --title "$(TITLE)" --formats "$(FORMATS)" --figures "$(FIGURES)"
 	@touch "$@"
 
 lint: setup ## ruff check and format check

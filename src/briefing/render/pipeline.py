@@ -328,7 +328,7 @@ def add_build_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", default="report", help="output folder (replaced atomically)")
     parser.add_argument("--processed", default="data/processed", help="extracted data folder")
     parser.add_argument(
-        "--figures", default="figures", help="also copy every chart here ('' = do not)"
+        "--figures", default="", help="also copy every chart here (make report: figures/)"
     )
     parser.add_argument("--cny-per-usd", default=str(P.DEFAULT_CNY_PER_USD), help="CNY per USD")
     parser.add_argument("--as-of", default="", help="ISO date, empty = latest article")
