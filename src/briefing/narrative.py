@@ -127,7 +127,9 @@ def _colgroup(table: pd.DataFrame, columns: Mapping[str, str]) -> str:
     for col, header in columns.items():
         texts = [_cell(v) for v in table[col]] if col in table else []
         typical = sum(len(t) for t in texts) / len(texts) if texts else 0.0
-        weights.append(min(max(typical, len(header) * 0.8, 4.0), 60.0))
+        longest_word = max((len(w) for t in texts for w in t.split()), default=0)
+        floor = max(min(longest_word, 14) * 1.1, len(header) * 1.2, 4.0)
+        weights.append(min(max(typical, floor), 60.0))
     total = sum(weights) or 1.0
     cols = "".join(f'<col style="width:{100 * w / total:.1f}%">' for w in weights)
     return f"<colgroup>{cols}</colgroup>"
