@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -209,10 +210,16 @@ def execute_notebooks(
             _say(f"{nb.name}: unchanged, reused")
         else:
             todo.append(nb)
-    with _kernels_quiet(params.processed_dir / "kernels.log"), ThreadPoolExecutor(2) as pool:
-        futures = {nb: pool.submit(_run_notebook, nb, target_dir / nb.name, params) for nb in todo}
-        for nb, fut in futures.items():
-            _say(f"{nb.name}: {fut.result():.1f} s")
+    with _kernels_quiet(params.processed_dir / "kernels.log"):
+        pool = ThreadPoolExecutor(2)
+        try:
+            futures = {
+                nb: pool.submit(_run_notebook, nb, target_dir / nb.name, params) for nb in todo
+            }
+            for nb, fut in futures.items():
+                _say(f"{nb.name}: {fut.result():.1f} s")
+        finally:  # on failure or Ctrl-C, queued notebooks are dropped, not run to the end
+            pool.shutdown(wait=True, cancel_futures=True)
     (work / CACHE_NAME).write_text(json.dumps(new_cache, sort_keys=True, indent=1))
     return [target_dir / nb.name for nb in notebooks]
 
@@ -309,7 +316,13 @@ def build(params: P.BuildParams, notebooks: list[Path] | None = None) -> Path:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    """Entry point of `briefing build`; exit 2 for a refused parameter, 1 for a failed step."""
+    """Entry point of `briefing build`; exit 2 for a refused parameter, 1 for a failed step,
+    130 when interrupted (Ctrl-C or SIGTERM): in every case OUT is left as it was."""
+
+    def interrupted(signum, frame):  # SIGTERM unwinds like Ctrl-C, so temp folders are removed
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupted)
     try:
         params = validate(args)
         build(params)
@@ -319,6 +332,11 @@ def run_build(args: argparse.Namespace) -> int:
     except BuildError as exc:
         _say(f"FAILED, previous report left untouched\n{exc}")
         return 1
+    except KeyboardInterrupt:
+        _say("interrupted, previous report left untouched")
+        return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     return 0
 
 
