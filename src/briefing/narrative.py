@@ -393,3 +393,14 @@ def caveats_paragraph(
         "(shown side by side, never averaged); "
         f"{len(off_topic)} figure(s) were marked off-topic and left out.</p>"
     )
+
+
+def counted(n: int, singular: str, plural: str | None = None) -> str:
+    """ "1 body", "2 bodies": chart titles read as sentences, not as "body(ies)"."""
+    return f"{n} {singular if n == 1 else (plural or singular + 's')}"
+
+
+def and_list(items: list[str]) -> str:
+    """ "A", "A and B", "A, B and C"."""
+    items = [str(i) for i in items]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

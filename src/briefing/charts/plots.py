@@ -9,6 +9,7 @@ charts stay legible however many articles go in.
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
@@ -94,9 +95,10 @@ def _no_data(ax) -> None:
 
 
 def _default_fmt(value: float) -> str:
-    if isinstance(value, float) and not value.is_integer():
+    """Whole numbers from 100 up (a derived 16,252.4 patents is "16,252"), one decimal below."""
+    if isinstance(value, float) and not value.is_integer() and abs(value) < 100:
         return f"{value:,.1f}"
-    return f"{int(value):,}"
+    return f"{round(value):,}"
 
 
 def top_n_with_other(df: pd.DataFrame, label: str, value: str, top_n: int) -> pd.DataFrame:
@@ -292,7 +294,7 @@ def timeline(
         color = palette.get(str(rec[kind]), OKABE_ITO[0]) if kind else OKABE_ITO[0]
         ax.plot([when, when], [0, level], color=color, linewidth=1.2)
         ax.scatter([when], [0], color=color, s=50, zorder=3)
-        text = f"{rec[label]}\n{when:%Y-%m-%d}"
+        text = f"{textwrap.fill(str(rec[label]), 24)}\n{when:%Y-%m-%d}"  # long names wrap
         if kind:
             text += f" · {rec[kind]}"
         ax.text(
