@@ -500,7 +500,7 @@ def extract_facts(
     raw_mentions = [m for lo, hi in windows for m in reference.mentions_in(text, lo, hi)]
     fallback = main_place(raw_mentions, _meta_get(meta, "title") or "")
     mentions = resolve_anaphora(text, raw_mentions)
-    found_dates = [d for lo, hi in windows for d in dates_mod.find_dates(text, published, lo, hi)]
+    found_dates = [d for lo, hi in windows for d in dates_mod.dates_in(text, published, lo, hi)]
     by_start = {q.start: q for q in quantities}
     provenance = {
         "title": _meta_get(meta, "title") or "",

@@ -83,7 +83,7 @@ def extract_events(article_id: str, text: str, meta: Any = None) -> list[dict]:
         mentions,
         (meta.get("title") if isinstance(meta, dict) else getattr(meta, "title", "")) or "",
     )
-    found = [d for d in dates_mod.find_dates(text, published) if d.date is not None]
+    found = [d for d in dates_mod.dates_in(text, published) if d.date is not None]
     d_index = 0
     rows: list[dict] = []
     for s in sentences:
