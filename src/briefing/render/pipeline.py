@@ -303,7 +303,15 @@ def build(params: P.BuildParams, notebooks: list[Path] | None = None) -> Path:
             from briefing.exports import build_all
         except ImportError:
             pass
-        else:
+        else:  # the deck's title slide says what the report's title block says
+            info = {
+                "title": params.title,
+                "as_of": params.as_of or _LATEST,
+                "n_articles": n_articles,
+            }
+            (params.processed_dir / "build_info.json").write_text(
+                json.dumps(info, ensure_ascii=False, sort_keys=True), encoding="utf-8"
+            )
             build_all(work / "figures", params.processed_dir, work)
         _swap(work, out)
         if params.publish_figures:
