@@ -16,7 +16,7 @@ FORMATS    ?=
 FIGURES    ?= figures
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help setup fonts report test test-fast lint format clean bench lock
+.PHONY: help setup fonts report test test-fast fuzz lint format clean bench lock
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -66,6 +66,9 @@ test: setup lint ## The whole test suite (ruff too); .ci/run calls this
 
 test-fast: setup ## Tests without the slow end-to-end build
 	$(VENV)/bin/pytest -q -m "not slow"
+
+fuzz: setup ## Property-based tests with fresh random examples (make test repeats fixed ones)
+	HYPOTHESIS_PROFILE=explore $(VENV)/bin/pytest -q -m "not slow" tests/test_extract_fuzz.py tests/test_quantities_properties.py tests/test_safe.py tests/test_inputs_encodings.py
 
 format: setup ## Format the code with ruff
 	$(VENV)/bin/ruff format src tests bench

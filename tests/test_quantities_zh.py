@@ -202,3 +202,20 @@ def test_short_unknown_noun_standing_alone_is_counted() -> None:
 def test_fan_yi_fan_doubles(text: str, value: float) -> None:
     q = only(text)
     assert (q.unit, q.value, q.text[0]) == ("times", value, "翻")
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "qualifier"),
+    [
+        ("算力规模达到10PFlops以上", "10PFlops以上", "at_least"),
+        ("新建10 PFLOPS智能算力", "10 PFLOPS", "exact"),
+        ("智能算力达到1,06,102.8pflops", "1,06,102.8pflops", "exact"),
+    ],
+)
+def test_latin_units_glued_to_chinese_text_in_any_case(
+    text: str, written: str, qualifier: str
+) -> None:
+    # Chinese plans write computing power in Latin letters, glued to the characters around
+    # them and in any case; the unit must be read, not the figure dropped or the build crashed.
+    (q,) = find_quantities(text)
+    assert (q.text, q.unit, q.qualifier) == (written, "petaflops", qualifier)

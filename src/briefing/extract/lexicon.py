@@ -517,7 +517,7 @@ UNITS_ZH: dict[str, str] = {
     "千瓦": "kw",
     "吨": "tonnes",
     "噸": "tonnes",
-    "PFlops": "petaflops",
+    "pflops": "petaflops",  # before a Chinese character, where a word boundary would not hold
 }
 
 #: Words that end an English counted noun phrase: prepositions, determiners, auxiliaries.

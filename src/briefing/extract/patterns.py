@@ -104,7 +104,6 @@ FIGURE_AHEAD = re.compile(
     rf"|{alternation(lx.CURRENCY_SUFFIXES_ZH)}|%|％|percent|per{SP}cent|pct|倍|-?fold)"
 )
 EN_UNIT = re.compile(rf"(?i){SP}*({alternation(lx.UNITS_EN)})\b")
-ZH_UNIT = re.compile(alternation(lx.UNITS_ZH))
 TIMES = re.compile(
     rf"(?i)(?P<fold>-?{SP}?fold\b)|(?P<x>x\b)|(?P<bei>倍)"
     rf"|(?P<times>{SP}+times(?={SP}+(?:as|the|that|more|larger|bigger|higher|greater|"
@@ -121,7 +120,7 @@ UNIT_AFTER = re.compile(
     rf"|(?P<fold>-?{SP}?fold\b)|(?P<x>x\b)|(?P<bei>倍)"
     rf"|(?P<times>{SP}+times(?={SP}+(?:as|the|that|more|larger|bigger|higher|greater|"
     r"faster|smaller|lower|over|what|its|their)\b))"
-    rf"|(?P<zhunit>{alternation(lx.UNITS_ZH)})"
+    rf"|{SP}?(?P<zhunit>{alternation(lx.UNITS_ZH)})"
     rf"|{SP}*(?P<enunit>{alternation(lx.UNITS_EN)})\b"
 )
 RANGE_SEP = re.compile(rf"(?i){SP}*(?:-|–|—|~|～|至|到|to\b|and\b){SP}*")

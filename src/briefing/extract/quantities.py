@@ -201,6 +201,7 @@ def _glued_suffix_ok(text: str, p: int) -> bool:
         or pt.EN_UNIT.match(text, p)
         or pt.TIMES.match(text, p)
         or pt.EN_CURRENCY_SUFFIX.match(text, p)
+        or ((m := pt.UNIT_AFTER.match(text, p)) is not None and m.lastgroup == "zhunit")
     )
 
 
@@ -522,7 +523,7 @@ def _unit_of(group: str, written: str) -> str:
     if group in _TIMES_GROUPS:
         return "times"
     if group == "zhunit":
-        return lx.UNITS_ZH[written]
+        return lx.UNITS_ZH[written.lower()]  # UNIT_AFTER is case-insensitive: PFlops, PFLOPS
     return lx.UNITS_EN[written.lower()]
 
 
