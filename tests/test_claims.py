@@ -88,6 +88,43 @@ def test_conflicting_values_are_flagged_and_never_averaged() -> None:
     assert len(conflicts(claims)) == 1
 
 
+def test_two_figures_from_one_article_are_two_claims_not_a_conflict() -> None:
+    # "more than 300 companies in the district, 10 of which are listed": the article tells
+    # two figures apart; it does not disagree with itself.
+    companies = dict(unit="count", measure="companies", entity="Nansha", year=None)
+    claims = claims_of(
+        fact("a", 1, 300, text="more than 300", qualifier="more_than", **companies),
+        fact("a", 60, 10, text="10 of which", **companies),
+    )
+    assert conflicts(claims).empty
+    assert claims["value"].tolist() == [10, 300]
+    assert claims["texts"].tolist() == [["10 of which"], ["more than 300"]]
+    assert claims["claim_id"].nunique() == 2
+
+
+def test_an_article_with_two_figures_still_agrees_and_disagrees_with_others() -> None:
+    # b repeats a's 300 (merged with it); a's 10 stays a figure of its own.
+    companies = dict(unit="count", measure="companies", entity="Nansha", year=None)
+    claims = claims_of(
+        fact("a", 1, 300, **companies),
+        fact("a", 60, 10, **companies),
+        fact("b", 1, 300, **companies),
+    )
+    assert conflicts(claims).empty
+    assert claims["n_sources"].tolist() == [1, 2]
+    assert claims["articles"].tolist() == [["a"], ["a", "b"]]
+
+
+def test_one_figure_per_article_that_differ_is_still_a_conflict() -> None:
+    companies = dict(unit="count", measure="companies", entity="Nansha", year=None)
+    claims = claims_of(
+        fact("a", 1, 300, **companies),
+        fact("a", 90, 300, **companies),  # the same figure again in a
+        fact("b", 1, 500, **companies),
+    )
+    assert conflicts(claims)["values"].tolist() == [[300, 500]]
+
+
 def test_different_years_are_different_claims() -> None:
     claims = claims_of(fact("a", 1, 250e9, year=2025), fact("b", 1, 250e9, year=2026))
     assert list(claims["year"]) == [2025, 2026]

@@ -18,6 +18,11 @@ differ by at most about rel_tol); the sources agree when the intervals share a p
 The claim then shows the most precise statement (an exact figure before a bound or an
 approximation; the most widely reported value first) and keeps every wording in `texts`.
 
+A conflict is between sources. When one article itself gives two figures under one key
+("more than 300 companies in the district, 10 of which are listed"), it is telling two
+different things apart, not disagreeing with itself: the key's facts are then split into
+clusters of agreeing values, one claim each, and none is flagged.
+
 Facts without an entity are never merged: nothing says that "500 companies" in one
 article and "500 companies" in another are the same companies. Conversions ("(equivalent
 to 35.1 billion dollars)", rows with `conversion_of`) are not claims of their own.
@@ -217,7 +222,37 @@ def _conflict_note(group: list[_Fact]) -> str:
     return "; ".join(f"{article} says {' and '.join(words)}" for article, words in said.items())
 
 
-def _claim(key: tuple, group: list[_Fact], rel_tol: float) -> dict[str, Any]:
+def _clusters(group: list[_Fact], rel_tol: float) -> list[list[_Fact]]:
+    """The facts in runs of agreeing values, from the lowest value up."""
+    out: list[list[_Fact]] = []
+    low, high = math.inf, -math.inf
+    for fact in sorted(group, key=lambda f: (f.interval(rel_tol), f.id)):
+        f_low, f_high = fact.interval(rel_tol)
+        if out and max(low, f_low) <= min(high, f_high):
+            out[-1].append(fact)
+            low, high = max(low, f_low), min(high, f_high)
+        else:
+            out.append([fact])
+            low, high = f_low, f_high
+    return out
+
+
+def _claims_of_key(key: tuple, group: list[_Fact], rel_tol: float) -> list[dict[str, Any]]:
+    """One claim for the key, or one per figure when an article tells several apart."""
+    clusters = _clusters(group, rel_tol)
+    if len(clusters) > 1:
+        articles_in = Counter(a for c in clusters for a in {f.article for f in c})
+        if max(articles_in.values()) > 1:
+            return [
+                _claim(key, cluster, rel_tol, part=_representative(cluster).value)
+                for cluster in clusters
+            ]
+    return [_claim(key, group, rel_tol)]
+
+
+def _claim(
+    key: tuple, group: list[_Fact], rel_tol: float, part: float | None = None
+) -> dict[str, Any]:
     measure, entity, year, unit, counted, _ = key
     group = sorted(group, key=lambda f: f.id)
     articles = sorted({f.article for f in group})
@@ -225,7 +260,7 @@ def _claim(key: tuple, group: list[_Fact], rel_tol: float) -> dict[str, Any]:
     agree = _agree(group, rel_tol)
     chosen = _representative(group) if agree else None
     return {
-        "claim_id": _claim_id(key),
+        "claim_id": _claim_id(key if part is None else (*key, part)),
         "measure": measure,
         "entity": entity,
         "year": year,
@@ -257,6 +292,8 @@ def _sort_key(claim: dict[str, Any]) -> tuple:
         claim["year"] or 0,
         claim["unit"],
         claim["counted"],
+        math.isnan(claim["value"]),
+        0.0 if math.isnan(claim["value"]) else claim["value"],
         claim["claim_id"],
     )
 
@@ -267,7 +304,11 @@ def merge_claims(facts: pd.DataFrame, *, rel_tol: float = 0.02) -> pd.DataFrame:
     Only on-topic facts with a measure and a value take part. Same input, same output:
     rows, lists and claim ids do not depend on the order of `facts`.
     """
-    claims = [_claim(key, group, rel_tol) for key, group in _facts_by_key(facts).items()]
+    claims = [
+        claim
+        for key, group in _facts_by_key(facts).items()
+        for claim in _claims_of_key(key, group, rel_tol)
+    ]
     claims.sort(key=_sort_key)
     table = pd.DataFrame(claims, columns=list(CLAIM_COLUMNS))
     table["year"] = pd.array([c["year"] for c in claims], dtype="Int64")
