@@ -120,3 +120,32 @@ def test_html_table_shows_whole_numbers_without_decimals():
     assert "<td>24</td>" in html
     assert "<td>39.5</td>" in html
     assert "<td></td>" in html
+
+
+@pytest.mark.parametrize(
+    ("n_single", "n_conflict", "n_off", "expected"),
+    [
+        (
+            1,
+            0,
+            1,
+            "<p>1 figure rests on a single source; no figure is disputed between sources;"
+            " 1 figure was marked off-topic and left out.</p>",
+        ),
+        (
+            3,
+            2,
+            0,
+            "<p>3 figures rest on a single source; 2 figures are disputed between sources"
+            " (shown side by side, never averaged); 0 figures were marked off-topic and"
+            " left out.</p>",
+        ),
+    ],
+)
+def test_caveats_paragraph_reads_as_english_for_any_count(
+    n_single: int, n_conflict: int, n_off: int, expected: str
+) -> None:
+    single = pd.DataFrame({"claim_id": [f"s{i}" for i in range(n_single)]})
+    conflicts = pd.DataFrame({"claim_id": [f"c{i}" for i in range(n_conflict)]})
+    off_topic = pd.DataFrame({"id": [f"o{i}" for i in range(n_off)]})
+    assert narrative.caveats_paragraph(single, conflicts, off_topic) == expected

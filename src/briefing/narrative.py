@@ -232,8 +232,12 @@ def targets_paragraph(targets: pd.DataFrame, facts: pd.DataFrame, cny_per_usd: f
     text = "; ".join(sentences) + "."
     n_conflict = int(targets["conflict"].sum())
     if n_conflict:
-        text += f" {n_conflict} target(s) are disputed between sources and shown in the caveats."
-    return f"<p>{len(agreed)} market-size target(s) were found. {text}</p>"
+        text += (
+            f" {counted(n_conflict, 'target')} {'is' if n_conflict == 1 else 'are'} disputed"
+            " between sources and shown in the caveats."
+        )
+    found = "was" if len(agreed) == 1 else "were"
+    return f"<p>{counted(len(agreed), 'market-size target')} {found} found. {text}</p>"
 
 
 # --- section 3: patents -------------------------------------------------------------------
@@ -371,12 +375,13 @@ def sources_paragraph(articles: pd.DataFrame, problems: pd.DataFrame) -> str:
         return no_data("No article yielded any figure.")
     outlets = sorted({str(o) for o in articles["outlet"] if not is_blank(o)})
     text = (
-        f"<p>{len(articles)} articles from {len(outlets)} outlets "
+        f"<p>{counted(len(articles), 'article')} from {counted(len(outlets), 'outlet')} "
         f"({html_text(_join(outlets))}), published {html_text(articles['published'].min())} "
         f"to {html_text(articles['published'].max())}."
     )
     text += (
-        f" {len(problems)} input(s) were skipped or degraded (listed below).</p>"
+        f" {counted(len(problems), 'input')} {'was' if len(problems) == 1 else 'were'}"
+        " skipped or degraded (listed below).</p>"
         if len(problems)
         else " No input was skipped or degraded.</p>"
     )
@@ -387,11 +392,17 @@ def caveats_paragraph(
     single: pd.DataFrame, conflicts: pd.DataFrame, off_topic: pd.DataFrame
 ) -> str:
     n_conflict = conflicts["claim_id"].nunique() if len(conflicts) else 0
+    n_single, n_off = len(single), len(off_topic)
+    disputed = (
+        "no figure is disputed between sources"
+        if n_conflict == 0
+        else f"{counted(n_conflict, 'figure')} {'is' if n_conflict == 1 else 'are'} disputed"
+        " between sources (shown side by side, never averaged)"
+    )
     return (
-        f"<p>{len(single)} figure(s) rest on a single source; "
-        f"{n_conflict} figure(s) are disputed between sources "
-        "(shown side by side, never averaged); "
-        f"{len(off_topic)} figure(s) were marked off-topic and left out.</p>"
+        f"<p>{counted(n_single, 'figure')} {'rests' if n_single == 1 else 'rest'} on a single"
+        f" source; {disputed}; {counted(n_off, 'figure')} {'was' if n_off == 1 else 'were'}"
+        " marked off-topic and left out.</p>"
     )
 
 
