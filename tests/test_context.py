@@ -134,6 +134,38 @@ def test_relative_years_resolve_against_the_published_date() -> None:
     )
 
 
+def test_a_paragraph_opening_with_its_target_year_frames_the_targets_after_it() -> None:
+    # Plans state the year once and list the targets in the sentences that follow.
+    rows = facts(
+        "到2025年，元宇宙技术取得突破。培育3—5家有全球影响力的生态型企业，打造3—5个产业发展集聚区。"
+        "\n\n培育10家头部企业。"
+    )
+    assert [(r["text"][:4], r["year"]) for r in rows] == [
+        ("3—5家", 2025),
+        ("3—5个", 2025),
+        ("10家头", None),  # a new paragraph: no frame
+    ]
+    english = facts(
+        "By the end of 2025, Beijing will build a metaverse hub. It will also cultivate about"
+        " 100 companies."
+    )
+    assert [r["year"] for r in english] == [2025]
+
+
+def test_a_year_in_passing_does_not_spread_to_the_next_sentence() -> None:
+    rows = facts("In 2021, Beijing drew up its plan. It now has about 100 companies.")
+    assert [r["year"] for r in rows] == [None]
+
+
+def test_parks_and_clusters_are_projects_not_places() -> None:
+    rows = facts("建设10个元宇宙产业园区，打造3个产业集聚区，覆盖20个省市。")
+    assert [(r["counted"], r["measure"]) for r in rows] == [
+        ("元宇宙产业园区", "projects"),
+        ("产业集聚区", "projects"),
+        ("省市", "places"),
+    ]
+
+
 def test_past_twelve_months_is_no_calendar_year() -> None:
     assert only("About 90% of them were registered in the last year.")["year"] is None
 

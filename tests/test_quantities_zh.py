@@ -219,3 +219,15 @@ def test_latin_units_glued_to_chinese_text_in_any_case(
     # them and in any case; the unit must be read, not the figure dropped or the build crashed.
     (q,) = find_quantities(text)
     assert (q.text, q.unit, q.qualifier) == (written, "petaflops", qualifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("培育10家具有国际竞争力的创新型头部企业。", "具有国际竞争力的创新型头部企业"),
+        ("培育100家“专精特新”企业。", "“专精特新”企业"),
+        ("全国已有超过20个省市出台了专项政策。", "省市"),
+    ],
+)
+def test_long_and_quoted_noun_phrases_after_a_measure_word(text: str, counted: str) -> None:
+    assert only(text).counted == counted

@@ -58,6 +58,15 @@ _COUNTED_MEASURES: list[tuple[re.Pattern[str], str]] = [
         ),
         "companies",
     ),
+    # before places: 园区 and 集聚区 end in 区 (district) but are parks, not places
+    (
+        re.compile(
+            r"project|park|cluster|scenario|platform|base|hub|center|centre"
+            r"|项目|园区|集群|场景|平台|基地|集聚区|聚集区|先导区|示范区|产业园",
+            re.I,
+        ),
+        "projects",
+    ),
     (
         re.compile(
             r"cit(?:y|ies)|province|district|region|municipalit|zones?\b|count(?:y|ies)|towns?\b|城市|省|区|地区",
@@ -66,13 +75,6 @@ _COUNTED_MEASURES: list[tuple[re.Pattern[str], str]] = [
         "places",
     ),
     (re.compile(r"user|resident|people|person|consumer|visitor|player|用户|人", re.I), "users"),
-    (
-        re.compile(
-            r"project|park|cluster|scenario|platform|base|hub|center|centre|项目|园区|集群|场景|平台|基地",
-            re.I,
-        ),
-        "projects",
-    ),
     (re.compile(r"device|headset|chip|unit|terminal|glasses|设备|终端|芯片", re.I), "hardware"),
 ]
 
@@ -379,6 +381,24 @@ def _sentence_start_before(text: str, pos: int) -> int:
 
 
 # ---------------------------------------------------------------- year
+# A paragraph that opens with its target year frames every target listed after it, the way
+# plans are written: "到2025年，……。培育10家……企业。" / "By 2025, the city will ... It will
+# also cultivate 100 companies." Only the paragraph's opening counts, so a year mentioned in
+# passing never spreads to the next sentence.
+_FRAMING_YEAR = re.compile(
+    r"\s*(?:(?:到|至|截至|截止到|截止)\s*(?P<zh>(?:19|20)\d\d)\s*年(?:底|末)?\s*[，,、]"
+    r"|(?i:by)\s+(?:the\s+end\s+of\s+)?(?P<en>(?:19|20)\d\d)\s*,)"
+)
+
+
+def framing_year(text: str, paragraph_start: int, sentence_start: int) -> int | None:
+    """The year a paragraph opens with, for figures after that opening sentence."""
+    m = _FRAMING_YEAR.match(text, paragraph_start)
+    if m is None or sentence_start < m.end():
+        return None  # the opening sentence's own figures are read by figure_year
+    return int(m.group("zh") or m.group("en"))
+
+
 _BINDS_AFTER = re.compile(
     r"^\s*(?:\(|,)?\s*(?:in|by|for|of|during|until|through|to reach|\u5230)?\s*$", re.I
 )
@@ -548,7 +568,8 @@ def extract_facts(
             "counted": normalise_counted(q.counted),
             "measure": measure,
             "entity": attribute_entity(text, q, s_start, s_end, mentions, fallback, measure),
-            "year": figure_year(q, s_start, s_end, found_dates, published, text),
+            "year": figure_year(q, s_start, s_end, found_dates, published, text)
+            or framing_year(text, paragraphs[pi].start if pi >= 0 else s_start, s_start),
             "on_topic": on_topic,
             "sentence": " ".join(sentence.split()),
             "conversion_of": f"{article_id}:{conv.start}" if conv else "",

@@ -335,6 +335,21 @@ COUNTED_HEADS_ZH: tuple[str, ...] = (
     "协会",
     "人员",
     "员工",
+    "集聚区",
+    "聚集区",
+    "先导区",
+    "产业园",
+    "产业园区",
+    "省市",
+    "省区市",
+    "地区",
+    "区县",
+    "行业",
+    "领域",
+    "解决方案",
+    "工厂",
+    "产线",
+    "品牌",
 )
 
 #: Nouns of time: "15 years", "两个月", "2025年" are durations or dates, never figures here.

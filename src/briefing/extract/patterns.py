@@ -129,7 +129,9 @@ MEASURE = re.compile(
     rf"(?P<infix>多|余|餘)?(?P<pre>以上|左右)?(?P<m>{alternation(lx.MEASURE_WORDS_ZH)})"
     r"(?P<after>以上|左右|多|余)?"
 )
-ZH_RUN = re.compile(r"[\u4e00-\u9fff]{1,12}")
+# The ideographs after a measure word, quotation marks included (100家“专精特新”企业), far
+# enough to reach the head of a long noun phrase (具有国际竞争力的创新型头部企业).
+ZH_RUN = re.compile(r"[\u4e00-\u9fff“”「」]{1,20}")
 ZH_HEAD = re.compile(alternation(lx.COUNTED_HEADS_ZH))
 ZH_STOP = re.compile(
     r"[的和与與及并並等在将將已于於为為是从從到中以对對把被向让讓使了着過过也都而或]"

@@ -634,7 +634,7 @@ def _read_measure(text: str, r: _Reading, mm) -> bool:
                 counted = window[: _end_of_heads(window, mh.end())]
             elif len(window) <= 4 and not pt.ZH_STOP.search(window):
                 # no known head noun: only a short noun standing alone counts (100个村庄。);
-                # the run of ideographs ends there, as ZH_RUN reads up to 12 of them
+                # the run of ideographs ends there, as ZH_RUN reads up to 20 of them
                 counted = window
         if counted and counted.startswith(_TIME_HEADS_ZH):
             return False  # 三个月
