@@ -157,6 +157,23 @@ def test_a_year_in_passing_does_not_spread_to_the_next_sentence() -> None:
     assert [r["year"] for r in rows] == [None]
 
 
+def test_names_in_an_aside_do_not_own_the_sentence_s_figures() -> None:
+    row = only(
+        "Shenzhen is growing fast. The city, home to Tencent and Huawei, will attract at least"
+        " 1,000 metaverse firms."
+    )
+    assert row["entity"] == "Shenzhen"
+
+
+def test_a_place_owns_a_figure_only_when_joined_to_it_directly() -> None:
+    # "ahead of Huawei's" is no "11 districts in Guangzhou": the nearest name before wins
+    row = facts("Tencent led with 2,317 filings in 2023, ahead of Huawei's 1,980.")[0]
+    assert (row["text"], row["entity"]) == ("2,317 filings", "Tencent")
+    assert only("Shenzhen officials said there are 11 districts in Guangzhou.")["entity"] == (
+        "Guangzhou"
+    )
+
+
 def test_parks_and_clusters_are_projects_not_places() -> None:
     rows = facts("建设10个元宇宙产业园区，打造3个产业集聚区，覆盖20个省市。")
     assert [(r["counted"], r["measure"]) for r in rows] == [

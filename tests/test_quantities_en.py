@@ -284,3 +284,16 @@ def test_a_count_of_which_refers_back_and_is_a_figure() -> None:
 
 def test_names_containing_a_count_are_not_figures() -> None:
     assert find_quantities("an unlikely topic in China's 'two sessions' this year") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "counted"),
+    [("30-odd companies", 30, "companies"), ("its 3,000-odd schools", 3000, "schools")],
+)
+def test_odd_after_a_number_is_about_that_many(text: str, value: float, counted: str) -> None:
+    (q,) = find_quantities(text)
+    assert (q.value, q.qualifier, q.counted) == (value, "about", counted)
+
+
+def test_odd_before_a_time_noun_is_no_count() -> None:
+    assert find_quantities("a 20-odd-year career") == []

@@ -273,7 +273,16 @@ _PLACE_KINDS = frozenset(
         "region",
     }
 )
-_LINK_AFTER = re.compile(r"\s*(?:in|of|across|throughout|located in|based in|在)\s*(?:the\s+)?$")
+#: What joins a figure to the place right after it: "11 districts in Guangzhou".
+_LINK_AFTER = re.compile(r"\s*(?:in|of|across|throughout|located in|based in|在)\s*(?:the\s+)?")
+#: An aside between commas or in brackets names others than the one the sentence is about:
+#: "The city, home to Tencent and Huawei, will ...", "Pico (owned by ByteDance) shipped ...".
+_ASIDE = re.compile(
+    r",\s*(?:home to|including|such as|like|along with|alongside|owned by|backed by|led by"
+    r"|a unit of|a subsidiary of|whose|which|who)\b[^,;:.()]*,"
+    r"|\((?:owned by|backed by|a unit of|a subsidiary of|including|such as)\b[^()]*\)",
+    re.I,
+)
 
 
 def resolve_anaphora(text: str, mentions: list[reference.Mention]) -> list[reference.Mention]:
@@ -332,7 +341,8 @@ def attribute_entity(
        "11 districts in Guangzhou", "companies in the district");
     3. the nearest mention before the figure in its sentence;
     4. the first mention after it in the sentence;
-    5. the first mention (the subject) of the previous sentence;
+    5. the first mention (the subject) of the previous sentence (across a paragraph break
+       too: "Specifically, aiming to achieve 250 billion yuan" continues the one before);
     6. the article's main place.
     Media and research firms only report figures, so they are skipped; ministries and
     regulators speak for their country ("the State Council's goal" belongs to China).
@@ -351,8 +361,15 @@ def attribute_entity(
     inside = [m for m in in_sentence if q.start <= m.start and m.end <= q.end]
     if inside:
         return _owner(inside[-1])
+    asides = [
+        a.span()
+        for a in _ASIDE.finditer(text, sentence_start, sentence_end)
+        if not (a.start() <= q.start and q.end <= a.end())
+    ]
+    if asides:  # "The city, home to Tencent and Huawei, will offer ...": the city's figure
+        in_sentence = [m for m in in_sentence if not any(a <= m.start < b for a, b in asides)]
     after = [m for m in in_sentence if q.end <= m.start]
-    if after and _LINK_AFTER.search(text, q.end, after[0].start) and after[0].start - q.end < 30:
+    if after and _LINK_AFTER.fullmatch(text, q.end, after[0].start):
         return _owner(after[0])
     before = [m for m in in_sentence if m.end <= q.start]
     if before:

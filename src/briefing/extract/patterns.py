@@ -141,6 +141,8 @@ ZH_TIME_AFTER = re.compile(
 )
 ZH_AFTER_QUALIFIER = re.compile(alternation(lx.QUALIFIERS_ZH_AFTER))
 OR_MORE = re.compile(rf"(?i){SP}+or{SP}+(more|so|above|over)\b")
+#: "30-odd companies", "3,000-odd schools": about that many ("a 20-odd-year career" is no count).
+ODD = re.compile(r"(?i)-odd\b(?!-)")
 PLUS = re.compile(rf"(?i)\+(?![0-9])|-plus\b|{SP}plus\b(?!{SP}+[0-9])")
 NEXT_WORD = re.compile(rf"{SP}*(?:-{SP}*)?([A-Za-z]+|%)")
 EN_PHRASE = re.compile(rf"(?:{SP}+[A-Za-z][\w'’]*(?:-[A-Za-z0-9][\w'’]*)*){{1,7}}")

@@ -546,6 +546,9 @@ def _read_counted(text: str, r: _Reading) -> bool:
         mplus = pt.PLUS.match(text, p)
         if mplus and r.kind == "digits":
             r.qualifier, p = "more_than", mplus.end()
+        modd = pt.ODD.match(text, p)
+        if modd and r.kind == "digits":
+            r.qualifier, p = "about", modd.end()
         mor = pt.OR_MORE.match(text, p)
         if mor:
             r.qualifier = "about" if mor.group(1).lower() == "so" else "at_least"
