@@ -149,3 +149,34 @@ def test_caveats_paragraph_reads_as_english_for_any_count(
     conflicts = pd.DataFrame({"claim_id": [f"c{i}" for i in range(n_conflict)]})
     off_topic = pd.DataFrame({"id": [f"o{i}" for i in range(n_off)]})
     assert narrative.caveats_paragraph(single, conflicts, off_topic) == expected
+
+
+def test_years_in_tables_have_no_thousands_separator() -> None:
+    table = pd.DataFrame({"year": [2022.0, None], "value": [14291.0, 2.5]})
+    html = narrative.html_table(table, {"year": "Year", "value": "Figure"})
+    assert ">2022<" in html and ">14,291<" in html and "2,022" not in html
+
+
+def test_columns_get_room_for_their_longest_word_before_quotes_get_the_rest() -> None:
+    quote = "A long quote that goes on and on about the metaverse and its many targets. " * 3
+    table = pd.DataFrame(
+        {
+            "who": ["Guangzhou Metaverse Innovation Association", "Sichuan"],
+            "date": ["2022-03-20", "2024-01-22"],
+            "quote": [quote, quote],
+        }
+    )
+    html = narrative.html_table(table, {"who": "Who", "date": "Date", "quote": "Quote"})
+    widths = [float(w) for w in re.findall(r"width:([\d.]+)%", html)]
+    per_char = 100 / narrative.TABLE_LINE_CHARS
+    assert widths[0] >= len("Association") * per_char  # the longest word fits unbroken
+    assert widths[1] >= len("2022-03-20") * per_char
+    assert widths[2] > widths[0] + widths[1]  # the quote takes what is left
+    assert abs(sum(widths) - 100) < 0.5
+
+
+def test_measures_show_by_their_names_in_tables() -> None:
+    table = pd.DataFrame({"measure": ["market_size_target", "gdp_share"]})
+    html = narrative.html_table(table, {"measure": "Measure"})
+    assert ">Market-size target<" in html and ">Share of GDP<" in html
+    assert "market_size_target" not in html

@@ -22,6 +22,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from briefing.safe import html_attr, html_text
+from briefing.schema import MEASURE_NAMES
 from briefing.sections._common import as_list, format_amount, is_blank, year_text
 from briefing.sections.patents import Consistency
 
@@ -103,7 +104,7 @@ def html_table(
         cells = []
         for col in columns:
             value = row.get(col)
-            text = _cell(value)
+            text = _display(col, value)
             if col == first and link_ids and facts is not None:
                 cells.append(f"<td>{number_link(text, _first_id(row.get(link_ids)), facts)}</td>")
             else:
@@ -116,32 +117,67 @@ def html_table(
     )
 
 
+#: About how many characters of table text fit across the printed page (A4, 8.5 pt, cell
+#: padding taken off: measured on the rendered PDF); screens are wider, so widths that fit
+#: here fit there.
+TABLE_LINE_CHARS = 115
+#: Longer words (codes, URLs) may break: a quote column needs the room more.
+LONGEST_UNBROKEN = 11
+
+
 def _colgroup(table: pd.DataFrame, columns: Mapping[str, str]) -> str:
     """Column widths from the content, so tables can use a fixed layout.
 
     WeasyPrint's automatic table layout measures every cell several times and made the PDF
     of the facts appendix take most of a minute; with widths given up front it takes seconds.
-    Each column gets a share proportional to its typical text length, within sane bounds.
+    Each column first gets room for its longest word (up to LONGEST_UNBROKEN characters) and
+    its header, so that names and dates are not broken mid-word ("Guangzh-ou"); what is left
+    of the line goes to the columns with longer texts (quotes), in proportion to their
+    typical length.
     """
-    weights = []
+    floors, wants = [], []
     for col, header in columns.items():
-        texts = [_cell(v) for v in table[col]] if col in table else []
+        texts = [_display(col, v) for v in table[col]] if col in table else []
         typical = sum(len(t) for t in texts) / len(texts) if texts else 0.0
-        longest_word = max((len(w) for t in texts for w in t.split()), default=0)
-        floor = max(min(longest_word, 14) * 1.1, len(header) * 1.2, 4.0)
-        weights.append(min(max(typical, floor), 60.0))
-    total = sum(weights) or 1.0
-    cols = "".join(f'<col style="width:{100 * w / total:.1f}%">' for w in weights)
+        words = [w for t in texts for w in t.split()]
+        longest = max(words, key=len, default="")
+        # digits run wider than the average character the line is counted in (2022-02-15)
+        wide = 1.15 if sum(c.isdigit() for c in longest) * 2 >= len(longest) > 0 else 1.0
+        floor = max(min(len(longest), LONGEST_UNBROKEN) * wide, len(header), 3) + 1.5
+        floors.append(floor)
+        wants.append(max(min(typical, 60.0), floor))
+    spare = TABLE_LINE_CHARS - sum(floors)
+    extra = [w - f for w, f in zip(wants, floors, strict=True)]
+    if spare <= 0 or sum(extra) <= 0:
+        widths = floors if spare <= 0 else [f + spare / len(floors) for f in floors]
+    else:
+        widths = [f + spare * e / sum(extra) for f, e in zip(floors, extra, strict=True)]
+    total = sum(widths) or 1.0
+    cols = "".join(f'<col style="width:{100 * w / total:.1f}%">' for w in widths)
     return f"<colgroup>{cols}</colgroup>"
 
 
-def _cell(value: object) -> str:
+#: Columns of numbers that are names, not quantities: no thousands separator (2022, not 2,022).
+PLAIN_NUMBER_COLUMNS = frozenset({"year"})
+
+
+def _display(column: str, value: object) -> str:
+    """A cell as the reader sees it: years without separators, measures by their names."""
+    if column == "measure" and isinstance(value, str):
+        return MEASURE_NAMES.get(value, value)
+    return _cell(value, grouping=column not in PLAIN_NUMBER_COLUMNS)
+
+
+def _cell(value: object, *, grouping: bool = True) -> str:
     if isinstance(value, list | tuple):
-        return "; ".join(str(v) for v in value)
+        return "; ".join(_cell(v, grouping=grouping) for v in value)
     if is_blank(value):
         return ""
-    if isinstance(value, float):
-        return f"{int(value):,}" if value.is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        value = float(value)
+        if value.is_integer():
+            return f"{int(value):,}" if grouping else str(int(value))
+        return f"{value:,.2f}".rstrip("0").rstrip(".")
     return str(value)
 
 

@@ -59,4 +59,25 @@ MEASURES: dict[str, str] = {
     "other": "A figure the extractor could not place in a category above.",
 }
 
+#: How each measure is named for a reader (tables in the report; files keep the codes).
+MEASURE_NAMES: dict[str, str] = {
+    "market_size_target": "Market-size target",
+    "market_size": "Market size",
+    "growth_rate": "Growth rate",
+    "investment": "Investment",
+    "patents": "Patents",
+    "patent_share": "Patent share",
+    "trademark_applications": "Trademark applications",
+    "companies": "Companies",
+    "members": "Members",
+    "places": "Places",
+    "gdp_share": "Share of GDP",
+    "users": "Users",
+    "projects": "Projects",
+    "hardware": "Hardware",
+    "share": "Share",
+    "other": "Other",
+}
+assert MEASURE_NAMES.keys() == MEASURES.keys()
+
 QUALIFIERS: tuple[str, ...] = ("exact", "about", "more_than", "at_least", "less_than", "up_to")
