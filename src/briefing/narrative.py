@@ -146,10 +146,13 @@ def _colgroup(table: pd.DataFrame, columns: Mapping[str, str]) -> str:
         floor = max(min(len(longest), LONGEST_UNBROKEN) * wide, len(header), 3) + 1.5
         floors.append(floor)
         wants.append(max(min(typical, 60.0), floor))
+    if floors:
+        floors[0] += 2.0  # the first column carries the footnote or link number
+        wants[0] = max(wants[0], floors[0])
     spare = TABLE_LINE_CHARS - sum(floors)
     extra = [w - f for w, f in zip(wants, floors, strict=True)]
-    if spare <= 0 or sum(extra) <= 0:
-        widths = floors if spare <= 0 else [f + spare / len(floors) for f in floors]
+    if sum(wants) <= TABLE_LINE_CHARS or spare <= 0 or sum(extra) <= 0:
+        widths = wants if spare > 0 else floors  # everything fits: in proportion to needs
     else:
         widths = [f + spare * e / sum(extra) for f, e in zip(floors, extra, strict=True)]
     total = sum(widths) or 1.0
