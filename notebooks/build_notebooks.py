@@ -177,7 +177,9 @@ SECTIONS: dict[str, tuple[str, list[str]]] = {
     "07-geography": (
         "Geography",
         [
-            "places = sections.geography.table(claims)",
+            "# the texts as extracted (HTML and encodings already handled), to count mentions\n"
+            "texts = {p.stem: p.read_text(encoding='utf-8') for p in sorted((Path(processed_dir) / 'text').glob('*.txt'))}\n"
+            "places = sections.geography.table(claims, texts)",
             "display(HTML(narrative.geography_paragraph(places)))",
             "if len(places):\n    display(HTML(narrative.html_table(places, {'place': 'Place', 'province': "
             "'Province', 'commitments': 'Commitments', 'mentions': 'Mentions'}, "

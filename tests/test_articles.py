@@ -203,3 +203,14 @@ def test_extracted_texts_are_written_byte_for_byte_and_not_rewritten(tmp_path) -
     time.sleep(0.01)
     write_extracted_texts(corpus, tmp_path / "out")
     assert path.stat().st_mtime_ns == mtime
+
+
+def test_texts_of_removed_articles_leave_the_audit_folder(tmp_path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write(folder, "a.txt", "Hainan plans 100 billion yuan.")
+    write(folder, "b.txt", "Sichuan plans 250 billion yuan.")
+    write_extracted_texts(load_corpus(folder), tmp_path / "out")
+    (folder / "b.txt").unlink()
+    write_extracted_texts(load_corpus(folder), tmp_path / "out")
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.txt"]

@@ -180,3 +180,20 @@ def test_measures_show_by_their_names_in_tables() -> None:
     html = narrative.html_table(table, {"measure": "Measure"})
     assert ">Market-size target<" in html and ">Share of GDP<" in html
     assert "market_size_target" not in html
+
+
+def test_geography_paragraph_names_places_with_figures_first_and_counts_the_rest() -> None:
+    places = pd.DataFrame(
+        {
+            "place": ["Sichuan", *[f"City{i}" for i in range(13)]],
+            "province": ["Sichuan", *["Guangdong"] * 13],
+            "n_commitments": [1, *[0] * 13],
+            "commitments": [["market-size target 250 billion yuan by 2025"], *[[]] * 13],
+        }
+    )
+    text = narrative.geography_paragraph(places)
+    assert text.startswith(
+        "<p>14 places in 2 province-level divisions appear, those with figures first: Sichuan,"
+    )
+    assert "City10 and 2 others." in text
+    assert "Sichuan: market-size target 250 billion yuan by 2025" in text

@@ -391,7 +391,8 @@ def write_extracted_texts(corpus: Corpus, out_dir: Path | str) -> list[Path]:
     """Save each article's text as `out_dir/<id>.txt` (UTF-8, LF) for audit.
 
     These are the exact strings the facts' offsets refer to. Files whose content is
-    unchanged are not rewritten, so their timestamps keep incremental builds quiet.
+    unchanged are not rewritten, so their timestamps keep incremental builds quiet; texts
+    of articles no longer in the corpus are removed, so the folder is always this corpus.
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -404,4 +405,6 @@ def write_extracted_texts(corpus: Corpus, out_dir: Path | str) -> list[Path]:
             tmp.write_bytes(data)
             tmp.replace(target)
         written.append(target)
+    for stale in sorted(set(out.glob("*.txt")) - set(written)):
+        stale.unlink()  # an article removed from the folder leaves the audit copy too
     return written

@@ -395,8 +395,14 @@ def geography_paragraph(places: pd.DataFrame) -> str:
     if places.empty:
         return no_data("No Chinese province or city was found in these articles.")
     committed = places[places["n_commitments"] > 0]
-    named = _join([html_text(p) for p in places["place"].head(12)])
-    text = f"<p>{len(places)} places appear ({named})."
+    shown = [html_text(p) for p in places["place"].head(12)]
+    rest = len(places) - len(shown)
+    named = and_list([*shown, counted(rest, "other")]) if rest else and_list(shown)
+    provinces = places["province"].dropna().nunique()
+    text = (
+        f"<p>{counted(len(places), 'place')} in {counted(provinces, 'province-level division')}"
+        f" {'appears' if len(places) == 1 else 'appear'}, those with figures first: {named}."
+    )
     if len(committed):
         said = "; ".join(
             f"{html_text(r['place'])}: {html_text(_join(list(r['commitments'])))}"

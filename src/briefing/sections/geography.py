@@ -9,11 +9,12 @@ tile) rather than being dropped.
 
 from __future__ import annotations
 
-import re
+from collections import Counter
 from collections.abc import Callable, Mapping
 
 import pandas as pd
 
+from briefing import reference
 from briefing.sections._common import as_list, format_amount, is_blank, year_text
 
 #: Province-level divisions -> (row, col) on a tile grid roughly shaped like China.
@@ -65,18 +66,28 @@ _LABELS = {
 
 
 def resolve_province(place: str) -> str | None:
-    """The province-level division of a known place name, else None."""
-    return PLACE_TO_PROVINCE.get(place)
+    """The province-level division of a place name (any alias the reference table knows)."""
+    if place in PLACE_TO_PROVINCE:
+        return PLACE_TO_PROVINCE[place]
+    entry = reference.entry_for(place)
+    for _ in range(3):  # district -> city -> province
+        if entry is None or not entry.is_place:
+            return None
+        if entry.canonical in TILES:
+            return entry.canonical
+        if entry.parent in TILES:
+            return entry.parent
+        entry = reference.entry_for(entry.parent) if entry.parent else None
+    return None
 
 
-def _mentions(texts: Mapping[str, str], names: list[str]) -> dict[str, int]:
-    counts = dict.fromkeys(names, 0)
+def _mentions(texts: Mapping[str, str]) -> dict[str, int]:
+    """How many articles name each Chinese place, under its canonical name (北京 = Beijing)."""
+    counts: Counter[str] = Counter()
     for text in texts.values():
-        for name in names:
-            pattern = re.escape(name) if not name.isascii() else rf"\b{re.escape(name)}\b"
-            if re.search(pattern, text):
-                counts[name] += 1
-    return counts
+        named = {m.canonical for m in reference.find_mentions(text)}
+        counts.update(name for name in named if resolve_province(name) is not None)
+    return dict(counts)
 
 
 def table(
@@ -122,10 +133,8 @@ def table(
         row["commitments"].append(words)
         row["fact_ids"].extend(str(f) for f in as_list(claim["fact_ids"]))
     if texts:
-        known = sorted(PLACE_TO_PROVINCE)
-        for place, n in _mentions(texts, known).items():
-            if n:
-                row_for(place)["mentions"] = n
+        for place, n in sorted(_mentions(texts).items()):
+            row_for(place)["mentions"] = n
     rows = list(places.values())
     for row in rows:
         row["n_commitments"] = len(row["commitments"])
