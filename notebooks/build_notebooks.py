@@ -7,6 +7,7 @@ first, thin cells calling briefing.sections / narrative / charts) identical ever
 Run: .venv/bin/python notebooks/build_notebooks.py
 """
 
+import hashlib
 import subprocess
 import sys
 from pathlib import Path
@@ -94,7 +95,9 @@ SECTIONS: dict[str, tuple[str, list[str]]] = {
         [
             "patents = sections.patents.table(claims)",
             "display(HTML(narrative.patents_paragraph(patents, facts)))",
-            "if len(patents):\n    display(HTML(narrative.html_table(patents, {'entity': 'Who', 'patents': 'Patents', "
+            "# patents are whole: derived counts and implied totals are shown rounded\n"
+            "shown = patents.assign(patents=patents['patents'].round(), implied_total=patents['implied_total'].round())\n"
+            "if len(patents):\n    display(HTML(narrative.html_table(shown, {'entity': 'Who', 'patents': 'Patents', "
             "'share_pct': 'Share, %', 'implied_total': 'Implied global total', "
             "'basis': 'Basis'}, link_ids='fact_ids', facts=facts)))",
             "display(HTML(narrative.consistency_note(sections.patents.consistency(patents))))",
@@ -281,6 +284,10 @@ def build(name: str, heading: str, cells: list[str]) -> nbformat.NotebookNode:
             *(new_code_cell(code) for code in cells),
         ]
     )
+    # stable cell ids: regenerating an unchanged notebook leaves it byte for byte the same,
+    # so diffs show real changes and the build's notebook cache stays valid
+    for i, cell in enumerate(notebook.cells):
+        cell.id = hashlib.sha256(f"{name}:{i}".encode()).hexdigest()[:8]
     notebook.metadata["kernelspec"] = {
         "name": "python3",
         "display_name": "Python 3",
@@ -289,13 +296,15 @@ def build(name: str, heading: str, cells: list[str]) -> nbformat.NotebookNode:
     return notebook
 
 
-def main() -> None:
+def main(out: Path = HERE) -> None:
+    """Write the notebooks into `out` (this folder; a test writes elsewhere and compares)."""
     for name, (heading, cells) in SECTIONS.items():
-        nbformat.write(build(name, heading, cells), HERE / f"{name}.ipynb")
-    # the house line length: let ruff lay out the generated cells
+        nbformat.write(build(name, heading, cells), out / f"{name}.ipynb")
+    # the house line length: let ruff lay out the generated cells (with the repo's settings)
     ruff = Path(sys.executable).with_name("ruff")
-    subprocess.run([str(ruff), "format", "--quiet", str(HERE)], check=True)
-    subprocess.run([str(ruff), "check", "--quiet", "--fix", str(HERE)], check=False)
+    config = ["--config", str(HERE.parent / "pyproject.toml")]
+    subprocess.run([str(ruff), "format", "--quiet", *config, str(out)], check=True)
+    subprocess.run([str(ruff), "check", "--quiet", "--fix", *config, str(out)], check=False)
 
 
 if __name__ == "__main__":
