@@ -231,3 +231,41 @@ def test_latin_units_glued_to_chinese_text_in_any_case(
 )
 def test_long_and_quoted_noun_phrases_after_a_measure_word(text: str, counted: str) -> None:
     assert only(text).counted == counted
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value", "qualifier"),
+    [
+        ("占全球总量的约三分之一。", "约三分之一", 100 / 3, "about"),
+        ("超过四分之三的企业", "超过四分之三", 75.0, "more_than"),
+        ("三分之二的受访者", "三分之二", 200 / 3, "exact"),
+    ],
+)
+def test_chinese_fractions_are_percentages(
+    text: str, written: str, value: float, qualifier: str
+) -> None:
+    q = only(text)
+    assert (q.text, q.unit, q.qualifier) == (written, "percent", qualifier)
+    assert q.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["三分钟后", "十分钟", "五分之六", "零分之一"])
+def test_minutes_and_impossible_fractions_are_no_figures(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_a_trillion_yuan_written_without_its_one() -> None:
+    q = only("市场规模有望突破万亿元大关。")
+    assert (q.text, q.value, q.unit, q.qualifier) == ("突破万亿元", 1e12, "CNY", "more_than")
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("培育20个以上元宇宙应用示范场景。", "元宇宙应用示范场景"),
+        ("建设3个公共服务平台。", "公共服务平台"),
+        ("5家企业建设平台。", "企业"),  # a verb between two heads ends the noun
+    ],
+)
+def test_compound_nouns_run_across_a_linking_modifier(text: str, counted: str) -> None:
+    assert only(text).counted == counted

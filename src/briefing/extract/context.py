@@ -62,7 +62,7 @@ _COUNTED_MEASURES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"project|park|cluster|scenario|platform|base|hub|center|centre"
-            r"|项目|园区|集群|场景|平台|基地|集聚区|聚集区|先导区|示范区|产业园",
+            r"|项目|园区|集群|场景|平台|基地|集聚区|聚集区|先导区|示范区|产业园|案例|应用",
             re.I,
         ),
         "projects",

@@ -352,6 +352,28 @@ COUNTED_HEADS_ZH: tuple[str, ...] = (
     "品牌",
 )
 
+#: Modifiers that sit between two head nouns of one compound (应用示范场景, 公共服务平台):
+#: the counted noun runs on to the second head.
+HEAD_LINKS_ZH: tuple[str, ...] = (
+    "示范",
+    "標杆",
+    "标杆",
+    "重点",
+    "重點",
+    "特色",
+    "创新",
+    "創新",
+    "典型",
+    "先导",
+    "試點",
+    "试点",
+    "融合",
+    "综合",
+    "服务",
+    "服務",
+    "公共",
+)
+
 #: Nouns of time: "15 years", "两个月", "2025年" are durations or dates, never figures here.
 TIME_NOUNS_EN: frozenset[str] = frozenset(
     {

@@ -133,6 +133,7 @@ MEASURE = re.compile(
 # enough to reach the head of a long noun phrase (具有国际竞争力的创新型头部企业).
 ZH_RUN = re.compile(r"[\u4e00-\u9fff“”「」]{1,20}")
 ZH_HEAD = re.compile(alternation(lx.COUNTED_HEADS_ZH))
+ZH_HEAD_LINK = re.compile(alternation(lx.HEAD_LINKS_ZH))
 ZH_STOP = re.compile(
     r"[的和与與及并並等在将將已于於为為是从從到中以对對把被向让讓使了着過过也都而或]"
 )

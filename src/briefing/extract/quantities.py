@@ -336,10 +336,14 @@ def _read_zh(text: str, start: int, floor: int) -> tuple[_Reading | None, int]:
     end = m.end()
     numeral = m.group()
     value = parse_chinese_numeral(numeral)
+    if value is None and numeral in ("万亿", "萬億") and pt.ZH_CURRENCY_SUFFIX.match(text, end):
+        value = 1e12  # 突破万亿元大关: a trillion yuan, the one left unsaid
     if value is None or text[start - 1 : start] in ("第", "初", "周", "星", "礼", "禮"):
         return None, end
     if start > floor and pt.ZH_NUMERAL.match(text[start - 1]):
         return None, end
+    if text.startswith("分之", end):
+        return _read_zh_fraction(text, start, end, value, floor)
     if pt.ZH_TIME_AFTER.match(text, end):
         return None, end  # 五年, 十二月, 三个月
     if text[start - 1 : start] == "翻" and text[end : end + 1] == "番" and start - 1 >= floor:
@@ -356,6 +360,20 @@ def _read_zh(text: str, start: int, floor: int) -> tuple[_Reading | None, int]:
     r.scaled = r.scaled or exp != 0
     r.value = _scaled(value, exp)
     r.end = _read_range(text, r, p, exp, floor)
+    return r, r.end
+
+
+def _read_zh_fraction(
+    text: str, start: int, end: int, denominator: float, floor: int
+) -> tuple[_Reading | None, int]:
+    """三分之一 (one third), 约四分之三 -> percent: 33.3, 75 (the numerator follows 分之)."""
+    m = pt.ZH_NUMERAL.match(text, end + 2)
+    numerator = parse_chinese_numeral(m.group()) if m else None
+    if m is None or numerator is None or not 0 < numerator <= denominator:
+        return None, end + 2
+    r = _Reading(start=start, end=m.end(), value=100 * numerator / denominator, unit="percent")
+    r.kind = "zh"
+    _take_prefix(text, r, floor)
     return r, r.end
 
 
@@ -650,10 +668,16 @@ def _read_measure(text: str, r: _Reading, mm) -> bool:
 
 
 def _end_of_heads(window: str, end: int) -> int:
-    """Extend a head noun over heads that follow it directly: 应用 + 场景 -> 应用场景."""
-    while (m := pt.ZH_HEAD.match(window, end)) is not None:
+    """Extend a head noun over heads that follow it, directly (应用 + 场景 -> 应用场景) or
+    across a modifier that links two heads (应用 + 示范 + 场景 -> 应用示范场景)."""
+    while True:
+        m = pt.ZH_HEAD.match(window, end)
+        if m is None:
+            link = pt.ZH_HEAD_LINK.match(window, end)
+            m = pt.ZH_HEAD.match(window, link.end()) if link else None
+        if m is None:
+            return end
         end = m.end()
-    return end
 
 
 def _worth_a_row(r: _Reading) -> bool:
