@@ -165,7 +165,8 @@ SECTIONS: dict[str, tuple[str, list[str]]] = {
             "timeline = sections.timeline.table(events)",
             "display(HTML(narrative.timeline_paragraph(timeline)))",
             "display(HTML(narrative.no_data('No dated events to list.') if timeline.empty else narrative.html_table(timeline, {'date': 'Date', 'kind': 'Kind', "
-            "'entity': 'Who', 'sentence': 'What the article says'})))",
+            "'entity': 'Who', 'sentence': 'What the article says'}, "
+            "more=f'Every dated event is in {processed_dir}/events.csv.')))",
             "if len(timeline):\n"
             '    finding = f\'{len(timeline)} dated events from {timeline["date"].min()} '
             'to {timeline["date"].max()}\'\n'
@@ -215,7 +216,8 @@ SECTIONS: dict[str, tuple[str, list[str]]] = {
             "display(HTML(narrative.sources_paragraph(articles, problems)))",
             "display(HTML(narrative.html_table(articles, {'title': 'Title', 'outlet': 'Outlet', "
             "'published': 'Date', 'language': 'Language', 'n_facts': 'Figures', "
-            "'reliability': 'Reliability note'})))",
+            "'reliability': 'Reliability note'}, "
+            "more='Every article read is in the articles folder (and its manifest).')))",
             "display(HTML('<h3>Data quality</h3>'))\n"
             "if len(problems):\n"
             "    display(HTML(narrative.html_table(problems, {c: c.capitalize() "
@@ -244,10 +246,12 @@ SECTIONS: dict[str, tuple[str, list[str]]] = {
             "        )\n"
             "display(HTML(narrative.no_data(note)))",
             "display(HTML('<h3>Appendix: every figure with its quote</h3>'))\n"
-            "appendix = sections.sources.facts_appendix(facts)\n"
+            "appendix = sections.sources.facts_appendix(facts, claims, sections.sources.APPENDIX_LIMIT)\n"
+            "if len(appendix) < len(facts):\n"
+            "    display(HTML(narrative.appendix_note(len(appendix), len(facts))))\n"
             "display(HTML(narrative.html_table(appendix, {'text': 'Figure', 'measure': "
             "'Measure', 'entity': 'Who', 'year': 'Year', 'outlet': 'Outlet', 'published': "
-            "'Date', 'sentence': 'Quote'}, anchor_ids='id', facts=facts)))",
+            "'Date', 'sentence': 'Quote'}, anchor_ids='id', facts=facts, css_class='briefing-table appendix', limit=None)))",
         ],
     ),
     "09-caveats": (
@@ -267,7 +271,8 @@ SECTIONS: dict[str, tuple[str, list[str]]] = {
             "link_ids='fact_id', facts=facts)))",
             "display(HTML('<h3>Figures marked off-topic and left out</h3>'))\n"
             "display(HTML(narrative.no_data('No figure was marked off-topic.') if off_topic.empty else narrative.html_table(off_topic, {'text': 'Figure', 'outlet': "
-            "'Outlet', 'sentence': 'Quote'}, facts=facts)))",
+            "'Outlet', 'sentence': 'Quote'}, facts=facts, "
+            "more=f'Every figure, off-topic ones included, is in {processed_dir}/facts.csv.')))",
         ],
     ),
 }

@@ -197,3 +197,11 @@ def test_geography_paragraph_names_places_with_figures_first_and_counts_the_rest
     )
     assert "City10 and 2 others." in text
     assert "Sichuan: market-size target 250 billion yuan by 2025" in text
+
+
+def test_long_tables_show_their_first_rows_and_say_how_many_there_are() -> None:
+    table = pd.DataFrame({"place": [f"City{i}" for i in range(100)]})
+    html = narrative.html_table(table, {"place": "Place"}, limit=40, more="See facts.xlsx.")
+    assert html.count("<tr>") == 41  # header + 40
+    assert "Showing the first 40 of 100 rows. See facts.xlsx." in html
+    assert "Showing" not in narrative.html_table(table.head(40), {"place": "Place"}, limit=40)

@@ -62,3 +62,16 @@ def test_pdf_is_a4_with_page_numbers_and_cjk(tmp_path):
     for number, pdf_page in enumerate(reader.pages, start=1):
         assert f"page {number} of {n}" in pdf_page.extract_text().lower()
     assert "上海" in "".join(p.extract_text() for p in reader.pages)
+
+
+def test_links_to_quotes_the_appendix_does_not_list_lose_their_href():
+    from briefing.render.html import unlink_missing
+
+    body = (
+        '<p><a class="fact" href="#fact-a" title="q">1</a>'
+        '<a class="fact" href="#fact-b" title="q">2</a></p>'
+        '<table><tr id="fact-a"><td>quote</td></tr></table>'
+    )
+    out = unlink_missing(body)
+    assert '<a class="fact" href="#fact-a" title="q">1</a>' in out
+    assert '<a class="fact" title="q">2</a>' in out

@@ -384,3 +384,26 @@ def test_only_companies_enter_the_matrix_with_aliases_resolved():
     assert "SenseTime" in names and "Sense Time" not in names
     assert "iFlytek" in names
     assert "Guangzhou" not in names
+
+
+def test_appendix_keeps_the_most_reported_on_topic_figures_when_capped():
+    facts = pd.DataFrame(
+        {
+            "id": ["a:1", "a:2", "b:1", "c:1"],
+            "article": ["a", "a", "b", "c"],
+            "start": [1, 2, 1, 1],
+            "text": ["1", "2", "3", "4"],
+            "measure": ["other", "companies", "companies", "companies"],
+            "entity": ["X"] * 4,
+            "year": [None] * 4,
+            "on_topic": [True, True, True, False],
+            "outlet": ["o"] * 4,
+            "published": ["2024-01-01"] * 4,
+            "sentence": ["s"] * 4,
+        }
+    )
+    claims = pd.DataFrame({"fact_ids": [["b:1", "a:2"], ["a:1"]], "n_sources": [2, 1]})
+    from briefing.sections import sources
+
+    assert sources.facts_appendix(facts, claims, limit=2)["id"].tolist() == ["a:2", "b:1"]
+    assert len(sources.facts_appendix(facts, claims, limit=10)) == 4

@@ -82,6 +82,10 @@ def _first_id(fact_ids: object) -> str:
     return str(ids[0]) if ids else ""
 
 
+#: Rows a report table shows before it says how many more there are and where they are.
+TABLE_LIMIT = 40
+
+
 def html_table(
     table: pd.DataFrame,
     columns: Mapping[str, str],
@@ -90,13 +94,24 @@ def html_table(
     anchor_ids: str | None = None,
     facts: pd.DataFrame | None = None,
     css_class: str = "briefing-table",
+    limit: int | None = TABLE_LIMIT,
+    more: str = "The full tables are in facts.csv and facts.xlsx beside this report.",
 ) -> str:
     """An escaped HTML table of `columns` (column -> header) of `table`.
 
     `link_ids`: a column of fact ids; the first displayed column links to its fact.
     `anchor_ids`: a column of fact ids; each row gets the fact's anchor id (the appendix).
     Floats are shown without trailing ".0"; NaN shows as an empty cell.
+    `limit`: at most this many rows, then a note saying how many there are and where (`more`):
+    a corpus of thousands of articles must still give a briefing, not a phone book.
     """
+    note = ""
+    if limit is not None and len(table) > limit:
+        note = (
+            f'<p class="note">Showing the first {limit:,} of {len(table):,} rows.'
+            f" {html_text(more)}</p>"
+        )
+        table = table.head(limit)
     head = "".join(f"<th>{html_text(h)}</th>" for h in columns.values())
     body = []
     first = next(iter(columns))
@@ -113,7 +128,7 @@ def html_table(
         body.append(f"<tr{attr}>{''.join(cells)}</tr>")
     return (
         f'<table class="{html_attr(css_class)}">{_colgroup(table, columns)}'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>{note}"
     )
 
 
@@ -431,6 +446,16 @@ def sources_paragraph(articles: pd.DataFrame, problems: pd.DataFrame) -> str:
         else " No input was skipped or degraded.</p>"
     )
     return text
+
+
+def appendix_note(shown: int, total: int) -> str:
+    """Say so when the appendix keeps to part of the figures (a large corpus), else nothing."""
+    if shown >= total:
+        return ""
+    return no_data(
+        f"The appendix lists {shown:,} of {total:,} figures: on-topic first, the most reported"
+        " first. Every figure is in facts.csv and facts.xlsx beside this report."
+    )
 
 
 def caveats_paragraph(

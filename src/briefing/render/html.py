@@ -43,6 +43,17 @@ def neutralise(markup: str) -> str:
     return _JS_URL.sub(r"\1=\2#\2", markup)
 
 
+_ID = re.compile(r'\sid="([^"]+)"')
+_FACT_LINK = re.compile(r'<a class="fact" href="#([^"]+)"')
+
+
+def unlink_missing(body: str) -> str:
+    """Links to a quote the appendix does not list (a large corpus) lose their href, keeping
+    the quote in their tooltip and footnote: no link in the page leads nowhere."""
+    ids = set(_ID.findall(body))
+    return _FACT_LINK.sub(lambda m: m.group(0) if m.group(1) in ids else '<a class="fact"', body)
+
+
 def combined_notebook(paths: list[Path]):
     """All cells of the executed notebooks in order, without stderr or warning outputs."""
     import nbformat
@@ -109,6 +120,7 @@ def render_html(paths: list[Path], *, title: str, as_of: str, n_sources: int) ->
     body, _ = exporter.from_notebook_node(combined_notebook(paths))
     body = neutralise(body)
     body, toc = add_toc(body)
+    body = unlink_missing(body)
     css = "\n".join(
         (TEMPLATES / name).read_text(encoding="utf-8")
         for name in ("briefing.css", "sections.css")

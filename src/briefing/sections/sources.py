@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from briefing.articles import Article
-from briefing.sections._common import is_blank
+from briefing.sections._common import as_list, is_blank
 
 OUTLETS_CSV = Path(__file__).resolve().parents[3] / "data" / "reference" / "outlets.csv"
 DEFAULT_NOTE = "Unknown outlet: no track record assessed; treat its figures as unverified."
@@ -132,8 +132,31 @@ def input_problems(processed_dir: Path | str) -> pd.DataFrame:
     return table.sort_values(list(table.columns)).reset_index(drop=True)
 
 
-def facts_appendix(facts: pd.DataFrame) -> pd.DataFrame:
-    """The full facts table for the appendix: every figure, its quote and provenance."""
+#: Figures the appendix lists before it keeps to the most reported ones (files list all).
+APPENDIX_LIMIT = 300
+
+
+def facts_appendix(
+    facts: pd.DataFrame, claims: pd.DataFrame | None = None, limit: int | None = None
+) -> pd.DataFrame:
+    """The facts table for the appendix: each figure, its quote and provenance, in article order.
+
+    With more than `limit` figures, the appendix keeps the `limit` most worth checking:
+    on-topic before off-topic, figures of claims with more sources first, then figures with
+    a measure before "other" (claims from `claims`, merged from the same facts).
+    """
+    if limit is not None and len(facts) > limit:
+        sources = {}
+        if claims is not None:
+            for ids, n in zip(claims["fact_ids"], claims["n_sources"], strict=True):
+                for fact_id in as_list(ids):
+                    sources[str(fact_id)] = int(n)
+        ranked = facts.assign(
+            _off=~facts["on_topic"].astype(str).str.lower().isin(["true", "1"]),
+            _sources=-facts["id"].astype(str).map(sources).fillna(0),
+            _other=facts["measure"].astype(str).eq("other"),
+        ).sort_values(["_off", "_sources", "_other", "article", "start"], kind="stable")
+        facts = ranked.head(limit)
     cols = [
         "id",
         "text",
