@@ -254,3 +254,31 @@ def test_a_digression_about_a_foreign_company_is_off_topic() -> None:
     rows = {r["text"]: r["on_topic"] for r in facts(text)}
     assert rows["350 billion yuan"] is True
     assert rows["1,000 researchers"] is False
+
+
+def test_a_clause_of_a_chinese_plan_naming_no_place_is_still_on_topic() -> None:
+    text = (
+        "某市元宇宙产业发展实施方案\n\n一、发展目标\n\n到2025年，元宇宙产业规模突破300亿元。\n\n"
+        "二、重点任务\n\n（一）夯实基础。\n\n（二）拓展场景。\n\n三、保障措施\n\n"
+        "市财政对新认定的元宇宙创新中心给予最高1000万元奖励。"
+    )
+    rows = {r["text"]: r for r in facts(text)}
+    assert rows["最高1000万元"]["on_topic"] is True
+    assert rows["最高1000万元"]["qualifier"] == "up_to"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The city will set up a fund worth 10 billion yuan to support metaverse industry research.",
+        "It pledged investment of 5 billion yuan in the metaverse industry.",
+        "每年安排元宇宙产业专项资金不低于2亿元。",
+    ],
+)
+def test_money_named_as_a_fund_is_an_investment_even_beside_industry_words(sentence: str) -> None:
+    assert only(sentence)["measure"] == "investment"
+
+
+def test_a_fund_does_not_turn_a_later_market_target_into_an_investment() -> None:
+    row = only("Backed by state funds, the industry should reach 350 billion yuan by 2025.")
+    assert row["measure"] == "market_size_target"

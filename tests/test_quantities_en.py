@@ -297,3 +297,35 @@ def test_odd_after_a_number_is_about_that_many(text: str, value: float, counted:
 
 def test_odd_before_a_time_noun_is_no_count() -> None:
     assert find_quantities("a 20-odd-year career") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "counted"),
+    [
+        ('It will cultivate 10 "leading" companies.', 10, "leading companies"),
+        (
+            "and 100 “specialised and sophisticated” firms",
+            100,
+            "specialised and sophisticated firms",
+        ),
+        ("home to 40 'unicorns' in all", 40, "unicorns"),
+        ("The 12 ‘little giant’ enterprises", 12, "little giant enterprises"),
+        (
+            "There are 30 small and medium-sized enterprises.",
+            30,
+            "small and medium-sized enterprises",
+        ),
+        ("in 500 cities and provinces", 500, "cities and provinces"),
+    ],
+)
+def test_quoted_and_coordinated_modifiers_before_the_counted_noun(
+    text: str, value: float, counted: str
+) -> None:
+    (q,) = find_quantities(text)
+    assert (q.value, q.counted) == (value, counted)
+    assert text[q.start : q.end] == q.text
+
+
+def test_a_possessive_plural_keeps_its_apostrophe() -> None:
+    (q,) = find_quantities("the 5 biggest firms' shares")
+    assert q.counted == "biggest firms' shares"

@@ -269,3 +269,30 @@ def test_a_trillion_yuan_written_without_its_one() -> None:
 )
 def test_compound_nouns_run_across_a_linking_modifier(text: str, counted: str) -> None:
     assert only(text).counted == counted
+
+
+@pytest.mark.parametrize(
+    ("text", "counted", "qualifier"),
+    [
+        ("引进和培育元宇宙创新型中小企业200家；", "元宇宙创新型中小企业", "exact"),
+        ("全省元宇宙企业超过300家。", "元宇宙企业", "more_than"),
+        ("培育引进骨干企业10家以上，", "骨干企业", "at_least"),
+        ("打造典型应用场景100个，", "典型应用场景", "exact"),
+    ],
+)
+def test_a_count_closing_its_clause_counts_the_noun_before_it(
+    text: str, counted: str, qualifier: str
+) -> None:
+    q = only(text)
+    assert (q.counted, q.qualifier) == (counted, qualifier)
+
+
+def test_a_count_after_a_quantity_noun_names_no_counted_noun() -> None:
+    assert only("企业数量达200家").counted is None
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"), [("给予最高1000万元奖励", "up_to"), ("高达50亿元", "up_to")]
+)
+def test_highest_and_as_high_as_are_upper_bounds(text: str, qualifier: str) -> None:
+    assert only(text).qualifier == qualifier

@@ -43,6 +43,13 @@ _MARKET = re.compile(
 _INVEST = re.compile(
     r"\b(?:invest\w*|fund\w*|raised?|financing|pledged?|capital)\b|投资|基金|融资", re.IGNORECASE
 )
+#: Money named as a fund or an investment right before it ("a fund worth 10 billion yuan",
+#: 专项资金不低于2亿元) is an investment even when the sentence also says "industry".
+_INVEST_BEFORE = re.compile(
+    r"\b(?:invest(?:s|ed|ing|ment|ments)?|funds?|funding|raised?|financing|pledged?|capital|"
+    r"injected)\b[^.;,()]{0,16}$|(?:投资|基金|融资|资金)[^，。；、]{0,6}$",
+    re.IGNORECASE,
+)
 _GDP = re.compile(r"\bGDP\b|gross domestic product|国内生产总值|GDP比重", re.IGNORECASE)
 _PATENT = re.compile(r"patent|专利", re.IGNORECASE)
 _TRADEMARK = re.compile(r"trademark|商标", re.IGNORECASE)
@@ -88,8 +95,9 @@ _GENERIC_FILINGS = re.compile(r"^(?:applications?|filings?|registrations?|申请
 def classify_measure(q: Quantity, sentence: str, before: str = "") -> str:
     """The measure of a figure, from its unit, counted noun and cue words in its sentence.
 
-    `before` is the text just before the figure: "grow by 40%" is a growth rate whatever
-    else the sentence says.
+    `before` is the sentence's text just before the figure (up to 40 characters): "grow by
+    40%" is a growth rate and "a fund worth 10 billion yuan" an investment, whatever else the
+    sentence says.
     """
     counted = q.counted or ""
     if _GENERIC_FILINGS.match(counted.strip()):
@@ -100,7 +108,9 @@ def classify_measure(q: Quantity, sentence: str, before: str = "") -> str:
     if q.unit in MONEY_UNITS:
         if _GDP.search(sentence):
             return "other"
-        if _INVEST.search(sentence) and not _MARKET.search(sentence):
+        if _INVEST_BEFORE.search(before) or (
+            _INVEST.search(sentence) and not _MARKET.search(sentence)
+        ):
             return "investment"
         if _TARGET.search(sentence):
             return "market_size_target"
@@ -122,7 +132,7 @@ def classify_measure(q: Quantity, sentence: str, before: str = "") -> str:
     if q.unit == "count":
         if not counted:
             # Chinese puts the noun before the figure (企业超过1.2万家); 家 counts firms
-            counted = before + (" 企业" if q.text.endswith("家") else "")
+            counted = before[-12:] + (" 企业" if "家" in q.text else "")
         for pattern, measure in _COUNTED_MEASURES:
             if pattern.search(counted):
                 if measure == "companies" and _MEMBER_CUE.search(sentence):
@@ -198,14 +208,25 @@ def _names_china(text: str, start: int, end: int) -> bool:
     return False
 
 
+_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _written_in_chinese(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] mostly Chinese script? A Chinese plan's clause about "the city's
+    finance bureau" names no place, yet a paragraph in Chinese is Chinese context."""
+    n = end - start
+    return n > 0 and len(_IDEOGRAPH.findall(text, start, end)) * 3 >= n
+
+
 def topic_flags(text: str, paragraphs: list[Any], needed: set[int] | None = None) -> list[bool]:
     """One flag per paragraph: is it part of the article's subject (China's metaverse)?
 
     A paragraph is on topic when it is not boilerplate (copyright, bylines, bios, captions,
     newsletter and "related posts" cues) and the paragraphs around it (a window of
     _WINDOW on each side) both use the topic lexicon (metaverse, VR, 元宇宙...) and name China
-    or something Chinese. Trailing unrelated stories lose the topic words; a digression
-    about a foreign company (Meta's AI plans) loses the Chinese names.
+    or something Chinese (or are written in Chinese). Trailing unrelated stories lose the
+    topic words; a digression about a foreign company (Meta's AI plans) loses the Chinese
+    names.
     """
     n = len(paragraphs)
     # only paragraphs near those that hold figures are read (`needed`: their indices)
@@ -217,7 +238,11 @@ def topic_flags(text: str, paragraphs: list[Any], needed: set[int] | None = None
     topical = [
         j in near and bool(_TOPIC.search(text, p.start, p.end)) for j, p in enumerate(paragraphs)
     ]
-    chinese = [j in near and _names_china(text, p.start, p.end) for j, p in enumerate(paragraphs)]
+    chinese = [
+        j in near
+        and (_written_in_chinese(text, p.start, p.end) or _names_china(text, p.start, p.end))
+        for j, p in enumerate(paragraphs)
+    ]
     flags: list[bool] = []
     for i, p in enumerate(paragraphs):
         if needed is not None and i not in needed:
@@ -570,7 +595,7 @@ def extract_facts(
         sentence = text[s_start:s_end]
         pi = p_index.index_of(q.start)
         on_topic = flags[pi] if pi >= 0 else True
-        measure = classify_measure(q, sentence, text[max(s_start, q.start - 12) : q.start])
+        measure = classify_measure(q, sentence, text[max(s_start, q.start - 40) : q.start])
         conv = by_start.get(q.conversion_of_start) if q.conversion_of_start is not None else None
         row = {
             "id": f"{article_id}:{q.start}",

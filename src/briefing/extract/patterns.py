@@ -137,6 +137,11 @@ ZH_HEAD_LINK = re.compile(alternation(lx.HEAD_LINKS_ZH))
 ZH_STOP = re.compile(
     r"[的和与與及并並等在将將已于於为為是从從到中以对對把被向让讓使了着過过也都而或]"
 )
+#: Function characters that end the noun before a Chinese count (…中小企业200家); 中 only
+#: where it does not open a noun (中小企业, 中国).
+ZH_STOP_BEFORE_COUNT = re.compile(
+    r"[的和与與及并並等在将將已于於为為是从從到以对對把被向让讓使了着過过也都而或]|中(?![小国國])"
+)
 ZH_TIME_AFTER = re.compile(
     rf"(?:多|余)?(?:个|個)?多?(?:{alternation((*lx.TIME_SUFFIXES_ZH, *lx.TIME_HEADS_ZH))})"
 )
@@ -146,9 +151,15 @@ OR_MORE = re.compile(rf"(?i){SP}+or{SP}+(more|so|above|over)\b")
 ODD = re.compile(r"(?i)-odd\b(?!-)")
 PLUS = re.compile(rf"(?i)\+(?![0-9])|-plus\b|{SP}plus\b(?!{SP}+[0-9])")
 NEXT_WORD = re.compile(rf"{SP}*(?:-{SP}*)?([A-Za-z]+|%)")
-EN_PHRASE = re.compile(rf"(?:{SP}+[A-Za-z][\w'’]*(?:-[A-Za-z0-9][\w'’]*)*){{1,7}}")
-#: N_WORDS[n] matches n whitespace-separated words (the counted phrase is at most 7 long).
-_EN_WORD = r"[A-Za-z][\w'’]*(?:-[A-Za-z0-9][\w'’]*)*"
+#: A word of a counted phrase: a plain word, or a quoted modifier taken whole (10 "leading"
+#: companies, 100 “specialised and sophisticated” enterprises).
+_EN_WORD = (
+    r"(?:[A-Za-z][\w'’]*(?:-[A-Za-z0-9][\w'’]*)*"
+    r"|[\"“‘'][A-Za-z][A-Za-z\- ]{0,40}[\"”’'](?![A-Za-z]))"
+)
+EN_TOKEN = re.compile(_EN_WORD)
+EN_PHRASE = re.compile(rf"(?:{SP}+{_EN_WORD}){{1,7}}")
+#: N_WORDS[n] matches n words (the counted phrase is at most 7 long).
 N_WORDS = [re.compile(rf"(?:{SP}+{_EN_WORD}){{{n}}}") for n in range(9)]
 OF_AFTER = re.compile(rf"(?i){SP}+of\b")
 COMPARISON_AFTER = re.compile(rf"(?i)(?={SP}+(?:the|that|as|what|its|their)\b)")

@@ -107,6 +107,7 @@ _SUSPECT_BEFORE_DIGITS = (
 _ZH_AFTER_MEASURE = {"以上": "at_least", "左右": "about", "多": "more_than", "余": "more_than"}
 _ZH_AFTER_MEASURE["餘"] = "more_than"
 _MAX_NUMBER_WORDS = 12
+_QUOTES = "\"“”‘’'"
 _PARTITIVE_PRONOUNS = frozenset({"which", "them", "whom", "these", "those"})
 _TIME_HEADS_ZH = tuple(lx.TIME_HEADS_ZH)
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -576,7 +577,7 @@ def _read_counted(text: str, r: _Reading) -> bool:
     if mph is None:
         return True
     phrase = mph.group()
-    words = phrase.lower().split()
+    words = [w.lower() for w in pt.EN_TOKEN.findall(phrase)]
     head = _plural_head(words)
     if head is None:
         if words[0] == "of" and len(words) > 1 and words[1] in _PARTITIVE_PRONOUNS:
@@ -587,7 +588,7 @@ def _read_counted(text: str, r: _Reading) -> bool:
         return False  # the "two sessions" is a name, not a count of sessions
     if words[-1].rstrip("'’") in lx.TIME_NOUNS_EN:
         return False
-    r.counted = " ".join(words)
+    r.counted = " ".join(w.strip(_QUOTES) if w[:1] in _QUOTES else w for w in words)
     # the phrase is spaces and words only, so the head ends where its last word does
     r.end = _end_of_words(text, p, phrase, head + 1)
     mor = pt.OR_MORE.match(text, r.end)
@@ -616,10 +617,11 @@ def _read_counted_zh(text: str, r: _Reading) -> bool:
 
 
 def _plural_head(words: list[str]) -> int | None:
-    """Index of the last plural-looking word of the noun phrase; "and"/"or" may join nouns."""
+    """Index of the last plural-looking word of the noun phrase; "and"/"or" may join nouns
+    (cities and provinces) or the adjectives before one (small and medium-sized enterprises)."""
     head = None
     for i, w in enumerate(words):
-        if w in ("and", "or") and head == i - 1 and i + 1 < len(words):
+        if w in ("and", "or") and i + 1 < len(words) and (head == i - 1 or (head is None and i)):
             continue
         if w in lx.COUNTED_STOPWORDS or w in ("and", "or"):
             break
@@ -631,6 +633,8 @@ def _plural_head(words: list[str]) -> int | None:
 
 
 def _looks_plural(word: str) -> bool:
+    if word[:1] in _QUOTES:  # quoted: "leading" is a modifier, "unicorns" a head
+        word = word.strip(_QUOTES).rsplit(" ", 1)[-1]
     if word in lx.IRREGULAR_PLURALS:
         return True
     return len(word) > 2 and word.endswith("s") and not word.endswith(lx.NON_PLURAL_S_ENDINGS)
@@ -660,11 +664,31 @@ def _read_measure(text: str, r: _Reading, mm) -> bool:
         if counted and counted.startswith(_TIME_HEADS_ZH):
             return False  # 三个月
         p += len(counted or "")
+        if counted is None and not pt.ZH_RUN.match(text, p):
+            counted = _counted_before_zh(text, r.start)  # 中小企业200家。
     r.counted = counted
     r.measured = True
     r.end = p
     _read_after_qualifier(text, r)
     return True
+
+
+def _counted_before_zh(text: str, start: int) -> str | None:
+    """The noun a count closes in Chinese list style (引进中小企业200家；): the run of
+    ideographs before the figure when it ends in a head noun, cut after its last function
+    character and its leading verbs (引进和培育元宇宙创新型中小企业 -> 元宇宙创新型中小企业)."""
+    i = start
+    while i > 0 and start - i < 20 and "\u4e00" <= text[i - 1] <= "\u9fff":
+        i -= 1
+    window = text[i:start]
+    if not window.endswith(lx.COUNTED_HEADS_ZH):
+        return None
+    stops = list(pt.ZH_STOP_BEFORE_COUNT.finditer(window))
+    if stops:
+        window = window[stops[-1].end() :]
+    while window.startswith(lx.LEAD_VERBS_ZH):
+        window = window[next(len(v) for v in lx.LEAD_VERBS_ZH if window.startswith(v)) :]
+    return window if len(window) >= 2 else None
 
 
 def _end_of_heads(window: str, end: int) -> int:
