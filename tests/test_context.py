@@ -282,3 +282,43 @@ def test_money_named_as_a_fund_is_an_investment_even_beside_industry_words(sente
 def test_a_fund_does_not_turn_a_later_market_target_into_an_investment() -> None:
     row = only("Backed by state funds, the industry should reach 350 billion yuan by 2025.")
     assert row["measure"] == "market_size_target"
+
+
+def test_an_analyst_forecast_is_a_market_size_not_a_target() -> None:
+    row = only(
+        "Analysts at IDC estimate China's AR and VR spending will grow, reaching $13.1 billion "
+        "in 2026."
+    )
+    assert (row["measure"], row["year"]) == ("market_size", 2026)
+    assert (
+        only("Shanghai will grow its metaverse industry to 350 billion yuan by 2025.")["measure"]
+        == "market_size_target"
+    )
+
+
+def test_a_subsidy_is_an_investment_and_a_revenue_threshold_is_no_market_size() -> None:
+    assert only("It will offer subsidies of up to 5 million yuan per project.")["measure"] == (
+        "investment"
+    )
+    rows = {r["text"]: r["measure"] for r in facts("培育10家营业收入超10亿元的元宇宙骨干企业。")}
+    assert rows["超10亿元"] == "other"
+
+
+def test_a_headline_restating_a_figure_takes_the_year_the_body_gives_it() -> None:
+    text = (
+        "Shanghai plans metaverse industry of 350 billion yuan\n\n"
+        "Shanghai aims to grow its metaverse industry to 350 billion yuan by 2025."
+    )
+    assert [r["year"] for r in facts(text)] == [2025, 2025]
+
+
+def test_a_figure_given_two_years_in_the_body_leaves_the_headline_year_unknown() -> None:
+    text = (
+        "Shanghai metaverse parks to draw 100 companies\n\n"
+        "Shanghai aims to draw 100 companies by 2024. "
+        "Shanghai also aims to draw 100 companies by 2025."
+    )
+    rows = facts(text)
+    assert [r["entity"] for r in rows] == ["Shanghai"] * 3
+    assert [r["year"] for r in rows][1:] == [2024, 2025]
+    assert rows[0]["year"] in ("", None)

@@ -44,7 +44,7 @@ MEASURES: dict[str, str] = {
     "market_size_target": "A market size an authority aims to reach by a future year.",
     "market_size": "The size of a market (reported or forecast), not an official target.",
     "growth_rate": "A growth rate of a market or industry, in percent.",
-    "investment": "Money invested, raised or pledged (funds, financing).",
+    "investment": "Money invested, raised or pledged (funds, financing, subsidies).",
     "patents": "A count of patents or patent applications.",
     "patent_share": "A share of patents or patent applications, in percent.",
     "trademark_applications": "A count of trademark applications.",

@@ -20,9 +20,17 @@ from briefing.extract.sentences import SpanIndex, paragraph_spans, sentence_span
 from briefing.schema import FACT_COLUMNS
 
 # ---------------------------------------------------------------- measure
+#: An authority's aim: these make money a target whoever else speaks in the sentence.
 _TARGET = re.compile(
-    r"\b(?:target|targets|aim|aims|aimed|goal|goals|plan|plans|planned|seek|seeks|strive|expected to|"  # noqa: E501
-    r"hopes? to|wants? to|will|intends? to|set to|by 20\d\d)\b|目标|力争|到20\d\d年|争取|计划|预计",
+    r"\b(?:target|targets|aim|aims|aimed|goal|goals|plan|plans|planned|seek|seeks|strive|"
+    r"hopes? to|wants? to|intends? to|set to)\b|目标|力争|争取|计划",
+    re.IGNORECASE,
+)
+#: Future tense alone: a target unless a forecaster is speaking ("IDC estimates ... will").
+_TARGET_WEAK = re.compile(r"\b(?:will|expected to|by 20\d\d)\b|到20\d\d年|预计", re.IGNORECASE)
+_FORECAST = re.compile(
+    r"\b(?:estimates?|estimated|forecasts?|forecasted|predicts?|predicted|projects|projected|"
+    r"projections?|analysts?|consultanc(?:y|ies)|research firm|expects?)\b|预测|估计|机构预计",
     re.IGNORECASE,
 )
 _SHARE = re.compile(
@@ -47,7 +55,8 @@ _INVEST = re.compile(
 #: 专项资金不低于2亿元) is an investment even when the sentence also says "industry".
 _INVEST_BEFORE = re.compile(
     r"\b(?:invest(?:s|ed|ing|ment|ments)?|funds?|funding|raised?|financing|pledged?|capital|"
-    r"injected)\b[^.;,()]{0,16}$|(?:投资|基金|融资|资金)[^，。；、]{0,6}$",
+    r"injected|subsid(?:y|ies|ised|ized)|grants?)\b[^.;,()]{0,16}$"
+    r"|(?:投资|基金|融资|资金|补贴|补助|资助)[^，。；、]{0,6}$",
     re.IGNORECASE,
 )
 _GDP = re.compile(r"\bGDP\b|gross domestic product|国内生产总值|GDP比重", re.IGNORECASE)
@@ -92,12 +101,12 @@ _GROWTH_BEFORE = re.compile(
 _GENERIC_FILINGS = re.compile(r"^(?:applications?|filings?|registrations?|申请)$", re.I)
 
 
-def classify_measure(q: Quantity, sentence: str, before: str = "") -> str:
+def classify_measure(q: Quantity, sentence: str, before: str = "", after: str = "") -> str:
     """The measure of a figure, from its unit, counted noun and cue words in its sentence.
 
     `before` is the sentence's text just before the figure (up to 40 characters): "grow by
     40%" is a growth rate and "a fund worth 10 billion yuan" an investment, whatever else the
-    sentence says.
+    sentence says. `after` is the text right after it: money before 的 describes a noun.
     """
     counted = q.counted or ""
     if _GENERIC_FILINGS.match(counted.strip()):
@@ -112,7 +121,13 @@ def classify_measure(q: Quantity, sentence: str, before: str = "") -> str:
             _INVEST.search(sentence) and not _MARKET.search(sentence)
         ):
             return "investment"
+        if after.startswith("的"):
+            return "other"  # 营业收入超10亿元的企业: a threshold describing a noun
         if _TARGET.search(sentence):
+            return "market_size_target"
+        if _FORECAST.search(sentence):
+            return "market_size"  # a forecaster's number, not an authority's target
+        if _TARGET_WEAK.search(sentence):
             return "market_size_target"
         if _MARKET.search(sentence):
             return "market_size"
@@ -595,7 +610,9 @@ def extract_facts(
         sentence = text[s_start:s_end]
         pi = p_index.index_of(q.start)
         on_topic = flags[pi] if pi >= 0 else True
-        measure = classify_measure(q, sentence, text[max(s_start, q.start - 40) : q.start])
+        measure = classify_measure(
+            q, sentence, text[max(s_start, q.start - 40) : q.start], text[q.end : q.end + 1]
+        )
         conv = by_start.get(q.conversion_of_start) if q.conversion_of_start is not None else None
         row = {
             "id": f"{article_id}:{q.start}",
@@ -618,4 +635,25 @@ def extract_facts(
             **provenance,
         }
         rows.append({k: row.get(k, "") for k in FACT_COLUMNS})
+    return _restated_years(rows)
+
+
+def _restated_years(rows: list[dict]) -> list[dict]:
+    """A figure restated without its year (the headline's "350 billion yuan") takes the year
+    the article gives the same figure elsewhere (same value, unit, measure and entity), so
+    the two quotes back one claim instead of making a year-less twin of it. Only when the
+    article gives that figure a single year: otherwise which one is meant is unknown."""
+    years: dict[tuple, set[int]] = {}
+    for r in rows:
+        if r["year"]:
+            years.setdefault(_figure_key(r), set()).add(r["year"])
+    for r in rows:
+        if not r["year"]:
+            known = years.get(_figure_key(r), set())
+            if len(known) == 1:
+                r["year"] = next(iter(known))
     return rows
+
+
+def _figure_key(row: dict) -> tuple:
+    return (row["value"], row["value_high"], row["unit"], row["measure"], row["entity"])
