@@ -77,7 +77,7 @@ SECTIONS: dict[str, tuple[str, list[str]]] = {
             "if len(targets):\n    display(HTML(narrative.html_table(targets, {'entity': 'Place', 'year': 'Target year', "
             "'value_cny': 'CNY', 'value_usd': 'USD', 'usd_basis': 'USD basis', "
             "'conflict_note': 'Conflict'}, link_ids='fact_ids', facts=facts)))",
-            "bars = sections.targets.chartable(targets)\n"
+            "bars = sections.targets.chartable(targets, facts=facts)\n"
             "if len(bars):\n"
             "    top = bars.iloc[0]\n"
             "    finding = f\"{top['entity']}'s target is the largest\"\n"

@@ -112,6 +112,22 @@ def test_a_new_provincial_target_enters_the_ranking(facts):
     assert list(table["label"]) == ["Zhejiang (2026)", "Sichuan (2025)", "Shandong (2025)"]
 
 
+def test_two_targets_of_one_place_and_year_are_told_apart_by_their_scope(facts):
+    sentence = "到2025年，全市元宇宙核心产业规模突破300亿元，带动相关产业规模超过1000亿元。"
+    more = facts
+    for start, text, value in ((20, "突破300亿元", 30e9), (40, "超过1000亿元", 100e9)):
+        more = _add_fact(
+            more, article="2023-09-08-plan", start=start, text=text, value=value, unit="CNY",
+            measure="market_size_target", entity="Zhengzhou", year=2025, sentence=sentence,
+        )  # fmt: skip
+    bars = targets.chartable(targets.table(merge_claims(more), 7.1, more), facts=more)
+    labels = list(bars["label"])
+    assert "Zhengzhou (2025), related" in labels and "Zhengzhou (2025), core" in labels
+    assert len(set(labels)) == len(labels)
+    unread = list(targets.chartable(targets.table(merge_claims(more), 7.1))["label"])
+    assert "Zhengzhou (2025) #1" in unread and len(set(unread)) == len(unread)
+
+
 def test_conflicting_targets_are_never_ranked_or_averaged(facts):
     more = _add_fact(
         facts,

@@ -245,7 +245,8 @@ def summary_paragraph(
         )
     if "companies" in by_key:
         parts.append(
-            f"Company registrations: {link('companies')} {html_text(by_key['companies']['label'])}."
+            f"The latest company count: {link('companies')} "
+            f"{html_text(by_key['companies']['label'])}."
         )
     caution = (
         f"{n_conflicts} figure{'s are' if n_conflicts != 1 else ' is'} disputed between sources"

@@ -93,16 +93,63 @@ def table(
     return out.drop(columns="_missing").reset_index(drop=True)
 
 
-def chartable(targets: pd.DataFrame, top_n: int = 15) -> pd.DataFrame:
+#: Words that say which part of an industry a target covers, read just before the figure
+#: when one place has several targets for one year (核心产业 300亿, 相关产业 1000亿).
+_SCOPES: tuple[tuple[str, str], ...] = (
+    ("核心", "core"),
+    ("core", "core"),
+    ("相关", "related"),
+    ("带动", "related"),
+    ("related", "related"),
+    ("digital economy", "digital economy"),
+    ("数字经济", "digital economy"),
+)
+
+
+def _scope(fact_ids: list[str], facts: pd.DataFrame | None) -> str:
+    """The scope word nearest before the target's first quote (see _SCOPES), or ''."""
+    if facts is None or facts.empty or not fact_ids:
+        return ""
+    rows = facts[facts["id"].astype(str) == str(fact_ids[0])]
+    if rows.empty:
+        return ""
+    row = rows.iloc[0]
+    sentence, text = str(row["sentence"]), str(row["text"])
+    at = sentence.find(text)
+    before = sentence[max(0, at - 16) : at].lower() if at >= 0 else ""
+    found = [(before.rfind(word), name) for word, name in _SCOPES if word in before]
+    return max(found)[1] if found else ""
+
+
+def chartable(
+    targets: pd.DataFrame, top_n: int = 15, facts: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """The agreed targets to draw, largest first, at most `top_n` bars.
 
     The label carries the year so that two targets of one province for different years
-    stay apart.
+    stay apart; two for the same year are told apart by their scope (core / related
+    industries, read from the quote when `facts` is given), else numbered.
     """
     agreed = targets[targets["value_cny"].notna()].head(top_n).copy()
-    agreed["label"] = [
+    labels = [
         f"{e} ({int(y)})" if not is_blank(y) else str(e)
         for e, y in zip(agreed["entity"], agreed["year"], strict=True)
     ]
+    counts = pd.Series(labels).value_counts()
+    seen: dict[str, int] = {}
+    for i, (label, ids) in enumerate(zip(list(labels), agreed["fact_ids"], strict=True)):
+        if counts[label] < 2:
+            continue
+        seen[label] = seen.get(label, 0) + 1
+        scope = _scope([str(f) for f in as_list(ids)], facts)
+        labels[i] = f"{label}, {scope}" if scope else f"{label} #{seen[label]}"
+    # two scopes alike (both "related") would still collide: number what is still repeated
+    repeated = pd.Series(labels).value_counts()
+    n: dict[str, int] = {}
+    for i, label in enumerate(labels):
+        if repeated[label] > 1:
+            n[label] = n.get(label, 0) + 1
+            labels[i] = f"{label} #{n[label]}"
+    agreed["label"] = labels
     agreed["value_cny_bn"] = agreed["value_cny"] / 1e9
     return agreed.reset_index(drop=True)
