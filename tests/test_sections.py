@@ -423,3 +423,17 @@ def test_appendix_keeps_the_most_reported_on_topic_figures_when_capped():
 
     assert sources.facts_appendix(facts, claims, limit=2)["id"].tolist() == ["a:2", "b:1"]
     assert len(sources.facts_appendix(facts, claims, limit=10)) == 4
+
+
+@pytest.mark.parametrize(
+    ("value", "high", "unit", "expected"),
+    [
+        (100, 200, "count", "100 to 200"),
+        (10, 20, "percent", "10% to 20%"),
+        (3e9, 5e9, "CNY", "3 billion yuan to 5 billion yuan"),
+        (100, float("nan"), "count", "100"),
+        (100, 100, "count", "100"),
+    ],
+)
+def test_a_range_is_shown_with_both_bounds(value, high, unit, expected):
+    assert format_amount(value, unit, None, high) == expected

@@ -62,26 +62,34 @@ def scaled(value: float) -> str:
     return _plain_number(value)
 
 
-def format_amount(value: float, unit: str | None, qualifier: str | None = None) -> str:
-    """A figure as a reader expects it: "250 billion yuan", "$35.1 billion", "30%"."""
+def format_amount(
+    value: float, unit: str | None, qualifier: str | None = None, high: float | None = None
+) -> str:
+    """A figure as a reader expects it: "250 billion yuan", "$35.1 billion", "30%"; a range
+    (`high` above `value`: "between 100 and 200 companies") as "100 to 200"."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "n/a"
     unit = unit or ""
-    if unit == "percent":
-        body = f"{_plain_number(value)}%"
-    elif unit == "percentage_points":
-        body = f"{_plain_number(value)} percentage points"
-    elif unit == "CNY":
-        body = f"{scaled(value)} yuan"
-    elif unit in _CURRENCY_PREFIX:
-        body = f"{_CURRENCY_PREFIX[unit]}{scaled(value)}"
-    elif unit == "times":
-        body = f"{_plain_number(value)} times"
-    elif unit in {"count", ""}:
-        body = scaled(value)
-    else:
-        body = f"{scaled(value)} {unit}"
+    body = _amount(value, unit)
+    if high is not None and not (isinstance(high, float) and math.isnan(high)) and high > value:
+        body = f"{body} to {_amount(high, unit)}"
     return _QUALIFIER_WORDS.get(qualifier or "", "") + body
+
+
+def _amount(value: float, unit: str) -> str:
+    if unit == "percent":
+        return f"{_plain_number(value)}%"
+    if unit == "percentage_points":
+        return f"{_plain_number(value)} percentage points"
+    if unit == "CNY":
+        return f"{scaled(value)} yuan"
+    if unit in _CURRENCY_PREFIX:
+        return f"{_CURRENCY_PREFIX[unit]}{scaled(value)}"
+    if unit == "times":
+        return f"{_plain_number(value)} times"
+    if unit in {"count", ""}:
+        return scaled(value)
+    return f"{scaled(value)} {unit}"
 
 
 def of_measure(claims: pd.DataFrame, *measures: str) -> pd.DataFrame:

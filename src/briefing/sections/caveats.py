@@ -39,7 +39,9 @@ def single_source(claims: pd.DataFrame) -> pd.DataFrame:
                 "measure": claim["measure"],
                 "entity": "" if is_blank(claim["entity"]) else claim["entity"],
                 "year": year_text(claim["year"]),
-                "figure": format_amount(claim["value"], claim["unit"], claim["qualifier"]),
+                "figure": format_amount(
+                    claim["value"], claim["unit"], claim["qualifier"], claim.get("value_high")
+                ),
                 "outlet": (as_list(claim["outlets"]) or [""])[0],
                 "fact_id": str(as_list(claim["fact_ids"])[0]),
             }

@@ -125,7 +125,9 @@ def table(
         figure = (
             "sources disagree"
             if claim["conflict"]
-            else format_amount(claim["value"], claim["unit"], claim["qualifier"])
+            else format_amount(
+                claim["value"], claim["unit"], claim["qualifier"], claim.get("value_high")
+            )
         )
         year = year_text(claim["year"])
         words = f"{_LABELS[claim['measure']]} {figure}" + (f" by {year}" if year else "")

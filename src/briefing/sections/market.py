@@ -26,6 +26,7 @@ COLUMNS: tuple[str, ...] = (
     "year",
     "figure",
     "value",
+    "value_high",  # upper bound of a range ("between 100 and 200 companies"), else NaN
     "unit",
     "qualifier",
     "counted",
@@ -48,7 +49,9 @@ def table(claims: pd.DataFrame, top_n: int = 30) -> pd.DataFrame:
         figure = (
             "sources disagree"
             if claim["conflict"]
-            else format_amount(claim["value"], claim["unit"], claim["qualifier"])
+            else format_amount(
+                claim["value"], claim["unit"], claim["qualifier"], claim.get("value_high")
+            )
         )
         counted = "" if is_blank(claim["counted"]) else str(claim["counted"])
         rows.append(
@@ -60,6 +63,7 @@ def table(claims: pd.DataFrame, top_n: int = 30) -> pd.DataFrame:
                 "year": year_text(claim["year"]),
                 "figure": figure,
                 "value": claim["value"],
+                "value_high": claim.get("value_high"),
                 "unit": claim["unit"],
                 "qualifier": claim["qualifier"],
                 "counted": counted,

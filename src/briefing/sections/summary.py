@@ -95,6 +95,8 @@ def key_numbers(
         picked = picked.sort_values(["year", "n_sources"], ascending=[False, False])
         claim = picked.iloc[0]
         label = template.format(entity=claim["entity"], year=claim["year"] or "year unknown")
-        figure = format_amount(claim["value"], claim["unit"], claim["qualifier"])
+        figure = format_amount(
+            claim["value"], claim["unit"], claim["qualifier"], claim.get("value_high")
+        )
         rows.append(_row(measure, label, figure, claim["value"], claim["fact_ids"]))
     return pd.DataFrame(rows[:MAX_KEY_NUMBERS], columns=list(COLUMNS))
