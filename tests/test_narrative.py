@@ -205,3 +205,18 @@ def test_long_tables_show_their_first_rows_and_say_how_many_there_are() -> None:
     assert html.count("<tr>") == 41  # header + 40
     assert "Showing the first 40 of 100 rows. See facts.xlsx." in html
     assert "Showing" not in narrative.html_table(table.head(40), {"place": "Place"}, limit=40)
+
+
+def test_geography_paragraph_spells_out_a_few_places_and_counts_the_others() -> None:
+    n = narrative.GEOGRAPHY_PLACES_SPELLED_OUT + 5
+    places = pd.DataFrame(
+        {
+            "place": [f"City{i}" for i in range(n)],
+            "province": ["Guangdong"] * n,
+            "n_commitments": [2] * n,
+            "commitments": [["projects 5", "companies 10"]] * n,
+        }
+    )
+    text = narrative.geography_paragraph(places)
+    assert text.count("projects 5") == narrative.GEOGRAPHY_PLACES_SPELLED_OUT
+    assert "5 other places with figures are in the table." in text

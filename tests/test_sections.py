@@ -437,3 +437,23 @@ def test_appendix_keeps_the_most_reported_on_topic_figures_when_capped():
 )
 def test_a_range_is_shown_with_both_bounds(value, high, unit, expected):
     assert format_amount(value, unit, None, high) == expected
+
+
+def test_a_place_with_many_commitments_shows_the_best_sourced_and_counts_the_rest():
+    rows = [
+        {
+            "claim_id": f"c{i}", "measure": "projects", "entity": "Sichuan", "year": 2025,
+            "value": float(i + 1), "value_high": float("nan"), "unit": "count",
+            "qualifier": "exact", "conflict": False, "n_sources": 3 if i == 9 else 1,
+            "fact_ids": [f"a:{i}"],
+        }
+        for i in range(12)
+    ]  # fmt: skip
+    table = geography.table(pd.DataFrame(rows)).set_index("place")
+    shown = table.loc["Sichuan", "commitments"]
+    assert table.loc["Sichuan", "n_commitments"] == 12
+    assert len(shown) == geography.MAX_COMMITMENTS_SHOWN + 1
+    assert shown[0] == "projects 10 by 2025"  # the claim three sources report
+    assert shown[-1] == f"and {12 - geography.MAX_COMMITMENTS_SHOWN} more"
+    assert table.loc["Sichuan", "fact_ids"][0] == "a:9"
+    assert len(table.loc["Sichuan", "fact_ids"]) == geography.MAX_COMMITMENTS_SHOWN

@@ -407,6 +407,10 @@ def timeline_paragraph(timeline: pd.DataFrame) -> str:
     )
 
 
+#: Places whose commitments the geography paragraph spells out; the table has the rest.
+GEOGRAPHY_PLACES_SPELLED_OUT = 8
+
+
 def geography_paragraph(places: pd.DataFrame) -> str:
     if places.empty:
         return no_data("No Chinese province or city was found in these articles.")
@@ -420,11 +424,14 @@ def geography_paragraph(places: pd.DataFrame) -> str:
         f" {'appears' if len(places) == 1 else 'appear'}, those with figures first: {named}."
     )
     if len(committed):
+        listed = committed.head(GEOGRAPHY_PLACES_SPELLED_OUT)
         said = "; ".join(
             f"{html_text(r['place'])}: {html_text(_join(list(r['commitments'])))}"
-            for r in committed.to_dict("records")
+            for r in listed.to_dict("records")
         )
-        text += f" Figures attributed to a place: {said}."
+        text += f" Figures attributed to a place: {said}"
+        more = len(committed) - len(listed)
+        text += f"; {counted(more, 'other place')} with figures are in the table." if more else "."
     return text + "</p>"
 
 

@@ -51,10 +51,13 @@ COLUMNS: tuple[str, ...] = (
     "row",
     "col",
     "mentions",  # articles naming the place
-    "commitments",  # figures attributed to the place, as words
-    "n_commitments",
-    "fact_ids",
+    "commitments",  # figures attributed to the place, as words (best-sourced first, capped)
+    "n_commitments",  # all of them
+    "fact_ids",  # of the commitments shown
 )
+
+#: Commitments spelled out per place; the rest are counted ("and 212 more").
+MAX_COMMITMENTS_SHOWN = 5
 
 _LABELS = {
     "market_size_target": "market-size target",
@@ -132,14 +135,21 @@ def table(
         year = year_text(claim["year"])
         words = f"{_LABELS[claim['measure']]} {figure}" + (f" by {year}" if year else "")
         row = row_for(str(entity))
-        row["commitments"].append(words)
-        row["fact_ids"].extend(str(f) for f in as_list(claim["fact_ids"]))
+        ids = [str(f) for f in as_list(claim["fact_ids"])]
+        row["commitments"].append((-int(claim["n_sources"]), len(row["commitments"]), words, ids))
     if texts:
         for place, n in sorted(_mentions(texts).items()):
             row_for(place)["mentions"] = n
     rows = list(places.values())
     for row in rows:
-        row["n_commitments"] = len(row["commitments"])
+        # best-sourced first; a place with hundreds (a large corpus) shows a few and a count
+        ranked = sorted(row["commitments"])
+        row["n_commitments"] = len(ranked)
+        shown = ranked[:MAX_COMMITMENTS_SHOWN]
+        row["commitments"] = [c[2] for c in shown] + (
+            [f"and {len(ranked) - len(shown)} more"] if len(ranked) > len(shown) else []
+        )
+        row["fact_ids"] = [f for c in shown for f in c[3]]
     out = pd.DataFrame(rows, columns=list(COLUMNS))
     if out.empty:
         return out
