@@ -322,3 +322,60 @@ def test_a_figure_given_two_years_in_the_body_leaves_the_headline_year_unknown()
     assert [r["entity"] for r in rows] == ["Shanghai"] * 3
     assert [r["year"] for r in rows][1:] == [2024, 2025]
     assert rows[0]["year"] in ("", None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        ("數碼港將在未來三年投放約1億港元，支持元宇宙初創企業。", "investment"),
+        ("當局計劃推出20項元宇宙應用試點。", "projects"),
+        ("全港元宇宙相關企業超過150家。", "companies"),
+        ("截至去年底，元宇宙相關專利達1.2萬件。", "patents"),
+    ],
+)
+def test_traditional_chinese_sources_are_classified_like_simplified_ones(
+    sentence: str, measure: str
+) -> None:
+    assert only(sentence)["measure"] == measure
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Investors put $1.3 billion into start-ups in 2022, down 40% from a year earlier.", -40),
+        ("NetEase shares fell 2.1% on Thursday.", -2.1),
+        ("Sales fell by about 12% last year.", -12),
+        ("市场规模同比下降约三成。", -30),
+        ("The market grew 39.5% in 2023.", 39.5),
+    ],
+)
+def test_a_fall_is_a_negative_growth_rate(sentence: str, value: float) -> None:
+    (row,) = [r for r in facts(sentence) if r["unit"] == "percent"]
+    assert (row["measure"], row["value"]) == ("growth_rate", value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        ("Wuhan wants metaverse revenue to hit 100 billion yuan within three years.", 2027),
+        ("It will attract at least 1,000 metaverse firms over the next 5 years.", 2029),
+        ("未来三年，全市将培育元宇宙企业100家。", 2027),
+        ("三年内建设10个元宇宙园区。", 2027),
+        ("Over the past three years, 500 metaverse firms were set up.", None),
+    ],
+)
+def test_a_horizon_in_years_counts_from_the_published_year(sentence: str, year) -> None:
+    assert only(sentence)["year"] == year
+
+
+def test_a_horizon_and_a_place_in_another_clause_do_not_reach_the_figure() -> None:
+    rows = {
+        r["text"]: r
+        for r in facts(
+            "At least 15 provincial-level regions have mentioned the metaverse in their plans, "
+            "and Wuhan wants metaverse revenue to hit 100 billion yuan within three years."
+        )
+    }
+    regions = rows["At least 15 provincial-level regions"]
+    assert (regions["entity"], regions["year"]) == ("China", None)
+    assert (rows["100 billion yuan"]["entity"], rows["100 billion yuan"]["year"]) == ("Wuhan", 2027)

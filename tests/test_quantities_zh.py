@@ -296,3 +296,21 @@ def test_a_count_after_a_quantity_noun_names_no_counted_noun() -> None:
 )
 def test_highest_and_as_high_as_are_upper_bounds(text: str, qualifier: str) -> None:
     assert only(text).qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        ("较去年增加约三成。", 30.0, "about"),
+        ("七成的企业表示", 70.0, "exact"),
+        ("两成以上", 20.0, "at_least"),
+    ],
+)
+def test_cheng_counts_tenths(text: str, value: float, qualifier: str) -> None:
+    q = only(text)
+    assert (q.value, q.unit, q.qualifier) == (value, "percent", qualifier)
+
+
+@pytest.mark.parametrize("text", ["一成不变", "十成把握"])
+def test_cheng_in_words_and_idioms_is_no_figure(text: str) -> None:
+    assert find_quantities(text) == []

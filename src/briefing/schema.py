@@ -43,7 +43,9 @@ FACT_COLUMNS: tuple[str, ...] = (
 MEASURES: dict[str, str] = {
     "market_size_target": "A market size an authority aims to reach by a future year.",
     "market_size": "The size of a market (reported or forecast), not an official target.",
-    "growth_rate": "A growth rate of a market or industry, in percent.",
+    "growth_rate": (
+        "A growth rate of a market or industry, in percent; negative for a fall ('down 40%')."
+    ),
     "investment": "Money invested, raised or pledged (funds, financing, subsidies).",
     "patents": "A count of patents or patent applications.",
     "patent_share": "A share of patents or patent applications, in percent.",

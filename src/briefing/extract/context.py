@@ -15,6 +15,8 @@ from typing import Any
 
 from briefing import reference
 from briefing.extract import dates as dates_mod
+from briefing.extract import lexicon as lx
+from briefing.extract.numbers import parse_chinese_numeral, parse_number_words
 from briefing.extract.quantities import MONEY_UNITS, Quantity, find_quantities
 from briefing.extract.sentences import SpanIndex, paragraph_spans, sentence_spans
 from briefing.schema import FACT_COLUMNS
@@ -37,7 +39,15 @@ _SHARE = re.compile(
     r"\b(?:share|accounting for|accounts? for|of the total|of all|proportion)\b|占", re.IGNORECASE
 )
 _GROWTH = re.compile(
-    r"\b(?:grow|grew|growth|increase|increased|rise|rose|jump|jumped|surge|surged|hike|climb|climbed|expand|expanded|soar|soared|CAGR|up)\b|增长|增速|同比",
+    r"\b(?:grow|grew|growth|increase|increased|rise|rose|jump|jumped|surge|surged|hike|climb|climbed|expand|expanded|soar|soared|CAGR|up)\b|增长|增速|同比|增加|上升|提高",
+    re.IGNORECASE,
+)
+#: A fall stated right before a percentage ("down 40%", "fell by 2.1%", 下降约三成): a growth
+#: rate, recorded negative so that a table or chart of growth never reads a fall as a rise.
+_DECLINE_BEFORE = re.compile(
+    r"\b(?:down|fell|falls?|fallen|falling|dropp?(?:ed|s|ing)?|declin(?:e|ed|es|ing)|"
+    r"shr[iau]nk(?:s|ing)?|slump(?:s|ed)?|plung(?:e|ed|es)|contract(?:s|ed)|decreas(?:e|ed|es)|"
+    r"lower)\s+(?:by\s+)?$|(?:下降|减少|下滑|降低|回落|下跌)了?$",
     re.IGNORECASE,
 )
 _MEMBER_CUE = re.compile(
@@ -49,14 +59,16 @@ _MARKET = re.compile(
     re.IGNORECASE,
 )
 _INVEST = re.compile(
-    r"\b(?:invest\w*|fund\w*|raised?|financing|pledged?|capital)\b|投资|基金|融资", re.IGNORECASE
+    r"\b(?:invest\w*|fund\w*|raised?|financing|pledged?|capital)\b|投资|基金|融资|投放|投入",
+    re.IGNORECASE,
 )
+_FOLD = str.maketrans(lx.TRADITIONAL_TO_SIMPLIFIED)
 #: Money named as a fund or an investment right before it ("a fund worth 10 billion yuan",
 #: 专项资金不低于2亿元) is an investment even when the sentence also says "industry".
 _INVEST_BEFORE = re.compile(
     r"\b(?:invest(?:s|ed|ing|ment|ments)?|funds?|funding|raised?|financing|pledged?|capital|"
     r"injected|subsid(?:y|ies|ised|ized)|grants?)\b[^.;,()]{0,16}$"
-    r"|(?:投资|基金|融资|资金|补贴|补助|资助)[^，。；、]{0,6}$",
+    r"|(?:投资|基金|融资|资金|补贴|补助|资助|投放|投入|拨款)[^，。；、]{0,6}$",
     re.IGNORECASE,
 )
 _GDP = re.compile(r"\bGDP\b|gross domestic product|国内生产总值|GDP比重", re.IGNORECASE)
@@ -108,7 +120,9 @@ def classify_measure(q: Quantity, sentence: str, before: str = "", after: str = 
     40%" is a growth rate and "a fund worth 10 billion yuan" an investment, whatever else the
     sentence says. `after` is the text right after it: money before 的 describes a noun.
     """
-    counted = q.counted or ""
+    # Hong Kong and Taiwan sources: cue words read in simplified form (產業 -> 产业)
+    sentence, before = sentence.translate(_FOLD), before.translate(_FOLD)
+    counted = (q.counted or "").translate(_FOLD)
     if _GENERIC_FILINGS.match(counted.strip()):
         if _TRADEMARK.search(sentence):
             return "trademark_applications"
@@ -133,6 +147,8 @@ def classify_measure(q: Quantity, sentence: str, before: str = "", after: str = 
             return "market_size"
         return "other"
     if q.unit in ("percent", "percentage_points"):
+        if _DECLINE_BEFORE.search(before):
+            return "growth_rate"
         if _GDP.search(sentence):
             return "gdp_share"
         if _GROWTH_BEFORE.search(before) and _GROWTH.search(sentence):
@@ -365,6 +381,10 @@ def _starts(items: list) -> list[int]:
     return cached[1]
 
 
+#: Where a clause ends inside an English sentence: a mention after it is another subject.
+_CLAUSE_BREAK = re.compile(r",\s*(?:and|but|while|whereas|as|which)\b|;|；")
+
+
 def attribute_entity(
     text: str,
     q: Quantity,
@@ -380,7 +400,8 @@ def attribute_entity(
     2. a place or body inside the figure or right after it ("10 Chinese cities",
        "11 districts in Guangzhou", "companies in the district");
     3. the nearest mention before the figure in its sentence;
-    4. the first mention after it in the sentence;
+    4. the first mention after it in its clause (not past ", and Wuhan wants"); a count of
+       places with no place before it is the country's;
     5. the first mention (the subject) of the previous sentence (across a paragraph break
        too: "Specifically, aiming to achieve 250 billion yuan" continues the one before);
     6. the article's main place.
@@ -414,7 +435,9 @@ def attribute_entity(
     before = [m for m in in_sentence if m.end <= q.start]
     if before:
         return _owner(before[-1])
-    if after:
+    if measure == "places":
+        return "China"  # "at least 15 provincial-level regions": counted across the country
+    if after and not _CLAUSE_BREAK.search(text, q.end, after[0].start):
         return _owner(after[0])
     previous = [m for m in usable if m.end <= sentence_start]
     if previous:
@@ -498,6 +521,40 @@ def figure_year(
     if i + 1 < len(in_sentence) and _RANGE_TAIL.match(text[best.end : in_sentence[i + 1].start]):
         best = in_sentence[i + 1]
     return best.date.year if best.date else None
+
+
+_HORIZON = re.compile(
+    r"\b(?:within|in\s+the\s+next|over\s+the\s+next|in\s+the\s+coming|over\s+the\s+coming)"
+    r"\s+(?P<en>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\b"
+    r"|(?:未来|今后|今後)(?P<zh>[一二两兩三四五六七八九十\d]{1,2})年"
+    r"|(?P<zh_in>[一二两兩三四五六七八九十\d]{1,2})年(?:内|內|之内|之內)",
+    re.IGNORECASE,
+)
+
+
+def _clause(text: str, q: Quantity, sentence_start: int, sentence_end: int) -> str:
+    """The clause of the sentence that holds the figure (see _CLAUSE_BREAK)."""
+    lo = sentence_start
+    for m in _CLAUSE_BREAK.finditer(text, sentence_start, q.start):
+        lo = m.end()
+    m = _CLAUSE_BREAK.search(text, q.end, sentence_end)
+    return text[lo : m.start() if m else sentence_end]
+
+
+def horizon_year(sentence: str, published: dt.date | None) -> int | None:
+    """A target set over a horizon ("within three years", "over the next five years",
+    未来三年, 三年内) is for the article's year plus the horizon; None without a date."""
+    m = _HORIZON.search(sentence)
+    if m is None or published is None:
+        return None
+    word = (m.group("en") or m.group("zh") or m.group("zh_in")).lower()
+    if word.isdigit():
+        n = float(word)
+    elif m.group("en"):
+        n = parse_number_words([word])
+    else:
+        n = parse_chinese_numeral(word)
+    return published.year + int(n) if n else None
 
 
 # ---------------------------------------------------------------- facts
@@ -613,6 +670,9 @@ def extract_facts(
         measure = classify_measure(
             q, sentence, text[max(s_start, q.start - 40) : q.start], text[q.end : q.end + 1]
         )
+        falls = measure == "growth_rate" and bool(
+            _DECLINE_BEFORE.search(text, max(s_start, q.start - 20), q.start)
+        )
         conv = by_start.get(q.conversion_of_start) if q.conversion_of_start is not None else None
         row = {
             "id": f"{article_id}:{q.start}",
@@ -620,7 +680,7 @@ def extract_facts(
             "start": q.start,
             "end": q.end,
             "text": q.text,
-            "value": q.value,
+            "value": -q.value if falls else q.value,
             "value_high": q.value_high,
             "unit": q.unit,
             "qualifier": q.qualifier,
@@ -628,6 +688,7 @@ def extract_facts(
             "measure": measure,
             "entity": attribute_entity(text, q, s_start, s_end, mentions, fallback, measure),
             "year": figure_year(q, s_start, s_end, found_dates, published, text)
+            or horizon_year(_clause(text, q, s_start, s_end), published)
             or framing_year(text, paragraphs[pi].start if pi >= 0 else s_start, s_start),
             "on_topic": on_topic,
             "sentence": " ".join(sentence.split()),

@@ -718,3 +718,17 @@ NAMES_WITH_NUMBERS: dict[float, frozenset[str]] = {
     3.0: frozenset({"represents", "gorges"}),
     4.0: frozenset({"modernizations", "modernisations"}),
 }
+
+
+#: Traditional characters of the cue words the measure classifier reads, with their
+#: simplified forms: a Hong Kong or Taiwan source (企業, 專利, 產業規模, 投資) is classified
+#: by the same rules as a mainland one. Only characters of cue words, not a full converter.
+TRADITIONAL_TO_SIMPLIFIED: dict[str, str] = dict(
+    zip(
+        "業機構項園區場應專標員戶設備終產規資計劃爭長佔數經濟國內總億萬個與為發務營聯協會"
+        "補貼點試範礎臺幣場額達東開環網絡體導區層職雲軟遊戲廣鎮縣團視電",
+        "业机构项园区场应专标员户设备终产规资计划争长占数经济国内总亿万个与为发务营联协会"
+        "补贴点试范础台币场额达东开环网络体导区层职云软游戏广镇县团视电",
+        strict=True,
+    )
+)

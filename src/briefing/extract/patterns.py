@@ -142,6 +142,8 @@ ZH_STOP = re.compile(
 ZH_STOP_BEFORE_COUNT = re.compile(
     r"[的和与與及并並等在将將已于於为為是从從到以对對把被向让讓使了着過过也都而或]|中(?![小国國])"
 )
+#: What may follow 成 when it counts tenths (三成, 约两成以上): punctuation, a qualifier, 的.
+ZH_TENTHS_AFTER = re.compile(r"(?=[，。；、,.;:：！？）)\s]|以上|左右|多|的|$)")
 ZH_TIME_AFTER = re.compile(
     rf"(?:多|余)?(?:个|個)?多?(?:{alternation((*lx.TIME_SUFFIXES_ZH, *lx.TIME_HEADS_ZH))})"
 )

@@ -345,6 +345,12 @@ def _read_zh(text: str, start: int, floor: int) -> tuple[_Reading | None, int]:
         return None, end
     if text.startswith("分之", end):
         return _read_zh_fraction(text, start, end, value, floor)
+    if text[end : end + 1] == "成" and 0 < value <= 10 and pt.ZH_TENTHS_AFTER.match(text, end + 1):
+        # 增加约三成 = about 30%: 成 counts tenths (not 一成不变, 成立, 成为)
+        r = _Reading(start=start, end=end + 1, value=10 * value, unit="percent", kind="zh")
+        _take_prefix(text, r, floor)
+        _read_after_qualifier(text, r)
+        return r, r.end
     if pt.ZH_TIME_AFTER.match(text, end):
         return None, end  # 五年, 十二月, 三个月
     if text[start - 1 : start] == "翻" and text[end : end + 1] == "番" and start - 1 >= floor:
