@@ -379,3 +379,24 @@ def test_a_horizon_and_a_place_in_another_clause_do_not_reach_the_figure() -> No
     regions = rows["At least 15 provincial-level regions"]
     assert (regions["entity"], regions["year"]) == ("China", None)
     assert (rows["100 billion yuan"]["entity"], rows["100 billion yuan"]["year"]) == ("Wuhan", 2027)
+
+
+def test_a_quarter_or_half_year_binds_like_a_year() -> None:
+    rows = facts("The company raised ¥350bn in Q3 2023 and RMB350 billion in H1 2022.")
+    assert [r["year"] for r in rows] == [2023, 2022]
+
+
+def test_a_currency_sign_s_country_prefix_is_no_entity() -> None:
+    rows = facts("Revenue hit CNY 1.2 trillion in 2023, while Tencent spent US$1.3bn and HK$2bn.")
+    assert [r["entity"] for r in rows] == ["China", "Tencent", "Tencent"]
+
+
+def test_chinese_scope_words_and_earlier_clauses_do_not_set_the_measure() -> None:
+    rows = {
+        r["text"]: r["measure"]
+        for r in facts(
+            "全省5G基站超过10万个。2023年，元宇宙企业营收同比增长45.6%，占比超过三分之一。"
+        )
+    }
+    assert rows["超过10万个"] != "places"
+    assert (rows["45.6%"], rows["超过三分之一"]) == ("growth_rate", "share")

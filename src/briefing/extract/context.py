@@ -108,8 +108,13 @@ _COUNTED_MEASURES: list[tuple[re.Pattern[str], str]] = [
 
 
 _GROWTH_BEFORE = re.compile(
-    r"\b(?:by|of)\s+(?:about|around|nearly|almost|some|over|more than)?\s*$|增长|增加", re.I
+    r"\b(?:by|of)\s+(?:about|around|nearly|almost|some|over|more than)?\s*$"
+    r"|(?:增长|增加|上升|提高)了?[^，。；、\d%％]{0,4}$",
+    re.I,
 )
+_CURRENCY_SIGNS = frozenset("$＄")
+#: Scope words before a Chinese count (全省5G基站超过10万个): not a count of provinces.
+_ZH_SCOPE = re.compile(r"全(?:省|市|区|區|国|國)|我(?:省|市)|本(?:省|市)")
 _GENERIC_FILINGS = re.compile(r"^(?:applications?|filings?|registrations?|申请)$", re.I)
 
 
@@ -163,7 +168,7 @@ def classify_measure(q: Quantity, sentence: str, before: str = "", after: str = 
     if q.unit == "count":
         if not counted:
             # Chinese puts the noun before the figure (企业超过1.2万家); 家 counts firms
-            counted = before[-12:] + (" 企业" if "家" in q.text else "")
+            counted = _ZH_SCOPE.sub("", before[-12:]) + (" 企业" if "家" in q.text else "")
         for pattern, measure in _COUNTED_MEASURES:
             if pattern.search(counted):
                 if measure == "companies" and _MEMBER_CUE.search(sentence):
@@ -480,7 +485,9 @@ def framing_year(text: str, paragraph_start: int, sentence_start: int) -> int | 
 
 
 _BINDS_AFTER = re.compile(
-    r"^\s*(?:\(|,)?\s*(?:in|by|for|of|during|until|through|to reach|\u5230)?\s*$", re.I
+    r"^\s*(?:\(|,)?\s*(?:in|by|for|of|during|until|through|to reach|\u5230)?\s*"
+    r"(?:(?:Q[1-4]|H[12]|FY|the\s+(?:first|second|third|fourth)\s+(?:quarter|half)\s+of)\s*)?$",
+    re.I,
 )
 _RANGE_TAIL = re.compile(r"^\s*(?:to|until|through|and|-|–|—|至|到)\s*$", re.I)
 
@@ -631,7 +638,12 @@ def extract_facts(
     p_index = SpanIndex(paragraphs)
     flags = topic_flags(text, paragraphs, {p_index.index_of(q.start) for q in quantities})
     windows = _windows(quantities, s_index, len(text))
-    raw_mentions = [m for lo, hi in windows for m in reference.mentions_in(text, lo, hi)]
+    raw_mentions = [
+        m
+        for lo, hi in windows
+        for m in reference.mentions_in(text, lo, hi)
+        if text[m.end : m.end + 1] not in _CURRENCY_SIGNS  # US$, HK$: a currency, not a place
+    ]
     fallback = main_place(raw_mentions, _meta_get(meta, "title") or "")
     mentions = resolve_anaphora(text, raw_mentions)
     found_dates = [d for lo, hi in windows for d in dates_mod.dates_in(text, published, lo, hi)]
