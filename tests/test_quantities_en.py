@@ -329,3 +329,21 @@ def test_quoted_and_coordinated_modifiers_before_the_counted_noun(
 def test_a_possessive_plural_keeps_its_apostrophe() -> None:
     (q,) = find_quantities("the 5 biggest firms' shares")
     assert q.counted == "biggest firms' shares"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "qualifier"),
+    [
+        ("One in five companies said the metaverse was a priority.", "One in five", 20.0, "exact"),
+        ("nearly three out of every ten users", "nearly three out of every ten", 30.0, "about"),
+        ("1 in 4 firms", "1 in 4", 25.0, "exact"),
+    ],
+)
+def test_one_in_n_is_a_share(text: str, figure: str, value: float, qualifier: str) -> None:
+    (q,) = find_quantities(text)
+    assert (q.text, q.value, q.unit, q.qualifier) == (figure, value, "percent", qualifier)
+
+
+@pytest.mark.parametrize("text", ["one in 2023", "It grew 3 in 10 years.", "five in one"])
+def test_one_in_a_year_or_a_duration_is_no_share(text: str) -> None:
+    assert all(q.unit != "percent" for q in find_quantities(text))

@@ -150,6 +150,13 @@ ZH_TIME_AFTER = re.compile(
 ZH_AFTER_QUALIFIER = re.compile(alternation(lx.QUALIFIERS_ZH_AFTER))
 OR_MORE = re.compile(rf"(?i){SP}+or{SP}+(more|so|above|over)\b")
 #: "30-odd companies", "3,000-odd schools": about that many ("a 20-odd-year career" is no count).
+#: "one in five", "three out of every ten", "1 in 4": a share written as a ratio.
+_SMALL = r"one|two|three|four|five|six|seven|eight|nine|ten"
+ONE_IN_N = re.compile(
+    rf"(?i)({_SMALL}|[0-9]{{1,2}}){SP}+(?:in|out{SP}+of){SP}+(?:every{SP}+)?"
+    rf"({_SMALL}|[0-9]{{1,3}})(?![0-9A-Za-z%])"
+    rf"(?!{SP}+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b)"
+)
 ODD = re.compile(r"(?i)-odd\b(?!-)")
 PLUS = re.compile(rf"(?i)\+(?![0-9])|-plus\b|{SP}plus\b(?!{SP}+[0-9])")
 NEXT_WORD = re.compile(rf"{SP}*(?:-{SP}*)?([A-Za-z]+|%)")

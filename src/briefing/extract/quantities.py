@@ -753,6 +753,17 @@ _WORDS, _DIGITS, _CHINESE = 0, 1, 2  # candidate kinds; words sort first at a sh
 _READERS: tuple[_Reader, _Reader, _Reader] = (_read_words, _read_digits, _read_zh)
 
 
+def _read_one_in_n(text: str, m, floor: int) -> tuple[_Reading | None, int]:
+    """ "one in five companies", "3 out of 10": a share, in percent (20, 30)."""
+    a, b = (float(g) if g.isdigit() else parse_number_words([g.lower()]) for g in m.group(1, 2))
+    if not a or not b or a >= b:
+        return None, m.end()
+    r = _Reading(start=m.start(), end=m.end(), value=round(100 * a / b, 1), unit="percent")
+    r.kind = "words" if not m.group(1).isdigit() else "digits"
+    _take_prefix(text, r, floor)
+    return r, r.end
+
+
 def _candidates(text: str) -> list[tuple[int, int]]:
     """(start offset, kind) of every candidate numeral, in text order."""
     found = [
@@ -776,7 +787,11 @@ def find_quantities(text: str) -> list[Quantity]:
     for start, kind in _candidates(text):
         if start < pos:
             continue
-        reading, next_pos = _READERS[kind](text, start, floor)
+        ratio = pt.ONE_IN_N.match(text, start) if kind != _CHINESE else None
+        if ratio is not None:
+            reading, next_pos = _read_one_in_n(text, ratio, floor)
+        else:
+            reading, next_pos = _READERS[kind](text, start, floor)
         quantity = _finish(text, reading) if reading is not None else None
         if quantity is not None:
             found.append(quantity)
