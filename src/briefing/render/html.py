@@ -69,6 +69,11 @@ def combined_notebook(paths: list[Path]):
                     if not (o.get("output_type") == "stream" and o.get("name") == "stderr")
                     and o.get("output_type") != "error"
                 ]
+        # cells that show nothing (parameters, imports) are left out, and ids are numbered:
+        # papermill gives its injected cell a random id, which would make pages differ
+        nb.cells = [c for c in nb.cells if c.cell_type != "code" or c.outputs]
+        for i, cell in enumerate(nb.cells):
+            cell.id = f"{path.stem}-{i}"
         if merged is None:
             merged = nb
         else:

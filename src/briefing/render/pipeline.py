@@ -11,15 +11,12 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import logging
 import os
 import shutil
 import signal
 import sys
 import tempfile
 import time
-import warnings
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from briefing.render import params as P
@@ -30,6 +27,7 @@ from briefing.render.fingerprint import (
     hash_json,
     package_fingerprint,
 )
+from briefing.render.kernels import NotebookFailed, run_notebooks
 
 NOTEBOOKS_DIR = REPO_DIR / "notebooks"
 CACHE_NAME = ".build-cache.json"
@@ -163,35 +161,11 @@ def _notebook_key(nb: Path, params: P.BuildParams, data_key: str, code_key: str)
     )
 
 
-def _run_notebook(nb: Path, target: Path, params: P.BuildParams) -> float:
-    import papermill as pm
-
-    started = time.perf_counter()
-    logging.getLogger("papermill").setLevel(logging.ERROR)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            pm.execute_notebook(
-                str(nb),
-                str(target),
-                parameters=params.notebook_parameters(),
-                cwd=str(REPO_DIR),
-                log_output=False,
-                progress_bar=False,
-                kernel_name="python3",
-            )
-        except pm.PapermillExecutionError as exc:
-            raise BuildError(
-                f"notebook {nb.name} failed in cell {exc.cell_index}:\n{exc.source}\n"
-                f"{exc.ename}: {exc.evalue}"
-            ) from None
-    return time.perf_counter() - started
-
-
 def execute_notebooks(
     notebooks: list[Path], params: P.BuildParams, work: Path, previous: Path | None
 ) -> list[Path]:
-    """Run each notebook (two at a time); reuse the previous executed copy when nothing changed."""
+    """Run each notebook (on two long-lived kernels, see kernels.py); reuse the previous
+    executed copy when nothing it depends on changed."""
     target_dir = work / "notebooks"
     target_dir.mkdir(parents=True, exist_ok=True)
     data_key = hash_files(params.processed_dir.glob("*.csv"))
@@ -210,18 +184,33 @@ def execute_notebooks(
             _say(f"{nb.name}: unchanged, reused")
         else:
             todo.append(nb)
+    # charts shown inline carry a creation date; matplotlib takes it from SOURCE_DATE_EPOCH
+    # when set, so the report's date makes every build of the same inputs byte-identical
+    os.environ["SOURCE_DATE_EPOCH"] = _epoch(params.as_of or _LATEST)
     with _kernels_quiet(params.processed_dir / "kernels.log"):
-        pool = ThreadPoolExecutor(2)
-        try:
-            futures = {
-                nb: pool.submit(_run_notebook, nb, target_dir / nb.name, params) for nb in todo
-            }
-            for nb, fut in futures.items():
-                _say(f"{nb.name}: {fut.result():.1f} s")
-        finally:  # on failure or Ctrl-C, queued notebooks are dropped, not run to the end
-            pool.shutdown(wait=True, cancel_futures=True)
+        try:  # on failure or Ctrl-C, queued notebooks are dropped, running ones stopped
+            run_notebooks(
+                [(nb, target_dir / nb.name) for nb in todo],
+                params.notebook_parameters(),
+                REPO_DIR,
+                workers=min(2, os.cpu_count() or 1) if len(todo) > 1 else 1,
+                on_done=lambda name, seconds: _say(f"{name}: {seconds:.1f} s"),
+            )
+        except NotebookFailed as exc:
+            raise BuildError(str(exc)) from None
     (work / CACHE_NAME).write_text(json.dumps(new_cache, sort_keys=True, indent=1))
     return [target_dir / nb.name for nb in notebooks]
+
+
+def _epoch(day: str) -> str:
+    """Seconds since 1970 at midnight UTC of an ISO date ("" or unreadable: 0)."""
+    import datetime as dt
+
+    try:
+        moment = dt.datetime.fromisoformat(day[:10]).replace(tzinfo=dt.UTC)
+    except ValueError:
+        return "0"
+    return str(int(moment.timestamp()))
 
 
 def _swap(work: Path, out: Path) -> None:
