@@ -400,3 +400,35 @@ def test_chinese_scope_words_and_earlier_clauses_do_not_set_the_measure() -> Non
     }
     assert rows["超过10万个"] != "places"
     assert (rows["45.6%"], rows["超过三分之一"]) == ("growth_rate", "share")
+
+
+def test_an_amount_is_never_read_as_a_year() -> None:
+    rows = facts(
+        "湖北省提出，到2025年，全省元宇宙产业规模力争达到2000亿元；武汉市力争突破1000亿元。"
+    )
+    assert [r["year"] for r in rows] == [2025, 2025]
+    assert only("More than 2000 companies joined in 2021.")["year"] == 2021
+
+
+def test_a_list_of_provinces_makes_china_the_subject_and_national_words_name_china() -> None:
+    text = (
+        "Beijing, Shanghai, Guangdong, Zhejiang and Jiangsu have issued metaverse plans.\n\n"
+        "The plan calls on local governments to set up at least 10 public service platforms.\n\n"
+        "Analysts said the domestic metaverse market could reach 400 billion yuan by 2025."
+    )
+    rows = {r["text"]: r["entity"] for r in facts(text)}
+    assert rows["at least 10 public service platforms"] == "China"
+    assert rows["400 billion yuan"] == "China"
+
+
+def test_every_item_of_a_plan_s_list_is_read_with_the_paragraphs_around_the_list() -> None:
+    text = (
+        "Metaverse action plan\n\nIssued by the Ministry of Industry and Information Technology."
+        "\n\nMain goals\n\nBy 2025, the metaverse industry will take shape. Specifically:\n\n"
+        "Cultivate 3 to 5 metaverse ecosystem enterprises;\n\nBuild 3 to 5 clusters;\n\n"
+        "Create typical application scenarios in industry;\n\n"
+        "VR terminal sales will exceed 25 million units."
+    )
+    rows = {r["text"]: r for r in facts(text)}
+    assert all(r["on_topic"] for r in rows.values()), {k: r["on_topic"] for k, r in rows.items()}
+    assert rows["exceed 25 million units"]["qualifier"] == "more_than"

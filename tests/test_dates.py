@@ -60,3 +60,10 @@ def test_in_the_last_year_is_not_a_calendar_year() -> None:
 def test_hits_do_not_overlap_and_are_in_order() -> None:
     hits = find_dates("On Friday, Jan. 19, 2024 and by 2025", PUB)
     assert [h.text for h in hits] == ["Friday", "Jan. 19, 2024", "2025"]
+
+
+def test_an_amount_starting_with_a_year_like_number_is_no_year() -> None:
+    from briefing.extract.dates import find_dates
+
+    found = [d.text for d in find_dates("规模达到2000亿元，2000万台，2000.5，2000年，in 2001")]
+    assert found == ["2000年", "2001"]

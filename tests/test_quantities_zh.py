@@ -314,3 +314,7 @@ def test_cheng_counts_tenths(text: str, value: float, qualifier: str) -> None:
 @pytest.mark.parametrize("text", ["一成不变", "十成把握"])
 def test_cheng_in_words_and_idioms_is_no_figure(text: str) -> None:
     assert find_quantities(text) == []
+
+
+def test_the_counted_noun_before_a_count_starts_after_the_clause_s_last_verb() -> None:
+    assert only("浙江省则计划培育百亿级龙头企业5家以上。").counted == "百亿级龙头企业"

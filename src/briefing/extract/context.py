@@ -229,6 +229,33 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _WINDOW = 3  # paragraphs on each side used to judge whether the topic is still present
+#: A list (a plan's targets: "Specifically:" then items ending in ";") is read as one
+#: block, so each item's window reaches the paragraphs around the whole list.
+_LIST_MARK = re.compile(r"\s*(?:[-•*·]\s|\d{1,2}[.)、]|[（(][一二三四五六七八九十\d]{1,3}[)）])")
+
+
+def _window(paragraphs: list[Any], i: int, text: str) -> tuple[int, int]:
+    """Paragraph range [lo, hi) around paragraph i used by the on-topic test: _WINDOW
+    paragraphs on each side of i, or of the list i belongs to."""
+    n = len(paragraphs)
+
+    def tail(j: int) -> str:
+        return text[max(paragraphs[j].start, paragraphs[j].end - 2) : paragraphs[j].end].strip()
+
+    def in_list(j: int) -> bool:
+        if not 0 <= j < n:
+            return False
+        if _LIST_MARK.match(text, paragraphs[j].start):
+            return True
+        return tail(j)[-1:] in (";", "；") or (j > 0 and tail(j - 1)[-1:] in (":", "：", ";", "；"))
+
+    a = b = i
+    if in_list(i):
+        while in_list(a - 1):
+            a -= 1
+        while in_list(b + 1):
+            b += 1
+    return max(0, a - _WINDOW), min(n, b + _WINDOW + 1)
 
 
 def _names_china(text: str, start: int, end: int) -> bool:
@@ -259,8 +286,9 @@ def topic_flags(text: str, paragraphs: list[Any], needed: set[int] | None = None
 
     A paragraph is on topic when it is not boilerplate (copyright, bylines, bios, captions,
     newsletter and "related posts" cues) and the paragraphs around it (a window of
-    _WINDOW on each side) both use the topic lexicon (metaverse, VR, 元宇宙...) and name China
-    or something Chinese (or are written in Chinese). Trailing unrelated stories lose the
+    _WINDOW on each side, of the whole list for a list item) both use the topic lexicon
+    (metaverse, VR, 元宇宙...) and name China or something Chinese (or are written in
+    Chinese). Trailing unrelated stories lose the
     topic words; a digression about a foreign company (Meta's AI plans) loses the Chinese
     names.
     """
@@ -269,7 +297,7 @@ def topic_flags(text: str, paragraphs: list[Any], needed: set[int] | None = None
     near = (
         set(range(n))
         if needed is None
-        else {j for i in needed for j in range(max(0, i - _WINDOW), min(n, i + _WINDOW + 1))}
+        else {j for i in needed for j in range(*_window(paragraphs, i, text))}
     )
     topical = [
         j in near and bool(_TOPIC.search(text, p.start, p.end)) for j, p in enumerate(paragraphs)
@@ -287,7 +315,7 @@ def topic_flags(text: str, paragraphs: list[Any], needed: set[int] | None = None
         if _BOILERPLATE.search(text, p.start, p.end):
             flags.append(False)
             continue
-        lo, hi = max(0, i - _WINDOW), min(n, i + _WINDOW + 1)
+        lo, hi = _window(paragraphs, i, text)
         flags.append(any(topical[lo:hi]) and any(chinese[lo:hi]))
     return flags
 
@@ -386,6 +414,11 @@ def _starts(items: list) -> list[int]:
     return cached[1]
 
 
+#: Words that make a figure national when no place precedes it in its sentence.
+_NATIONAL = re.compile(
+    r"\b(?:domestic|national|nationwide|country's|nation's)\b|全国|全國|我国|我國|国内|國內",
+    re.IGNORECASE,
+)
 #: Where a clause ends inside an English sentence: a mention after it is another subject.
 _CLAUSE_BREAK = re.compile(r",\s*(?:and|but|while|whereas|as|which)\b|;|；")
 
@@ -405,8 +438,9 @@ def attribute_entity(
     2. a place or body inside the figure or right after it ("10 Chinese cities",
        "11 districts in Guangzhou", "companies in the district");
     3. the nearest mention before the figure in its sentence;
-    4. the first mention after it in its clause (not past ", and Wuhan wants"); a count of
-       places with no place before it is the country's;
+    4. the country, for a count of places or a national scope word before the figure
+       ("the domestic market", 全国); else the first mention after it in its clause (not
+       past ", and Wuhan wants");
     5. the first mention (the subject) of the previous sentence (across a paragraph break
        too: "Specifically, aiming to achieve 250 billion yuan" continues the one before);
     6. the article's main place.
@@ -440,8 +474,9 @@ def attribute_entity(
     before = [m for m in in_sentence if m.end <= q.start]
     if before:
         return _owner(before[-1])
-    if measure == "places":
-        return "China"  # "at least 15 provincial-level regions": counted across the country
+    if measure == "places" or _NATIONAL.search(text, sentence_start, q.start):
+        # "at least 15 provincial-level regions", "the domestic market", 全国: the country's
+        return "China"
     if after and not _CLAUSE_BREAK.search(text, q.end, after[0].start):
         return _owner(after[0])
     previous = [m for m in usable if m.end <= sentence_start]
@@ -449,7 +484,9 @@ def attribute_entity(
         last = previous[-1]
         # the subject of the previous sentence: its first mention
         prev_sentence = [m for m in previous if m.start >= _sentence_start_before(text, last.start)]
-        if prev_sentence and sentence_start - prev_sentence[-1].end < 400:
+        # a list of places ("Beijing, Shanghai, Guangdong and ...") has no one subject
+        listed = {m.canonical for m in prev_sentence if m.kind in _PLACE_KINDS}
+        if prev_sentence and sentence_start - prev_sentence[-1].end < 400 and len(listed) < 3:
             return _owner(prev_sentence[0])
     return fallback
 
@@ -575,25 +612,22 @@ def _meta_get(meta: Any, key: str) -> Any:
 
 def main_place(mentions: list[reference.Mention], title: str = "") -> str:
     """The place an article is about: the first place its title names, else the most
-    mentioned place, else China."""
+    mentioned place (a ministry counts for its country), else China. When several places
+    share the top count (a list of provinces), no one of them is the subject: China is."""
     for m in reference.find_mentions(title or ""):
         if m.kind in _PLACE_KINDS:
             return m.canonical
     counts: dict[str, int] = {}
     for m in mentions:
-        if m.kind in (
-            "country",
-            "province",
-            "municipality",
-            "city",
-            "district",
-            "autonomous_region",
-            "sar",
-        ):
-            counts[m.canonical] = counts.get(m.canonical, 0) + 1
+        if m.kind in _PLACE_KINDS or m.kind in _GOVERNMENT:
+            owner = _owner(m)
+            counts[owner] = counts.get(owner, 0) + 1
     if not counts:
         return "China"
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return "China"
+    return ranked[0][0]
 
 
 #: How far back before a figure's sentence names are read (anaphora, previous subject).
@@ -646,7 +680,9 @@ def extract_facts(
     ]
     fallback = main_place(raw_mentions, _meta_get(meta, "title") or "")
     mentions = resolve_anaphora(text, raw_mentions)
-    found_dates = [d for lo, hi in windows for d in dates_mod.dates_in(text, published, lo, hi)]
+    found_dates = _not_figures(
+        [d for lo, hi in windows for d in dates_mod.dates_in(text, published, lo, hi)], quantities
+    )
     by_start = {q.start: q for q in quantities}
     provenance = {
         "title": _meta_get(meta, "title") or "",
@@ -709,6 +745,18 @@ def extract_facts(
         }
         rows.append({k: row.get(k, "") for k in FACT_COLUMNS})
     return _restated_years(rows)
+
+
+def _not_figures(found: list, quantities: list[Quantity]) -> list:
+    """Dates that are not part of a figure: "2000 companies" is a count, not the year 2000."""
+    starts = [q.start for q in quantities]
+    kept = []
+    for d in found:
+        i = bisect.bisect_right(starts, d.start) - 1
+        inside = i >= 0 and quantities[i].end > d.start
+        if not inside and (i + 1 >= len(quantities) or quantities[i + 1].start >= d.end):
+            kept.append(d)
+    return kept
 
 
 def _restated_years(rows: list[dict]) -> list[dict]:

@@ -68,7 +68,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # "March 2022", "in 2025", "by 2025"
     ("my", re.compile(rf"\b(?=[JFMASOND]){_MONTH}\s+{_YEAR}\b")),
-    ("y", re.compile(rf"(?=[12])(?<![\d-]){_YEAR}(?![\d年-])")),
+    # a bare year: not the start of an amount (2000亿元, 2000.5, 2000万台, 2000%)
+    (
+        "y",
+        re.compile(
+            rf"(?=[12])(?<![\d.,-]){_YEAR}"
+            r"(?![\d年-]|[.,]\d|\s*(?:[亿億万萬元家个個件台人名项項多余%％]|千|百))"
+        ),
+    ),
     # "last year", "the previous year", "next year", "this year"
     (
         "rel_year",

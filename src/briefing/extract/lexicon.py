@@ -151,6 +151,12 @@ QUALIFIERS_EN: dict[str, str] = {
     "upwards of": "more_than",
     "above": "more_than",
     "exceeding": "more_than",
+    "exceed": "more_than",
+    "exceeds": "more_than",
+    "surpass": "more_than",
+    "surpasses": "more_than",
+    "surpassing": "more_than",
+    "topping": "more_than",
     "at least": "at_least",
     "no less than": "at_least",
     "no fewer than": "at_least",
@@ -471,6 +477,9 @@ LEAD_VERBS_ZH: tuple[str, ...] = (
     "累計",
     "壮大",
     "扶持",
+    "计划",
+    "計劃",
+    "提出",
 )
 TIME_HEADS_ZH: frozenset[str] = frozenset({"月", "小时", "星期", "礼拜", "年", "世纪", "季度"})
 

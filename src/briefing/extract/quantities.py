@@ -692,8 +692,9 @@ def _counted_before_zh(text: str, start: int) -> str | None:
     stops = list(pt.ZH_STOP_BEFORE_COUNT.finditer(window))
     if stops:
         window = window[stops[-1].end() :]
-    while window.startswith(lx.LEAD_VERBS_ZH):
-        window = window[next(len(v) for v in lx.LEAD_VERBS_ZH if window.startswith(v)) :]
+    # the noun starts after the last verb of the clause (浙江省则计划培育百亿级龙头企业)
+    cut = max((window.rfind(v) + len(v) for v in lx.LEAD_VERBS_ZH if v in window), default=0)
+    window = window[cut:]
     return window if len(window) >= 2 else None
 
 
