@@ -432,3 +432,8 @@ def test_every_item_of_a_plan_s_list_is_read_with_the_paragraphs_around_the_list
     rows = {r["text"]: r for r in facts(text)}
     assert all(r["on_topic"] for r in rows.values()), {k: r["on_topic"] for k, r in rows.items()}
     assert rows["exceed 25 million units"]["qualifier"] == "more_than"
+
+
+def test_the_place_of_a_dateline_does_not_own_the_story_s_figures() -> None:
+    text = "新华社北京4月2日电 去年元宇宙产业规模达到500亿元。"
+    assert only(text)["entity"] == "China"

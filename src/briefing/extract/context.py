@@ -672,15 +672,18 @@ def extract_facts(
     p_index = SpanIndex(paragraphs)
     flags = topic_flags(text, paragraphs, {p_index.index_of(q.start) for q in quantities})
     windows = _windows(quantities, s_index, len(text))
-    raw_mentions = [
-        m
-        for lo, hi in windows
-        for m in reference.mentions_in(text, lo, hi)
-        if text[m.end : m.end + 1] not in _CURRENCY_SIGNS  # US$, HK$: a currency, not a place
-    ]
+    raw_mentions = outside_datelines(
+        text,
+        [
+            m
+            for lo, hi in windows
+            for m in reference.mentions_in(text, lo, hi)
+            if text[m.end : m.end + 1] not in _CURRENCY_SIGNS  # US$, HK$: a currency, not a place
+        ],
+    )
     fallback = main_place(raw_mentions, _meta_get(meta, "title") or "")
     mentions = resolve_anaphora(text, raw_mentions)
-    found_dates = _not_figures(
+    found_dates = not_figures(
         [d for lo, hi in windows for d in dates_mod.dates_in(text, published, lo, hi)], quantities
     )
     by_start = {q.start: q for q in quantities}
@@ -747,7 +750,25 @@ def extract_facts(
     return _restated_years(rows)
 
 
-def _not_figures(found: list, quantities: list[Quantity]) -> list:
+#: A news agency's dateline opening a paragraph: the place there is where the story was
+#: filed ("新华社北京4月2日电", "BEIJING, Sept 12 (Reuters) -"), not what it is about.
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*(?:(?:新华社|新華社|中新社|中新网|人民网|新华网|央视网|本报|本報)[^\n，。]{0,8}?"
+    r"\d{1,2}月\d{1,2}日(?:电|電|讯|訊)"
+    r"|[A-Z][A-Z .'-]{2,30},[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8})"
+    r"[ \t]*\((?:Reuters|AP|AFP|Xinhua|Bloomberg|Dow Jones)\)[ \t]*[-–—])"
+)
+
+
+def outside_datelines(text: str, mentions: list[reference.Mention]) -> list[reference.Mention]:
+    """The mentions that are not inside a dateline (see _DATELINE)."""
+    spans = [m.span() for m in _DATELINE.finditer(text)] if mentions else []
+    if not spans:
+        return mentions
+    return [m for m in mentions if not any(a <= m.start < b for a, b in spans)]
+
+
+def not_figures(found: list, quantities: list[Quantity]) -> list:
     """Dates that are not part of a figure: "2000 companies" is a count, not the year 2000."""
     starts = [q.start for q in quantities]
     kept = []

@@ -12,7 +12,8 @@ from typing import Any
 
 from briefing import reference
 from briefing.extract import dates as dates_mod
-from briefing.extract.context import main_place, topic_flags
+from briefing.extract.context import main_place, not_figures, outside_datelines, topic_flags
+from briefing.extract.quantities import find_quantities
 from briefing.extract.sentences import SpanIndex, paragraph_spans, sentence_spans
 
 EVENT_COLUMNS: tuple[str, ...] = (
@@ -78,12 +79,16 @@ def extract_events(article_id: str, text: str, meta: Any = None) -> list[dict]:
     paragraphs = paragraph_spans(text)
     flags = topic_flags(text, paragraphs)
     p_index = SpanIndex(paragraphs)
-    mentions = reference.mentions_in(text)
+    mentions = outside_datelines(text, reference.mentions_in(text))
     fallback = main_place(
         mentions,
         (meta.get("title") if isinstance(meta, dict) else getattr(meta, "title", "")) or "",
     )
-    found = [d for d in dates_mod.dates_in(text, published) if d.date is not None]
+    # a number that is a figure ("2000 companies") is no date
+    found = not_figures(
+        [d for d in dates_mod.dates_in(text, published) if d.date is not None],
+        find_quantities(text),
+    )
     d_index = 0
     rows: list[dict] = []
     for s in sentences:
@@ -103,8 +108,8 @@ def extract_events(article_id: str, text: str, meta: Any = None) -> list[dict]:
         # a bare year is a target ("by 2025"), not the date of an event, unless nothing finer exists
         fine = [d for d in in_s if d.precision != "year"] or in_s
         best = min(fine, key=lambda d: abs(d.start - (s.start + verb.start())))
-        if best.date and published and best.date > published and best.precision != "year":
-            continue
+        if best.date and published and best.date > published:
+            continue  # a date after the article ("by 2025") is a target, not an event
         kind = next((k for k, pattern in _KINDS if pattern.search(sentence)), "other")
         # media and research firms report events, they are not their actors
         s_mentions = [

@@ -780,8 +780,20 @@ def _candidates(text: str) -> list[tuple[int, int]]:
     return found
 
 
+#: The last text read and its figures: facts and events of one article both need them.
+_LAST: list = [None, []]
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every figure in `text`, sorted by start, non-overlapping; conversions linked."""
+    if _LAST[0] is text:
+        return list(_LAST[1])
+    found = _find_quantities(text)
+    _LAST[:] = [text, found]
+    return list(found)
+
+
+def _find_quantities(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     floor = 0  # the end of the last quantity: a prefix never reaches back over it
     pos = 0  # candidates before pos were consumed by an earlier reading
