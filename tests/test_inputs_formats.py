@@ -100,8 +100,7 @@ def test_markdown_is_stripped_to_prose_that_keeps_link_text() -> None:
         "Sichuan aims for 250 billion yuan by 2025, see the plan.",
         "Shandong: 150 billion yuan",
         "Shanghai: 350 billion yuan",
-        "province target",
-        "Henan 30 billion",
+        "province: Henan; target: 30 billion.",  # a table row, its cells named by the header
     ]
 
 
@@ -203,3 +202,26 @@ def test_markdown_front_matter_is_metadata_not_text(tmp_path) -> None:
 
 def test_html_line_breaks_survive_inside_a_paragraph() -> None:
     assert html_to_text("<p>Line one<br>line   two</p>").text == "Line one\nline two"
+
+
+def test_a_table_with_a_header_row_reads_as_labelled_lines_with_the_header_s_unit() -> None:
+    page = (
+        "<article><p>Targets:</p><table><thead><tr><th>Region</th><th>Target (yuan)</th>"
+        "<th>Year</th></tr></thead><tr><td>Shanghai</td><td>350 billion</td><td>2025</td></tr>"
+        "<tr><td>浙江</td><td>5000</td><td>2025</td></tr></table></article>"
+    )
+    text = html_to_text(page).text
+    assert "Region: Shanghai; Target: 350 billion yuan; Year: 2025." in text.split("\n\n")
+    assert "Region: 浙江; Target: 5000 yuan; Year: 2025." in text.split("\n\n")
+
+
+def test_a_markdown_table_reads_the_same_way_and_chinese_units_are_glued() -> None:
+    text = markdown_to_text(
+        "| 地区 | 规模（亿元） | 占比 (%) |\n|---|---|---|\n| 湖北 | 2000 | 12.5 |\n"
+    )
+    assert text == "地区: 湖北; 规模: 2000亿元; 占比: 12.5%."
+
+
+def test_a_table_without_header_cells_keeps_its_cells_as_text() -> None:
+    text = html_to_text("<table><tr><td>Sichuan</td><td>250 billion yuan</td></tr></table>").text
+    assert text == "Sichuan 250 billion yuan"

@@ -96,6 +96,9 @@ def _blocks(node: Tag, out: list[str], buffer: list[str]) -> None:
         elif name == "pre":
             _flush(out, buffer)
             out.append(child.get_text().strip("\n"))
+        elif name == "table" and _header_cells(child):
+            _flush(out, buffer)
+            out.extend(_html_table_lines(child))
         elif name in _BLOCK_TAGS:
             _flush(out, buffer)
             _blocks(child, out, buffer)
@@ -108,6 +111,67 @@ def _blocks(node: Tag, out: list[str], buffer: list[str]) -> None:
             continue
         else:
             _blocks(child, out, buffer)
+
+
+# ---------------------------------------------------------------- tables
+#: A unit in a column header ("Target (yuan)", "规模（亿元）", "Share (%)"): it belongs to
+#: every figure of the column, so it is written after each of them.
+_HEADER_UNIT = re.compile(r"^(?P<label>.*?)\s*[(（](?P<unit>[^()（）]{1,20})[)）]\s*$")
+_BARE_NUMBER = re.compile(
+    r"^[~≈约約]?\s*[0-9０-９][0-9０-９,.，．]*\s*(?:[a-zA-Z]{0,8}|[万萬亿億])?$"
+)
+
+
+def table_lines(header: list[str], rows: list[list[str]]) -> list[str]:
+    """A table with a header row as one line per row, each cell named by its column:
+    "Region: Shanghai; Target: 350 billion yuan; Year: 2025." A figure then stands in a
+    sentence with its label, unit, place and year, as in prose."""
+    labels, units = [], []
+    for cell in header:
+        m = _HEADER_UNIT.match(cell)
+        labels.append(m.group("label") if m and m.group("label") else cell)
+        units.append(m.group("unit").strip() if m else "")
+    lines = []
+    for row in rows:
+        parts = []
+        for i, cell in enumerate(row):
+            if not cell:
+                continue
+            unit = units[i] if i < len(units) else ""
+            if unit and _BARE_NUMBER.match(cell):
+                glue = "" if unit[0] in "%％" or "\u4e00" <= unit[0] <= "\u9fff" else " "
+                cell = f"{cell}{glue}{unit}"
+            label = labels[i] if i < len(labels) else ""
+            parts.append(f"{label}: {cell}" if label else cell)
+        if parts:
+            lines.append("; ".join(parts) + ".")
+    return lines
+
+
+def _cell_text(cell: Tag) -> str:
+    return _SPACES.sub(" ", cell.get_text(" ")).strip()
+
+
+def _rows(table: Tag) -> list[Tag]:
+    return [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+
+
+def _header_cells(table: Tag) -> list[str]:
+    """The header row's cells: the first row when it is all <th> (or in <thead>)."""
+    rows = _rows(table)
+    if not rows:
+        return []
+    cells = rows[0].find_all(["td", "th"], recursive=False)
+    in_head = rows[0].find_parent("thead") is not None
+    if cells and (in_head or all(c.name == "th" for c in cells)):
+        return [_cell_text(c) for c in cells]
+    return []
+
+
+def _html_table_lines(table: Tag) -> list[str]:
+    rows = _rows(table)
+    body = [[_cell_text(c) for c in tr.find_all(["td", "th"], recursive=False)] for tr in rows[1:]]
+    return table_lines(_header_cells(table), body)
 
 
 def _flush(out: list[str], buffer: list[str]) -> None:
@@ -210,6 +274,8 @@ def markdown_to_text(source: str) -> str:
     tokens = _MARKDOWN.parse(source)
     out: list[str] = []
     row: list[str] = []
+    header: list[str] = []
+    body: list[list[str]] = []
     in_cell = False
     for token in tokens:
         if token.type in {"tr_open"}:
@@ -219,9 +285,13 @@ def markdown_to_text(source: str) -> str:
         elif token.type in {"th_close", "td_close"}:
             in_cell = False
         elif token.type == "tr_close":
-            line = " ".join(cell for cell in row if cell)
-            if line:
-                out.append(line)
+            if not header:
+                header = row  # a Markdown table always opens with its header row
+            else:
+                body.append(row)
+        elif token.type == "table_close":
+            out.extend(table_lines(header, body))
+            header, body = [], []
         elif token.type == "inline":
             text = _inline_text(token.children).strip()
             if in_cell:
