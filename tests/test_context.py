@@ -437,3 +437,16 @@ def test_every_item_of_a_plan_s_list_is_read_with_the_paragraphs_around_the_list
 def test_the_place_of_a_dateline_does_not_own_the_story_s_figures() -> None:
     text = "新华社北京4月2日电 去年元宇宙产业规模达到500亿元。"
     assert only(text)["entity"] == "China"
+
+
+def test_a_sum_over_several_places_is_the_country_s() -> None:
+    text = (
+        "Beijing, Shanghai, Guangdong, Zhejiang and Jiangsu have issued metaverse plans, "
+        "with combined targets topping 1.5 trillion yuan.\n\n"
+        "Region: Henan; Target: 30 billion yuan; Year: 2025.\n\n"
+        "Together, the targets add up to more than 2 trillion yuan."
+    )
+    rows = {r["text"]: r["entity"] for r in facts(text)}
+    assert rows["topping 1.5 trillion yuan"] == "China"
+    assert rows["more than 2 trillion yuan"] == "China"
+    assert rows["30 billion yuan"] == "Henan"

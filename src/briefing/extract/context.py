@@ -419,6 +419,12 @@ _NATIONAL = re.compile(
     r"\b(?:domestic|national|nationwide|country's|nation's)\b|全国|全國|我国|我國|国内|國內",
     re.IGNORECASE,
 )
+#: Words that make a figure a sum over several entities.
+_AGGREGATE = re.compile(
+    r"\b(?:combined|together|altogether|in total|add(?:s|ed)? up to|total of)\b"
+    r"|合计|合計|共计|共計|总计|總計",
+    re.IGNORECASE,
+)
 #: Where a clause ends inside an English sentence: a mention after it is another subject.
 _CLAUSE_BREAK = re.compile(r",\s*(?:and|but|while|whereas|as|which)\b|;|；")
 
@@ -438,6 +444,8 @@ def attribute_entity(
     2. a place or body inside the figure or right after it ("10 Chinese cities",
        "11 districts in Guangzhou", "companies in the district");
     3. the nearest mention before the figure in its sentence;
+    (a sum over several places, "combined targets", "together ... add up to", is the
+    country's;)
     4. the country, for a count of places or a national scope word before the figure
        ("the domestic market", 全国); else the first mention after it in its clause (not
        past ", and Wuhan wants");
@@ -461,6 +469,12 @@ def attribute_entity(
     inside = [m for m in in_sentence if q.start <= m.start and m.end <= q.end]
     if inside:
         return _owner(inside[-1])
+    if _AGGREGATE.search(text, sentence_start, q.start):
+        # "with combined targets topping ...", "Together, the targets add up to ...": a sum
+        # over several places (a list, or the ones before) is the country's, not the last one's
+        places = {m.canonical for m in in_sentence if m.kind in _PLACE_KINDS}
+        if not places or len(places) >= 3:
+            return "China"
     asides = [
         a.span()
         for a in _ASIDE.finditer(text, sentence_start, sentence_end)
