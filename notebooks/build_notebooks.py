@@ -76,7 +76,7 @@ SECTIONS: dict[str, tuple[str, list[str]]] = {
             "display(HTML(narrative.targets_paragraph(targets, facts, cny_per_usd)))",
             "if len(targets):\n    display(HTML(narrative.html_table(targets, {'entity': 'Place', 'year': 'Target year', "
             "'value_cny': 'CNY', 'value_usd': 'USD', 'usd_basis': 'USD basis', "
-            "'conflict_note': 'Conflict'}, link_ids='fact_ids', facts=facts)))",
+            "'scope': 'Scope', 'conflict_note': 'Conflict'}, link_ids='fact_ids', facts=facts)))",
             "bars = sections.targets.chartable(targets, facts=facts)\n"
             "if len(bars):\n"
             "    top = bars.iloc[0]\n"

@@ -457,3 +457,40 @@ def test_a_place_with_many_commitments_shows_the_best_sourced_and_counts_the_res
     assert shown[-1] == f"and {12 - geography.MAX_COMMITMENTS_SHOWN} more"
     assert table.loc["Sichuan", "fact_ids"][0] == "a:9"
     assert len(table.loc["Sichuan", "fact_ids"]) == geography.MAX_COMMITMENTS_SHOWN
+
+
+def test_the_largest_target_is_the_metaverse_s_own_not_the_industries_it_drives(facts):
+    sentence = (
+        "到2025年，上海元宇宙相关产业规模达到3500亿元，带动全市软件和信息服务业规模超过15000亿元。"
+    )
+    more = facts
+    for start, text, value in ((20, "3500亿元", 350e9), (40, "超过15000亿元", 1.5e12)):
+        more = _add_fact(
+            more, article="2022-07-08-plan", start=start, text=text, value=value, unit="CNY",
+            measure="market_size_target", entity="Shanghai", year=2025, sentence=sentence,
+        )  # fmt: skip
+    table = targets.table(merge_claims(more), 7.1, more)
+    assert set(table.loc[table["entity"] == "Shanghai", "scope"]) == {"", "related"}
+    keys = summary.key_numbers(merge_claims(more), 7.1, more).set_index("key")
+    assert keys.loc["largest_target", "figure"] == "350 billion yuan"
+    assert "Shanghai (2025), related" in list(targets.chartable(table)["label"])
+
+
+def test_a_scope_reaches_every_item_of_its_clause_s_list(facts):
+    sentence = (
+        "到2025年，上海元宇宙相关产业规模达到3500亿元，"
+        "带动全市软件和信息服务业规模超过15000亿元、电子信息制造业规模突破5500亿元。"
+    )
+    more = facts
+    for text, value in (("3500亿元", 350e9), ("超过15000亿元", 1.5e12), ("突破5500亿元", 550e9)):
+        more = _add_fact(
+            more, article="2022-07-08-plan", start=sentence.index(text), text=text, value=value,
+            unit="CNY", measure="market_size_target", entity="Shanghai", year=2025,
+            sentence=sentence,
+        )  # fmt: skip
+    table = targets.table(merge_claims(more), 7.1, more).set_index("value_cny")
+    assert (table.loc[350e9, "scope"], table.loc[1.5e12, "scope"], table.loc[550e9, "scope"]) == (
+        "",
+        "related",
+        "related",
+    )

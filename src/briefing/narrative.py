@@ -263,6 +263,13 @@ def summary_paragraph(
 # --- section 2: targets -------------------------------------------------------------------
 
 
+_SCOPE_WORDS = {
+    "core": "for its core metaverse industry",
+    "related": "for the related industries it is to drive",
+    "digital economy": "for its digital economy",
+}
+
+
 def targets_paragraph(targets: pd.DataFrame, facts: pd.DataFrame, cny_per_usd: float) -> str:
     """Who targets how much by when, largest first, USD basis stated."""
     agreed = targets[targets["value_cny"].notna()] if len(targets) else targets
@@ -280,9 +287,11 @@ def targets_paragraph(targets: pd.DataFrame, facts: pd.DataFrame, cny_per_usd: f
             if t["usd_basis"] == "article"
             else f"at {cny_per_usd:g} CNY per USD"
         )
+        scope = _SCOPE_WORDS.get(str(t.get("scope") or ""), "")
         sentences.append(
             f"{html_text(t['entity'])} aims for {cny} ({html_text(usd)}, {html_text(basis)})"
             + (f" by {year}" if year else "")
+            + (f" {scope}" if scope else "")
         )
     text = "; ".join(sentences) + "."
     n_conflict = int(targets["conflict"].sum())

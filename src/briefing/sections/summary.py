@@ -36,7 +36,11 @@ def key_numbers(
     target, patent shares, largest body, companies, trademarks, growth, GDP share.
     """
     rows: list[dict] = []
-    tgt = targets.chartable(targets.table(claims, cny_per_usd, facts), top_n=1)
+    table = targets.table(claims, cny_per_usd, facts)
+    if len(table) and (table["scope"] != "related").any():
+        table = table[table["scope"] != "related"]  # the metaverse's own target, not the
+        # industries it is meant to drive (带动…规模)
+    tgt = targets.chartable(table, top_n=1)
     if len(tgt):
         top = tgt.iloc[0]
         year = year_text(top["year"])

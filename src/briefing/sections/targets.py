@@ -8,6 +8,8 @@ says which, so a reader never mistakes our arithmetic for the source's.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from briefing.sections._common import as_list, is_blank, of_measure
@@ -24,6 +26,7 @@ COLUMNS: tuple[str, ...] = (
     "n_sources",
     "conflict",
     "conflict_note",
+    "scope",  # "core", "related" (industries driven by it), "digital economy", or ""
     "fact_ids",
 )
 
@@ -80,6 +83,7 @@ def table(
                 "n_sources": int(claim["n_sources"]),
                 "conflict": bool(claim["conflict"]),
                 "conflict_note": claim["conflict_note"],
+                "scope": _scope(fact_ids, facts),
                 "fact_ids": fact_ids,
             }
         )
@@ -94,15 +98,17 @@ def table(
 
 
 #: Words that say which part of an industry a target covers, read just before the figure
-#: when one place has several targets for one year (核心产业 300亿, 相关产业 1000亿).
-_SCOPES: tuple[tuple[str, str], ...] = (
-    ("核心", "core"),
-    ("core", "core"),
-    ("相关", "related"),
-    ("带动", "related"),
-    ("related", "related"),
-    ("digital economy", "digital economy"),
-    ("数字经济", "digital economy"),
+#: (核心产业 300亿; 带动相关产业 1000亿: the industries the metaverse is to drive). A bare
+#: 相关/"related" is not enough: 元宇宙相关产业 is the metaverse industry itself.
+_SCOPES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"核心|\bcore\b", re.I), "core"),
+    (
+        re.compile(
+            r"带动|帶動|\bdriv(?:e|en|ing)\b|(?<!metaverse-)(?<!metaverse )related industr", re.I
+        ),
+        "related",
+    ),
+    (re.compile(r"digital economy|数字经济|數字經濟", re.I), "digital economy"),
 )
 
 
@@ -116,8 +122,10 @@ def _scope(fact_ids: list[str], facts: pd.DataFrame | None) -> str:
     row = rows.iloc[0]
     sentence, text = str(row["sentence"]), str(row["text"])
     at = sentence.find(text)
-    before = sentence[max(0, at - 16) : at].lower() if at >= 0 else ""
-    found = [(before.rfind(word), name) for word, name in _SCOPES if word in before]
+    # the clause before the figure: a list joined by 、 shares its verb (带动A规模…、B规模…)
+    clause = max(sentence.rfind(sep, 0, at) for sep in "，；。,;") + 1 if at >= 0 else 0
+    before = sentence[max(clause, at - 60) : at] if at >= 0 else ""
+    found = [(m.start(), name) for pattern, name in _SCOPES for m in pattern.finditer(before)]
     return max(found)[1] if found else ""
 
 
@@ -127,23 +135,20 @@ def chartable(
     """The agreed targets to draw, largest first, at most `top_n` bars.
 
     The label carries the year so that two targets of one province for different years
-    stay apart; two for the same year are told apart by their scope (core / related
-    industries, read from the quote when `facts` is given), else numbered.
+    stay apart, and the target's scope when the quote gives one (core / related
+    industries); targets still alike are numbered.
     """
     agreed = targets[targets["value_cny"].notna()].head(top_n).copy()
+    scopes = (
+        list(agreed["scope"])
+        if "scope" in agreed
+        else [_scope([str(f) for f in as_list(ids)], facts) for ids in agreed["fact_ids"]]
+    )
     labels = [
-        f"{e} ({int(y)})" if not is_blank(y) else str(e)
-        for e, y in zip(agreed["entity"], agreed["year"], strict=True)
+        (f"{e} ({int(y)})" if not is_blank(y) else str(e)) + (f", {sc}" if sc else "")
+        for e, y, sc in zip(agreed["entity"], agreed["year"], scopes, strict=True)
     ]
-    counts = pd.Series(labels).value_counts()
-    seen: dict[str, int] = {}
-    for i, (label, ids) in enumerate(zip(list(labels), agreed["fact_ids"], strict=True)):
-        if counts[label] < 2:
-            continue
-        seen[label] = seen.get(label, 0) + 1
-        scope = _scope([str(f) for f in as_list(ids)], facts)
-        labels[i] = f"{label}, {scope}" if scope else f"{label} #{seen[label]}"
-    # two scopes alike (both "related") would still collide: number what is still repeated
+    # the same place, year and scope twice: numbered, so that no two bars share a label
     repeated = pd.Series(labels).value_counts()
     n: dict[str, int] = {}
     for i, label in enumerate(labels):
