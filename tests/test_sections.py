@@ -112,7 +112,7 @@ def test_a_new_provincial_target_enters_the_ranking(facts):
     assert list(table["label"]) == ["Zhejiang (2026)", "Sichuan (2025)", "Shandong (2025)"]
 
 
-def test_two_targets_of_one_place_and_year_are_told_apart_by_their_scope(facts):
+def test_targets_of_one_place_and_year_are_told_apart_by_scope_or_number(facts):
     sentence = "到2025年，全市元宇宙核心产业规模突破300亿元，带动相关产业规模超过1000亿元。"
     more = facts
     for start, text, value in ((20, "突破300亿元", 30e9), (40, "超过1000亿元", 100e9)):
@@ -122,7 +122,8 @@ def test_two_targets_of_one_place_and_year_are_told_apart_by_their_scope(facts):
         )  # fmt: skip
     bars = targets.chartable(targets.table(merge_claims(more), 7.1, more), facts=more)
     labels = list(bars["label"])
-    assert "Zhengzhou (2025), related" in labels and "Zhengzhou (2025), core" in labels
+    # the chart draws the metaverse's own target; the driven industries' stays in the table
+    assert "Zhengzhou (2025), core" in labels and "Zhengzhou (2025), related" not in labels
     assert len(set(labels)) == len(labels)
     unread = list(targets.chartable(targets.table(merge_claims(more), 7.1))["label"])
     assert "Zhengzhou (2025) #1" in unread and len(set(unread)) == len(unread)
@@ -473,7 +474,8 @@ def test_the_largest_target_is_the_metaverse_s_own_not_the_industries_it_drives(
     assert set(table.loc[table["entity"] == "Shanghai", "scope"]) == {"", "related"}
     keys = summary.key_numbers(merge_claims(more), 7.1, more).set_index("key")
     assert keys.loc["largest_target", "figure"] == "350 billion yuan"
-    assert "Shanghai (2025), related" in list(targets.chartable(table)["label"])
+    assert "Shanghai (2025)" in list(targets.chartable(table)["label"])
+    assert not any("related" in label for label in targets.chartable(table)["label"])
 
 
 def test_a_scope_reaches_every_item_of_its_clause_s_list(facts):
@@ -494,3 +496,13 @@ def test_a_scope_reaches_every_item_of_its_clause_s_list(facts):
         "related",
         "related",
     )
+
+
+def test_a_count_is_paired_with_the_share_of_its_own_year(facts):
+    more = _add_fact(
+        facts, article="2024-05-01-new", start=10, text="2,317 filings", value=2317.0,
+        unit="count", measure="patents", entity="China", year=2023,
+    )  # fmt: skip
+    table = patents.table(merge_claims(more)).set_index("entity")
+    assert table.loc["China", "patents"] == 14291  # the 2022 count that goes with 30%
+    assert table.loc["China", "share_pct"] == 30

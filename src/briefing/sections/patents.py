@@ -54,8 +54,10 @@ def table(claims: pd.DataFrame) -> pd.DataFrame:
     entities = sorted(set(counts["entity"].dropna()) | set(shares["entity"].dropna()))
     rows = []
     for entity in entities:
-        count = counts[counts["entity"] == entity]
-        share = shares[shares["entity"] == entity]
+        count, share = _pair(claims, entity)
+        if count is None:
+            count = counts[counts["entity"] == entity]
+            share = shares[shares["entity"] == entity]
         n = float(count["value"].iloc[0]) if len(count) else float("nan")
         pct = float(share["value"].iloc[0]) if len(share) else float("nan")
         ids = [
@@ -68,7 +70,11 @@ def table(claims: pd.DataFrame) -> pd.DataFrame:
                 "entity": entity,
                 "patents": n,
                 "share_pct": pct,
-                "implied_total": n / pct * 100 if pct and pct == pct and n == n else float("nan"),
+                "implied_total": (
+                    n / pct * 100
+                    if pct and pct == pct and n == n and _same_year(count, share)
+                    else float("nan")
+                ),
                 "derived": False,
                 "basis": "reported",
                 "fact_ids": ids,
@@ -82,6 +88,35 @@ def table(claims: pd.DataFrame) -> pd.DataFrame:
     )
     derived = _derived_rows(out)
     return pd.concat([out, pd.DataFrame(derived, columns=list(COLUMNS))], ignore_index=True)
+
+
+def _same_year(count: pd.DataFrame, share: pd.DataFrame) -> bool:
+    """Count and share may be divided: same year, or a year unknown on either side."""
+    if not len(count) or not len(share):
+        return False
+    a, b = count["year"].iloc[0], share["year"].iloc[0]
+    return pd.isna(a) or pd.isna(b) or a == b
+
+
+def _pair(claims: pd.DataFrame, entity: str) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
+    """The entity's agreed count and share of the same year (the latest such year), so that
+    a 2023 count is never divided by a share of 2011-2022; (None, None) when no year has
+    both, and the latest of each is shown on its own."""
+    agreed = claims[~claims["conflict"].astype(bool) & claims["value"].notna()]
+    mine = agreed[agreed["entity"] == entity]
+    c = mine[mine["measure"] == "patents"]
+    sh = mine[mine["measure"] == "patent_share"]
+    years = sorted(
+        {y for y in c["year"] if pd.notna(y)} & {y for y in sh["year"] if pd.notna(y)}, reverse=True
+    )
+    if not years:
+        return None, None
+
+    def best(part: pd.DataFrame) -> pd.DataFrame:
+        part = part[part["year"] == years[0]]
+        return part.sort_values(["n_sources", "claim_id"], ascending=[False, True]).head(1)
+
+    return best(c), best(sh)
 
 
 def _derived_rows(reported: pd.DataFrame) -> list[dict]:

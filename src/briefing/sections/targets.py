@@ -82,7 +82,8 @@ def table(
                 "qualifier": claim["qualifier"],
                 "n_sources": int(claim["n_sources"]),
                 "conflict": bool(claim["conflict"]),
-                "conflict_note": claim["conflict_note"],
+                # the values side by side are in the caveats; a table cell only says so
+                "conflict_note": "sources disagree (see Caveats)" if claim["conflict"] else "",
                 "scope": _scope(fact_ids, facts),
                 "fact_ids": fact_ids,
             }
@@ -138,7 +139,11 @@ def chartable(
     stay apart, and the target's scope when the quote gives one (core / related
     industries); targets still alike are numbered.
     """
-    agreed = targets[targets["value_cny"].notna()].head(top_n).copy()
+    agreed = targets[targets["value_cny"].notna()]
+    if "scope" in agreed and (agreed["scope"] != "related").any():
+        # the metaverse's own targets; those of the industries it is to drive are in the table
+        agreed = agreed[agreed["scope"] != "related"]
+    agreed = agreed.head(top_n).copy()
     scopes = (
         list(agreed["scope"])
         if "scope" in agreed
