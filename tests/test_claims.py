@@ -115,6 +115,24 @@ def test_an_article_with_two_figures_still_agrees_and_disagrees_with_others() ->
     assert claims["articles"].tolist() == [["a"], ["a", "b"]]
 
 
+def test_an_article_with_two_figures_does_not_hide_a_third_source_that_disagrees() -> None:
+    # a gives two forecasts (about 1 trillion and 1.2 trillion), b agrees with the first,
+    # c says 400 billion: c disagrees with every other source, so the key is disputed
+    market = dict(unit="CNY", measure="market_size", entity="China", year=2025)
+    claims = claims_of(
+        fact("a", 1, 1.0e12, qualifier="more_than", **market),
+        fact("a", 60, 1.2e12, qualifier="about", **market),
+        fact("b", 1, 0.8e12, value_high=1.0e12, **market),
+        fact("c", 1, 0.4e12, **market),
+    )
+    assert len(claims) == 1
+    assert claims["conflict"].tolist() == [True]
+    assert (
+        "400 billion" in claims["conflict_note"].iloc[0]
+        or "c says" in claims["conflict_note"].iloc[0]
+    )
+
+
 def test_one_figure_per_article_that_differ_is_still_a_conflict() -> None:
     companies = dict(unit="count", measure="companies", entity="Nansha", year=None)
     claims = claims_of(

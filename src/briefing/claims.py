@@ -242,7 +242,11 @@ def _claims_of_key(key: tuple, group: list[_Fact], rel_tol: float) -> list[dict[
     clusters = _clusters(group, rel_tol)
     if len(clusters) > 1:
         articles_in = Counter(a for c in clusters for a in {f.article for f in c})
-        if max(articles_in.values()) > 1:
+        sources = [{f.article for f in c} for c in clusters]
+        # two runs of values from different articles only: sources disagree, one disputed
+        # claim shows them side by side; otherwise an article tells the figures apart
+        disputed = any(not (a & b) for i, a in enumerate(sources) for b in sources[i + 1 :])
+        if max(articles_in.values()) > 1 and not disputed:
             return [
                 _claim(key, cluster, rel_tol, part=_representative(cluster).value)
                 for cluster in clusters
