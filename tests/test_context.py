@@ -450,3 +450,18 @@ def test_a_sum_over_several_places_is_the_country_s() -> None:
     assert rows["topping 1.5 trillion yuan"] == "China"
     assert rows["more than 2 trillion yuan"] == "China"
     assert rows["30 billion yuan"] == "Henan"
+
+
+def test_a_rise_right_before_a_percentage_is_a_growth_rate_even_beside_share() -> None:
+    assert only("Baidu's share price jumped 5% on Monday.")["measure"] == "growth_rate"
+    assert only("The share of VR users rose to 30%.")["measure"] == "share"
+
+
+def test_the_number_of_x_names_what_a_bare_count_counts() -> None:
+    row = only("By the end of 2022, the number of digital human companies exceeded 280,000.")
+    assert (row["counted"], row["measure"], row["qualifier"], row["year"]) == (
+        "digital human companies",
+        "companies",
+        "more_than",
+        2022,
+    )

@@ -42,6 +42,15 @@ _GROWTH = re.compile(
     r"\b(?:grow|grew|growth|increase|increased|rise|rose|jump|jumped|surge|surged|hike|climb|climbed|expand|expanded|soar|soared|CAGR|up)\b|增长|增速|同比|增加|上升|提高",
     re.IGNORECASE,
 )
+#: "the number of X ..." before a bare count names what it counts.
+_NUMBER_OF = re.compile(r"\bnumber of ((?:[\w-]+ ){0,4}[\w-]+s)\b(?!.*\bnumber of\b)", re.I)
+#: A rise stated right before a percentage ("up 10 per cent", "jumped 5%", 增长30%).
+_RISE_BEFORE = re.compile(
+    r"\b(?:up|rose|risen|rises?|rising|grew|grows?|grown|growing|jump(?:ed|s)?|surg(?:e|ed|es)|"
+    r"climb(?:ed|s)?|soar(?:ed|s)?|gain(?:ed|s)?|increas(?:e|ed|es)|expand(?:ed|s)?|rallied|"
+    r"advanced)\s+(?:by\s+)?$|(?:增长|增加|上升|提高|上涨|增幅|增速)(?:了|为|达|达到)?$",
+    re.IGNORECASE,
+)
 #: A fall stated right before a percentage ("down 40%", "fell by 2.1%", 下降约三成): a growth
 #: rate, recorded negative so that a table or chart of growth never reads a fall as a rise.
 _DECLINE_BEFORE = re.compile(
@@ -152,8 +161,8 @@ def classify_measure(q: Quantity, sentence: str, before: str = "", after: str = 
             return "market_size"
         return "other"
     if q.unit in ("percent", "percentage_points"):
-        if _DECLINE_BEFORE.search(before):
-            return "growth_rate"
+        if _DECLINE_BEFORE.search(before) or _RISE_BEFORE.search(before):
+            return "growth_rate"  # "jumped 5%", "fell 2.1%": a change, whatever else is said
         if _GDP.search(sentence):
             return "gdp_share"
         if _GROWTH_BEFORE.search(before) and _GROWTH.search(sentence):
@@ -166,6 +175,10 @@ def classify_measure(q: Quantity, sentence: str, before: str = "", after: str = 
             return "growth_rate"
         return "share"
     if q.unit == "count":
+        if not counted:
+            named = _NUMBER_OF.search(before)
+            if named:  # "the number of digital human companies exceeded 280,000"
+                counted = named.group(1)
         if not counted:
             # Chinese puts the noun before the figure (企业超过1.2万家); 家 counts firms
             counted = _ZH_SCOPE.sub("", before[-12:]) + (" 企业" if "家" in q.text else "")
@@ -732,9 +745,8 @@ def extract_facts(
         sentence = text[s_start:s_end]
         pi = p_index.index_of(q.start)
         on_topic = flags[pi] if pi >= 0 else True
-        measure = classify_measure(
-            q, sentence, text[max(s_start, q.start - 40) : q.start], text[q.end : q.end + 1]
-        )
+        before = text[max(s_start, q.start - 40) : q.start]
+        measure = classify_measure(q, sentence, before, text[q.end : q.end + 1])
         falls = measure == "growth_rate" and bool(
             _DECLINE_BEFORE.search(text, max(s_start, q.start - 20), q.start)
         )
@@ -749,7 +761,7 @@ def extract_facts(
             "value_high": q.value_high,
             "unit": q.unit,
             "qualifier": q.qualifier,
-            "counted": normalise_counted(q.counted),
+            "counted": normalise_counted(q.counted or _named_before(q, before)),
             "measure": measure,
             "entity": attribute_entity(text, q, s_start, s_end, mentions, fallback, measure),
             "year": figure_year(q, s_start, s_end, found_dates, published, text)
@@ -780,6 +792,14 @@ def outside_datelines(text: str, mentions: list[reference.Mention]) -> list[refe
     if not spans:
         return mentions
     return [m for m in mentions if not any(a <= m.start < b for a, b in spans)]
+
+
+def _named_before(q: Quantity, before: str) -> str | None:
+    """For a bare count, the noun of "the number of X" just before it."""
+    if q.unit != "count":
+        return None
+    named = _NUMBER_OF.search(before)
+    return named.group(1) if named else None
 
 
 def not_figures(found: list, quantities: list[Quantity]) -> list:

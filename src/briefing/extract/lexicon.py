@@ -153,6 +153,9 @@ QUALIFIERS_EN: dict[str, str] = {
     "exceeding": "more_than",
     "exceed": "more_than",
     "exceeds": "more_than",
+    "exceeded": "more_than",
+    "surpassed": "more_than",
+    "topped": "more_than",
     "surpass": "more_than",
     "surpasses": "more_than",
     "surpassing": "more_than",
@@ -480,6 +483,15 @@ LEAD_VERBS_ZH: tuple[str, ...] = (
     "计划",
     "計劃",
     "提出",
+    "吸纳",
+    "吸納",
+    "汇聚",
+    "匯聚",
+    "包括",
+    "涵盖",
+    "涵蓋",
+    "入驻",
+    "入駐",
 )
 TIME_HEADS_ZH: frozenset[str] = frozenset({"月", "小时", "星期", "礼拜", "年", "世纪", "季度"})
 
