@@ -71,3 +71,34 @@ def test_changed_parameter_re_executes(built, capsys):
     pipeline.build(changed, [FIXTURES / "good.ipynb"])
     assert "reused" not in capsys.readouterr().err
     assert "rate 7.3" in (built.out_dir / "briefing.html").read_text()
+
+
+def _chart_notebook(path: Path, chart: str) -> Path:
+    """A notebook like good.ipynb whose last cell writes one 'chart' file named `chart`."""
+    import nbformat
+
+    nb = nbformat.read(FIXTURES / "good.ipynb", as_version=4)
+    nb.cells.append(
+        nbformat.v4.new_code_cell(
+            f"from pathlib import Path\n(Path(figures_dir) / '{chart}.json').write_text('{{}}')"
+        )
+    )
+    nbformat.write(nb, path)
+    return path
+
+
+def test_a_chart_no_notebook_writes_any_more_leaves_the_report(tmp_path, capsys):
+    params = _params(tmp_path)
+    kept = _chart_notebook(tmp_path / "a-kept.ipynb", "kept-chart")
+    renamed = tmp_path / "b-renamed.ipynb"
+    pipeline.build(params, [kept, _chart_notebook(renamed, "old-name")])
+    figures = params.out_dir / "figures"
+    charts = lambda: sorted(p.name for p in figures.glob("*.json"))  # noqa: E731
+    assert charts() == ["kept-chart.json", "old-name.json"]
+
+    capsys.readouterr()
+    pipeline.build(params, [kept, _chart_notebook(renamed, "new-name")])
+    assert "a-kept.ipynb: unchanged, reused" in capsys.readouterr().err
+    # the reused notebook's chart is carried over; the re-run one's old chart is gone
+    assert charts() == ["kept-chart.json", "new-name.json"]
+    assert not list(params.out_dir.glob(".figures-*/"))

@@ -53,12 +53,13 @@ def _kernel_pid(km) -> int | None:
 
 def run_notebooks(
     jobs: list[tuple[Path, Path]],
-    parameters: dict,
+    parameters: dict | Callable[[Path], dict],
     cwd: Path,
     workers: int,
     on_done: Callable[[str, float], None],
 ) -> None:
-    """Execute each (source, target) notebook with `parameters`; `on_done(name, seconds)`
+    """Execute each (source, target) notebook with `parameters` (or `parameters(source)`,
+    when each notebook gets its own, e.g. its own figures folder); `on_done(name, seconds)`
     is called as each finishes. Raises NotebookFailed for a failed cell; on any exception
     (Ctrl-C included) no new notebook is started and every kernel is shut down."""
     if not jobs:
@@ -87,7 +88,8 @@ def run_notebooks(
                 started = time.perf_counter()
                 if km.has_kernel:
                     _clear_namespace(km)
-                _execute(source, target, parameters, cwd, km)
+                own = parameters(source) if callable(parameters) else parameters
+                _execute(source, target, own, cwd, km)
                 on_done(source.name, time.perf_counter() - started)
         except BaseException as exc:
             stop.set()

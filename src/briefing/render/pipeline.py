@@ -31,6 +31,7 @@ from briefing.render.kernels import NotebookFailed, run_notebooks
 
 NOTEBOOKS_DIR = REPO_DIR / "notebooks"
 CACHE_NAME = ".build-cache.json"
+FIGURES_MAP_NAME = ".figures-by-notebook.json"  # which charts each executed notebook wrote
 
 
 class BuildError(RuntimeError):
@@ -170,17 +171,37 @@ def execute_notebooks(
     target_dir.mkdir(parents=True, exist_ok=True)
     data_key = hash_files(params.processed_dir.glob("*.csv"))
     code_key = package_fingerprint()
-    old_cache = {}
+    figures = params.figures_dir
+    figures.mkdir(parents=True, exist_ok=True)
+    old_cache, old_figures = {}, {}
     if previous and (previous / CACHE_NAME).exists():
         old_cache = json.loads((previous / CACHE_NAME).read_text())
+    if previous and (previous / FIGURES_MAP_NAME).exists():
+        old_figures = json.loads((previous / FIGURES_MAP_NAME).read_text())
     new_cache: dict[str, str] = {}
+    new_figures: dict[str, list[str]] = {}
     todo: list[Path] = []
+
+    def own_figures(nb: Path) -> Path:
+        folder = work / f".figures-{nb.stem}"
+        folder.mkdir(exist_ok=True)
+        return folder
+
     for nb in notebooks:
         key = _notebook_key(nb, params, data_key, code_key)
         new_cache[nb.name] = key
         old_copy = previous / "notebooks" / nb.name if previous else None
-        if old_cache.get(nb.name) == key and old_copy and old_copy.exists():
+        old_charts = old_figures.get(nb.name, [])
+        if (
+            old_cache.get(nb.name) == key
+            and old_copy
+            and old_copy.exists()
+            and all((previous / "figures" / f).exists() for f in old_charts)
+        ):
             shutil.copy2(old_copy, target_dir / nb.name)
+            for name in old_charts:  # only its own charts: a renamed or dropped chart goes
+                shutil.copy2(previous / "figures" / name, figures / name)
+            new_figures[nb.name] = old_charts
             _say(f"{nb.name}: unchanged, reused")
         else:
             todo.append(nb)
@@ -191,14 +212,21 @@ def execute_notebooks(
         try:  # on failure or Ctrl-C, queued notebooks are dropped, running ones stopped
             run_notebooks(
                 [(nb, target_dir / nb.name) for nb in todo],
-                params.notebook_parameters(),
+                lambda nb: {**params.notebook_parameters(), "figures_dir": str(own_figures(nb))},
                 REPO_DIR,
                 workers=min(2, os.cpu_count() or 1) if len(todo) > 1 else 1,
                 on_done=lambda name, seconds: _say(f"{name}: {seconds:.1f} s"),
             )
         except NotebookFailed as exc:
             raise BuildError(str(exc)) from None
+    for nb in todo:  # each notebook's charts, now known by name, join the report's folder
+        written = sorted(p.name for p in own_figures(nb).iterdir())
+        for name in written:
+            (own_figures(nb) / name).replace(figures / name)
+        own_figures(nb).rmdir()
+        new_figures[nb.name] = written
     (work / CACHE_NAME).write_text(json.dumps(new_cache, sort_keys=True, indent=1))
+    (work / FIGURES_MAP_NAME).write_text(json.dumps(new_figures, sort_keys=True, indent=1))
     return [target_dir / nb.name for nb in notebooks]
 
 
@@ -251,10 +279,6 @@ def build(params: P.BuildParams, notebooks: list[Path] | None = None) -> Path:
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
     try:
         staged = P.BuildParams(**{**params.__dict__, "figures_dir": work / "figures"})
-        if (out / "figures").is_dir():  # charts of notebooks that are reused, not re-run
-            shutil.copytree(out / "figures", work / "figures")
-        else:
-            (work / "figures").mkdir()
         executed = execute_notebooks(notebooks, staged, work, out if out.exists() else None)
         started = time.perf_counter()
         render_key = hash_json(
