@@ -40,13 +40,12 @@ facts = pd.read_csv(Path(processed_dir) / "facts.csv")
 events_path = Path(processed_dir) / "events.csv"
 events = pd.read_csv(events_path) if events_path.exists() else pd.DataFrame()
 claims = merge_claims(facts)
-set_matplotlib_formats("svg")  # vector charts: crisp in the PDF, CJK text kept as outlines
-source_line = "Source: " + "; ".join(sorted(set(facts["outlet"].dropna().astype(str))))"""
+set_matplotlib_formats("svg")  # vector charts: crisp in the PDF, CJK text kept as outlines"""
 
 
 def quotes_of(ids_expr: str) -> str:
     """Code that turns a column of fact-id lists into the quotes saved beside a chart."""
-    return f"quotes = sections._common.quotes_for(facts, {ids_expr})"
+    return f"quotes = sections.quotes_for(facts, {ids_expr})"
 
 
 SECTIONS: dict[str, tuple[str, list[str]]] = {
@@ -83,9 +82,10 @@ SECTIONS: dict[str, tuple[str, list[str]]] = {
             "    finding = f\"{top['entity']}'s target is the largest\"\n"
             "    fig = charts.hbar(bars, 'label', 'value_cny_bn')\n"
             "    " + quotes_of("bars['fact_ids']") + "\n"
-            "    charts.save_figure(fig, 'targets', figures_dir, title=finding, "
-            "subtitle='Market-size target, billion yuan', source=source_line, "
-            "finding=finding, quotes=quotes)\n"
+            "    charts.save_figure(fig, 'targets-by-province', figures_dir, title=finding, "
+            "subtitle='Market-size target, billion yuan', "
+            "source=sections.source_line(facts, sections.articles_of(facts, bars['fact_ids'])), "
+            "finding=finding, quotes=quotes, order=2)\n"
             "    display(fig)\n"
             "    plt.close(fig)  # shown once, not again at the end of the cell",
         ],
@@ -111,9 +111,10 @@ SECTIONS: dict[str, tuple[str, list[str]]] = {
             "    fig = charts.share_bars(shares, 'entity', 'patents' if has_counts else 'share_pct', "
             "'share_pct' if has_counts else None)\n"
             "    " + quotes_of("shares['fact_ids']") + "\n"
-            "    charts.save_figure(fig, 'patents', figures_dir, title=finding, "
-            "subtitle='Patent applications: count (share of world total)', source=source_line, "
-            "finding=finding, quotes=quotes)\n"
+            "    charts.save_figure(fig, 'patent-shares-by-country', figures_dir, title=finding, "
+            "subtitle='Patent applications: count (share of world total)', "
+            "source=sections.source_line(facts, sections.articles_of(facts, shares['fact_ids'])), "
+            "finding=finding, quotes=quotes, order=3)\n"
             "    display(fig)\n"
             "    plt.close(fig)  # shown once, not again at the end of the cell",
             "trademarks = sections.patents.trademarks(claims)\n"
@@ -142,9 +143,10 @@ SECTIONS: dict[str, tuple[str, list[str]]] = {
             '                   f"are named as members of "\n'
             "                   f\"{narrative.counted(grid.shape[1], 'body', 'bodies')}\")\n"
             "        fig = charts.matrix(grid)\n"
-            "        charts.save_figure(fig, 'companies', figures_dir, title=finding, "
-            "subtitle='Company named as member of body', source=source_line, "
-            "finding=finding, quotes=[])\n"
+            "        charts.save_figure(fig, 'companies-by-body', figures_dir, title=finding, "
+            "subtitle='Company named as member of body', "
+            "source=sections.source_line(facts, members.loc[members['company'].isin(grid.index), 'article']), "
+            "finding=finding, quotes=[], order=4)\n"
             "        display(fig)\n"
             "        plt.close(fig)  # shown once, not again at the end of the cell",
         ],
@@ -171,9 +173,9 @@ SECTIONS: dict[str, tuple[str, list[str]]] = {
             '    finding = f\'{len(timeline)} dated events from {timeline["date"].min()} '
             'to {timeline["date"].max()}\'\n'
             "    fig = charts.timeline(timeline, 'date', 'entity')\n"
-            "    charts.save_figure(fig, 'timeline', figures_dir, title=finding, "
-            "subtitle='Date of event', source=source_line, finding=finding, "
-            "quotes=sorted(set(timeline['sentence'].astype(str))))\n"
+            "    charts.save_figure(fig, 'events-timeline', figures_dir, title=finding, "
+            "subtitle='Date of event', source=sections.source_line(facts, timeline['articles']), finding=finding, "
+            "quotes=sorted(set(timeline['sentence'].astype(str))), order=6)\n"
             "    display(fig)\n"
             "    plt.close(fig)  # shown once, not again at the end of the cell",
         ],
@@ -199,9 +201,10 @@ SECTIONS: dict[str, tuple[str, list[str]]] = {
             "narrative.counted(int(top['n_commitments']), 'commitment'))\n"
             "    fig = charts.tile_map(provinces, 'province', 'n_commitments')\n"
             "    " + quotes_of("places['fact_ids']") + "\n"
-            "    charts.save_figure(fig, 'geography', figures_dir, title=finding, "
-            "subtitle='Number of figures committed per province', source=source_line, "
-            "finding=finding, quotes=quotes)\n"
+            "    charts.save_figure(fig, 'commitments-by-province', figures_dir, title=finding, "
+            "subtitle='Number of figures committed per province', "
+            "source=sections.source_line(facts, sections.articles_of(facts, places['fact_ids'])), "
+            "finding=finding, quotes=quotes, order=7)\n"
             "    display(fig)\n"
             "    plt.close(fig)  # shown once, not again at the end of the cell",
         ],

@@ -169,3 +169,13 @@ def test_build_all_from_fact_columns_is_repeatable(tmp_path):
     assert '<a href="a-chart.png"><img src="a-chart.png"' in gallery
     assert "b-chart-transparent.png" in gallery and "(b-chart.json)" in gallery
     assert not list(tmp_path.rglob("*.tmp"))
+
+
+def test_slides_and_gallery_follow_the_briefing_not_the_alphabet(tmp_path):
+    from briefing.exports.sidecars import read_sidecars
+
+    df = pd.DataFrame({"p": ["a", "b"], "v": [1.0, 2.0]})
+    for name, order in (("zz-targets", 2), ("aa-timeline", 6), ("mm-extra", None)):
+        fig = charts.hbar(df, "p", "v")
+        charts.save_figure(fig, name, tmp_path, title=name, order=order)
+    assert [s["name"] for s in read_sidecars(tmp_path)] == ["zz-targets", "aa-timeline", "mm-extra"]

@@ -42,7 +42,7 @@ def _build(articles: Path, tmp: Path, name: str) -> dict:
             parts.append(sib.get_text(" ", strip=True))
         return " ".join(parts)
 
-    sidecar = out / "figures" / "targets.json"  # absent when no target is left to chart
+    sidecar = out / "figures" / "targets-by-province.json"  # absent when no target is left to chart
     return {
         "targets": json.loads(sidecar.read_text(encoding="utf-8"))
         if sidecar.exists()

@@ -230,7 +230,10 @@ def test_named_members_come_from_the_body_paragraph():
         return [canon for alias, canon in aliases.items() if alias in text]
 
     members = companies.named_members(texts, ["working group"], find)
-    assert members.values.tolist() == [["working group", "Huawei"], ["working group", "SenseTime"]]
+    assert members.values.tolist() == [
+        ["working group", "Huawei", "a"],
+        ["working group", "SenseTime", "a"],
+    ]
     grid = companies.matrix(members)
     assert grid.loc["SenseTime", "working group"] == 1
 
@@ -506,3 +509,50 @@ def test_a_count_is_paired_with_the_share_of_its_own_year(facts):
     table = patents.table(merge_claims(more)).set_index("entity")
     assert table.loc["China", "patents"] == 14291  # the 2022 count that goes with 30%
     assert table.loc["China", "share_pct"] == 30
+
+
+# --- chart source lines ---------------------------------------------------------------------
+
+
+def _outlets() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "id": ["f1", "f2", "f3", "f4"],
+            "article": ["crypto", "crypto", "scmp", "mystery"],
+            "outlet": ["The Cryptonomist", "The Cryptonomist", "South China Morning Post", None],
+            "published": ["2024-01-22", "2024-01-22", "2022-03-20", None],
+        }
+    )
+
+
+def test_a_chart_names_only_the_articles_behind_its_data():
+    from briefing.sections import articles_of, source_line
+
+    facts = _outlets()
+    assert articles_of(facts, [["f1"], ["f2"]]) == ["crypto"]
+    assert source_line(facts, articles_of(facts, [["f1", "f2"]])) == (
+        "Source: The Cryptonomist, 2024-01-22"
+    )
+    # oldest first; an article with no outlet or date is named by its id
+    assert source_line(facts, ["crypto", "scmp", "mystery"]) == (
+        "Sources: South China Morning Post, 2022-03-20; The Cryptonomist, 2024-01-22; mystery"
+    )
+
+
+def test_a_chart_with_many_sources_counts_the_rest():
+    from briefing.sections import source_line
+
+    facts = pd.DataFrame(
+        {
+            "id": [f"f{i}" for i in range(7)],
+            "article": [f"a{i}" for i in range(7)],
+            "outlet": ["Xinhua"] * 7,
+            "published": [f"2023-0{i + 1}-01" for i in range(7)],
+        }
+    )
+    line = source_line(facts, [[f"a{i}"] for i in range(7)], limit=4)
+    assert line == (
+        "Sources: Xinhua, 2023-01-01; Xinhua, 2023-02-01; Xinhua, 2023-03-01; "
+        "Xinhua, 2023-04-01; and 3 more articles"
+    )
+    assert source_line(facts, []) == ""

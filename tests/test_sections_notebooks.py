@@ -123,14 +123,18 @@ def test_each_chart_is_saved_with_a_finding_unit_source_and_quotes(processed, mo
     for path in NOTEBOOKS:
         saved += _run(path, processed, monkeypatch)[1].saved
     names = {s["name"] for s in saved}
-    assert {"targets", "patents", "geography"} <= names
+    assert {"targets-by-province", "patent-shares-by-country", "commitments-by-province"} <= names
     for chart in saved:
         assert chart["title"] == chart["finding"] and chart["title"]
-        assert chart["subtitle"] and chart["source"].startswith("Source: ")
+        assert chart["subtitle"] and chart["source"].startswith(("Source: ", "Sources: "))
         assert chart["rows"] > 0
-    targets = next(s for s in saved if s["name"] == "targets")
+    targets = next(s for s in saved if s["name"] == "targets-by-province")
     assert targets["title"] == "Sichuan's target is the largest"
     assert targets["quotes"]
+    # the source line names the articles behind the chart's own figures, no other
+    outlets = {q["outlet"] for q in targets["quotes"]}
+    assert all(outlet in targets["source"] for outlet in outlets)
+    assert "Protocol" not in targets["source"]
 
 
 def test_sections_degrade_to_sentences_on_an_empty_facts_table(tmp_path, monkeypatch):

@@ -53,6 +53,7 @@ def save_figure(
     source: str | None = None,
     finding: str | None = None,
     quotes: Iterable[dict] = (),
+    order: int | None = None,
 ) -> dict[str, Path]:
     """Write figures_dir/name.{svg,pdf,png}, name-transparent.png and name.json.
 
@@ -62,7 +63,9 @@ def save_figure(
 
     title/subtitle/source, when given, replace the texts drawn on the figure, so
     the image and the sidecar always agree. quotes: dicts with article, outlet,
-    date, quote. name must be kebab-case (e.g. "targets-by-province").
+    date, quote. name must be kebab-case (e.g. "targets-by-province"). order: where the
+    chart comes in the briefing (its section's number), so the deck and the gallery follow
+    the report rather than the alphabet; charts without one come last, by name.
     """
     if not NAME_RE.match(name):
         raise ValueError(f"figure name must be kebab-case ascii, got {name!r}")
@@ -98,6 +101,8 @@ def save_figure(
         "quotes": _clean_quotes(quotes),
         "files": files,
     }
+    if order is not None:
+        sidecar["order"] = int(order)
     text = json.dumps(sidecar, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     _atomic_write(out / f"{name}.json", text.encode("utf-8"))
     paths = {kind: out / file for kind, file in files.items()}

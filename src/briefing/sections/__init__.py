@@ -16,13 +16,17 @@ from briefing.sections import (
     targets,
     timeline,
 )
+from briefing.sections._common import articles_of, quotes_for, source_line
 
 __all__ = [
+    "articles_of",
     "caveats",
     "companies",
     "geography",
     "market",
     "patents",
+    "quotes_for",
+    "source_line",
     "sources",
     "summary",
     "targets",

@@ -139,3 +139,44 @@ def quotes_for(facts: pd.DataFrame, id_lists: Any) -> list[dict[str, str]]:
     }
     keys = ("article", "outlet", "date", "quote")
     return [dict(zip(keys, q, strict=True)) for q in sorted(quotes)]
+
+
+def articles_of(facts: pd.DataFrame, id_lists: Any) -> list[str]:
+    """The articles the facts of a chart come from (fact-id lists flattened), sorted."""
+    wanted = {str(i) for ids in id_lists for i in as_list(ids)}
+    return sorted(set(facts.loc[facts["id"].astype(str).isin(wanted), "article"].astype(str)))
+
+
+SOURCES_NAMED_ON_A_CHART = 4
+
+
+def source_line(facts: pd.DataFrame, articles: Any, limit: int = SOURCES_NAMED_ON_A_CHART) -> str:
+    """A chart's source line naming the articles behind what it draws, not the whole corpus:
+    "Source: The Cryptonomist, 2024-01-22". Oldest first; past `limit` articles the rest are
+    counted ("and 12 more articles"), so the line fits under a slide-sized chart.
+
+    `articles` is any iterable of article ids (lists inside it are flattened); an article
+    with no outlet or date in `facts` is named by its id.
+    """
+    wanted = sorted({str(a) for item in articles for a in as_list(item) if not is_blank(a)})
+    if not wanted:
+        return ""
+    known: dict[str, tuple[str, str]] = {}
+    if not facts.empty and "article" in facts:
+        columns = [c for c in ("article", "outlet", "published") if c in facts]
+        for row in facts[columns].drop_duplicates("article").to_dict("records"):
+            outlet = "" if is_blank(row.get("outlet")) else str(row["outlet"])
+            date = "" if is_blank(row.get("published")) else str(row["published"])[:10]
+            known[str(row["article"])] = (outlet, date)
+    named = []
+    for article in wanted:
+        outlet, date = known.get(article, ("", ""))
+        label = ", ".join(p for p in (outlet or article, date) if p)
+        named.append((date or "9999", label))
+    labels = list(dict.fromkeys(label for _, label in sorted(named)))
+    head = "Source: " if len(labels) == 1 else "Sources: "
+    shown = "; ".join(labels[:limit])
+    rest = len(labels) - limit
+    if rest > 0:
+        shown += f"; and {rest} more article{'s' if rest > 1 else ''}"
+    return head + shown

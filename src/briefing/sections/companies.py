@@ -98,7 +98,8 @@ def named_members(
     bodies: Iterable[str],
     find_mentions: Callable[[str], Iterable[str]],
 ) -> pd.DataFrame:
-    """Companies named in the same paragraph as a body, as (body, company) rows.
+    """Companies named in the same paragraph as a body, as (body, company, article) rows
+    (the article, so the chart can name its sources).
 
     `texts` maps article id to article text; `find_mentions(text)` returns canonical
     organisation names (briefing.reference.find_mentions resolves aliases such as
@@ -107,8 +108,8 @@ def named_members(
     attributed to the body last named in that article.
     """
     body_list = sorted({b for b in bodies if not is_blank(b)})
-    pairs: set[tuple[str, str]] = set()
-    for _article, text in sorted(texts.items()):
+    pairs: set[tuple[str, str, str]] = set()
+    for article, text in sorted(texts.items()):
         current: str | None = None
         for paragraph in re.split(r"\n\s*\n|\n", text):
             named = [b for b in body_list if b.lower() in paragraph.lower()]
@@ -120,8 +121,8 @@ def named_members(
                 continue
             for org in find_mentions(paragraph):
                 if org != current and org not in body_list:
-                    pairs.add((current, str(org)))
-    return pd.DataFrame(sorted(pairs), columns=["body", "company"])
+                    pairs.add((current, str(org), str(article)))
+    return pd.DataFrame(sorted(pairs), columns=["body", "company", "article"])
 
 
 def matrix(members: pd.DataFrame, top_n: int = 20) -> pd.DataFrame:
