@@ -15,6 +15,7 @@ from briefing.exports.zipfix import atomic_path, normalise_office_zip
 
 SLIDE_W, SLIDE_H = Inches(13.333), Inches(7.5)
 FIXED_TIME = dt.datetime(2000, 1, 1)
+MARGIN = Inches(0.5)
 
 
 def notes_text(sidecar: dict) -> str:
@@ -26,6 +27,13 @@ def notes_text(sidecar: dict) -> str:
     return "\n".join(line for line in lines if line)
 
 
+def _span(shape, top: int, height: int) -> None:
+    """Stretch a placeholder across the 16:9 slide: python-pptx's default layouts are drawn
+    for 4:3, so their titles would wrap at two-thirds of the width ("...2024-01-" / "19")."""
+    shape.left, shape.width = MARGIN, SLIDE_W - 2 * MARGIN
+    shape.top, shape.height = top, height
+
+
 def write_slides(
     sidecars: list[dict], figures_dir: Path, out_path: Path, *, title: str, subtitle: str
 ) -> Path:
@@ -35,10 +43,13 @@ def write_slides(
     first = prs.slides.add_slide(prs.slide_layouts[0])
     first.shapes.title.text = title
     first.placeholders[1].text = subtitle
+    _span(first.shapes.title, Inches(2.2), Inches(1.6))
+    _span(first.placeholders[1], Inches(4.0), Inches(1.2))
     for side in sidecars:
         slide = prs.slides.add_slide(prs.slide_layouts[5])  # title only
         slide.shapes.title.text = side.get("finding") or side.get("title", "")
         slide.shapes.title.text_frame.paragraphs[0].font.size = Pt(28)
+        _span(slide.shapes.title, Inches(0.3), Inches(1.2))
         height = Inches(5.7)
         width = int(height * 16 / 9)
         left = int((SLIDE_W - width) / 2)
