@@ -465,3 +465,39 @@ def test_the_number_of_x_names_what_a_bare_count_counts() -> None:
         "more_than",
         2022,
     )
+
+
+def test_the_number_of_x_reaches_over_a_long_phrase_but_not_past_another_figure() -> None:
+    row = only(
+        'The number of Chinese companies with "metaverse" in their registered business scope '
+        "jumped to more than 12,000 by the end of 2022."
+    )
+    assert (row["counted"], row["measure"], row["year"]) == ("companies", "companies", 2022)
+    rows = facts("The number of firms rose 30% in 2022, while 500 were closed.")
+    assert rows[-1]["counted"] == ""
+
+
+def test_a_count_compared_with_another_counts_the_same_thing_in_the_same_year() -> None:
+    rows = facts(
+        "China filed 5,219 metaverse-related patent applications in 2022, or 42% of the global "
+        "total. That compared with 3,106 filed in the United States."
+    )
+    assert [(r["measure"], r["entity"], r["year"]) for r in rows] == [
+        ("patents", "China", 2022),
+        ("patent_share", "China", 2022),
+        ("patents", "United States", 2022),
+    ]
+    assert rows[2]["counted"] == "patent applications"
+
+
+def test_a_place_that_names_a_currency_is_not_the_figure_s_owner() -> None:
+    row = facts(
+        "Shanghai aims to lift the industry to 350 billion yuan (about 52.2 billion U.S. dollars)"
+        " by 2025."
+    )[1]
+    assert (row["unit"], row["entity"], row["year"]) == ("USD", "Shanghai", 2025)
+
+
+def test_money_before_de_is_a_fund_s_size_when_the_noun_is_a_fund() -> None:
+    assert only("郑州市将设立规模50亿元的元宇宙产业发展基金。")["measure"] == "investment"
+    assert facts("营业收入超10亿元的元宇宙企业达到20家。")[0]["measure"] == "other"

@@ -36,7 +36,9 @@ _FORECAST = re.compile(
     re.IGNORECASE,
 )
 _SHARE = re.compile(
-    r"\b(?:share|accounting for|accounts? for|of the total|of all|proportion)\b|占", re.IGNORECASE
+    r"\b(?:share|accounting for|accounts? for|of the total|of all|proportion)\b"
+    r"|\bof (?:the )?(?:global|world(?:'s|wide)?|national|country's|industry's)\b|占",
+    re.IGNORECASE,
 )
 _GROWTH = re.compile(
     r"\b(?:grow|grew|growth|increase|increased|rise|rose|jump|jumped|surge|surged|hike|climb|climbed|expand|expanded|soar|soared|CAGR|up)\b|增长|增速|同比|增加|上升|提高",
@@ -122,6 +124,8 @@ _GROWTH_BEFORE = re.compile(
     re.I,
 )
 _CURRENCY_SIGNS = frozenset("$＄")
+#: "52.2 billion U.S. dollars", "HK dollars": the place names the currency, not the owner.
+_CURRENCY_NAME_AFTER = re.compile(r"\s*(?:dollars?|cents?)\b", re.I)
 #: Scope words before a Chinese count (全省5G基站超过10万个): not a count of provinces.
 _ZH_SCOPE = re.compile(r"全(?:省|市|区|區|国|國)|我(?:省|市)|本(?:省|市)")
 _GENERIC_FILINGS = re.compile(r"^(?:applications?|filings?|registrations?|申请)$", re.I)
@@ -149,7 +153,10 @@ def classify_measure(q: Quantity, sentence: str, before: str = "", after: str = 
             _INVEST.search(sentence) and not _MARKET.search(sentence)
         ):
             return "investment"
-        if after.startswith("的"):
+        if after.startswith("的"):  # the noun it describes decides
+            noun = re.split(r"[，。；、,;]", after, maxsplit=1)[0]
+            if _INVEST.search(noun.translate(_FOLD)):
+                return "investment"  # 规模50亿元的产业基金: the size of a fund
             return "other"  # 营业收入超10亿元的企业: a threshold describing a noun
         if _TARGET.search(sentence):
             return "market_size_target"
@@ -678,6 +685,15 @@ def _windows(quantities: list[Quantity], s_index: SpanIndex, length: int) -> lis
 
 
 _REFERS_BACK = re.compile(r"\s+of (?:which|them|these|those)\b|\s*(?:家|个)?其中", re.I)
+#: "5,219 patent applications ... That compared with 3,106 filed in the United States": a bare
+#: count set against an earlier one counts the same thing.
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:compared (?:with|to)|versus|vs\.?|against|as against)\s+"
+    r"(?:(?:about|around|nearly|almost|some|only|just)\s+)?$",
+    re.I,
+)
+_COMPARED_REACH = 300  # characters back to the count compared with: this or the last sentence
+_DIGIT = re.compile(r"[0-9０-９]")
 
 
 def extract_facts(
@@ -705,7 +721,9 @@ def extract_facts(
             m
             for lo, hi in windows
             for m in reference.mentions_in(text, lo, hi)
-            if text[m.end : m.end + 1] not in _CURRENCY_SIGNS  # US$, HK$: a currency, not a place
+            # US$, HK$, "U.S. dollars": a currency, not a place
+            if text[m.end : m.end + 1] not in _CURRENCY_SIGNS
+            and not _CURRENCY_NAME_AFTER.match(text, m.end)
         ],
     )
     fallback = main_place(raw_mentions, _meta_get(meta, "title") or "")
@@ -727,6 +745,7 @@ def extract_facts(
     provenance.update(extra or {})
     rows: list[dict] = []
     previous_count: Quantity | None = None
+    year_by_start: dict[int, int | None] = {}
     for q in quantities:
         here = s_index.at(q.start)
         # "more than 300 companies ..., 10 of which are listed": 10 counts the same noun
@@ -738,6 +757,9 @@ def extract_facts(
             and previous_count.start >= (here.start if here else 0)
         ):
             q = dataclasses.replace(q, counted=previous_count.counted)
+        compared: Quantity | None = None  # the earlier count this one is compared with
+        if q.unit == "count" and not q.counted:
+            q, compared = _counted_from_context(text, q, here.start if here else 0, previous_count)
         if q.unit == "count" and q.counted:
             previous_count = q
         s = s_index.at(q.start)
@@ -746,7 +768,7 @@ def extract_facts(
         pi = p_index.index_of(q.start)
         on_topic = flags[pi] if pi >= 0 else True
         before = text[max(s_start, q.start - 40) : q.start]
-        measure = classify_measure(q, sentence, before, text[q.end : q.end + 1])
+        measure = classify_measure(q, sentence, before, text[q.end : q.end + 16])
         falls = measure == "growth_rate" and bool(
             _DECLINE_BEFORE.search(text, max(s_start, q.start - 20), q.start)
         )
@@ -772,6 +794,9 @@ def extract_facts(
             "conversion_of": f"{article_id}:{conv.start}" if conv else "",
             **provenance,
         }
+        if not row["year"] and compared is not None:  # "compared with 3,106": same year
+            row["year"] = year_by_start.get(compared.start)
+        year_by_start[q.start] = row["year"]
         rows.append({k: row.get(k, "") for k in FACT_COLUMNS})
     return _restated_years(rows)
 
@@ -792,6 +817,27 @@ def outside_datelines(text: str, mentions: list[reference.Mention]) -> list[refe
     if not spans:
         return mentions
     return [m for m in mentions if not any(a <= m.start < b for a, b in spans)]
+
+
+def _counted_from_context(
+    text: str, q: Quantity, s_start: int, previous: Quantity | None
+) -> tuple[Quantity, Quantity | None]:
+    """A bare count's noun from its sentence: "the number of Chinese companies with
+    'metaverse' in their business scope jumped to 12,000" (the phrase may be long, but no
+    other figure stands between), or the count it is compared with ("compared with 3,106"),
+    which is returned too: the compared figure lends its year."""
+    lead = text[max(s_start, q.start - 200) : q.start]
+    named = _NUMBER_OF.search(lead)
+    if named and not _DIGIT.search(lead, named.end()):
+        return dataclasses.replace(q, counted=named.group(1)), None
+    if (
+        previous is not None
+        and previous.counted
+        and 0 <= q.start - previous.end <= _COMPARED_REACH
+        and _COMPARED_BEFORE.search(text, max(0, q.start - 40), q.start)
+    ):
+        return dataclasses.replace(q, counted=previous.counted), previous
+    return q, None
 
 
 def _named_before(q: Quantity, before: str) -> str | None:
