@@ -501,3 +501,29 @@ def test_a_place_that_names_a_currency_is_not_the_figure_s_owner() -> None:
 def test_money_before_de_is_a_fund_s_size_when_the_noun_is_a_fund() -> None:
     assert only("郑州市将设立规模50亿元的元宇宙产业发展基金。")["measure"] == "investment"
     assert facts("营业收入超10亿元的元宇宙企业达到20家。")[0]["measure"] == "other"
+
+
+def test_hong_kong_counts_firms_with_jian_and_traditional_cues_classify() -> None:
+    rows = facts(
+        "數碼港園區內的初創企業已超過200間。政府今年再向數碼港撥款1億港元，用於支持元宇宙"
+        "應用開發，預計未來三年可培育約50間具規模的企業。"
+    )
+    assert [(r["measure"], r["entity"]) for r in rows] == [
+        ("companies", "Cyberport"),
+        ("investment", "Cyberport"),
+        ("companies", "Cyberport"),
+    ]
+    # a horizon right before the figure beats 今年 at the sentence's start
+    assert rows[2]["year"] == PUBLISHED["published"].year + 3
+
+
+def test_the_year_a_figure_is_compared_with_is_not_its_year() -> None:
+    assert only("Revenue rose 12% from 2021.")["year"] is None
+    assert only("企业数量较去年同期增加约四成。")["year"] is None
+    assert only("Patents filed from 2011 to 2022 reached 14,291.")["year"] == 2022
+
+
+def test_a_quarter_without_a_year_is_the_latest_one_begun_by_publication() -> None:
+    row = only("Shipments fell 46.8% in the second quarter.")
+    year = PUBLISHED["published"].year
+    assert row["year"] == (year if PUBLISHED["published"].month >= 4 else year - 1)

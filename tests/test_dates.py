@@ -67,3 +67,21 @@ def test_an_amount_starting_with_a_year_like_number_is_no_year() -> None:
 
     found = [d.text for d in find_dates("规模达到2000亿元，2000万台，2000.5，2000年，in 2001")]
     assert found == ["2000年", "2001"]
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("in the fourth quarter of 2022", 2022),
+        ("in Q3 2023", 2023),
+        ("2022年第三季度", 2022),
+        # without a year: the latest such period begun by publication (PUB is 22 Jan 2024)
+        ("in the second quarter", 2023),
+        ("in the first quarter", 2024),
+        ("前三季度", 2023),
+        ("上半年", 2024),
+    ],
+)
+def test_quarters_and_half_years_give_their_year(text: str, year: int) -> None:
+    date, precision = first(text)
+    assert (date.year if date else None, precision) == (year, "year")

@@ -74,6 +74,11 @@ _INVEST = re.compile(
     re.IGNORECASE,
 )
 _FOLD = str.maketrans(lx.TRADITIONAL_TO_SIMPLIFIED)
+#: The noun money describes, when it is a fund or funding (规模50亿元的产业基金,
+#: 最高500万元的资金支持).
+_FUNDING_NOUN = re.compile(
+    r"投资|基金|融资|资金|补贴|补助|资助|拨款|奖励|\b(?:fund|funding|subsid|grant)", re.I
+)
 #: Money named as a fund or an investment right before it ("a fund worth 10 billion yuan",
 #: 专项资金不低于2亿元) is an investment even when the sentence also says "industry".
 _INVEST_BEFORE = re.compile(
@@ -92,7 +97,8 @@ _COUNTED_MEASURES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bmembers?\b|成员", re.I), "members"),
     (
         re.compile(
-            r"compan|firm|enterprise|business|startup|institution|organi[sz]ation|企业|公司|机构",
+            r"compan|firm|enterprise|business|start-?ups?|institution|organi[sz]ation"
+            r"|企业|公司|机构|初创|厂商",
             re.I,
         ),
         "companies",
@@ -155,7 +161,7 @@ def classify_measure(q: Quantity, sentence: str, before: str = "", after: str = 
             return "investment"
         if after.startswith("的"):  # the noun it describes decides
             noun = re.split(r"[，。；、,;]", after, maxsplit=1)[0]
-            if _INVEST.search(noun.translate(_FOLD)):
+            if _FUNDING_NOUN.search(noun.translate(_FOLD)):
                 return "investment"  # 规模50亿元的产业基金: the size of a fund
             return "other"  # 营业收入超10亿元的企业: a threshold describing a noun
         if _TARGET.search(sentence):
@@ -188,7 +194,8 @@ def classify_measure(q: Quantity, sentence: str, before: str = "", after: str = 
                 counted = named.group(1)
         if not counted:
             # Chinese puts the noun before the figure (企业超过1.2万家); 家 counts firms
-            counted = _ZH_SCOPE.sub("", before[-12:]) + (" 企业" if "家" in q.text else "")
+            firms = "家" in q.text or "間" in q.text or "间" in q.text  # 家/間 count firms
+            counted = _ZH_SCOPE.sub("", before[-12:]) + (" 企业" if firms else "")
         for pattern, measure in _COUNTED_MEASURES:
             if pattern.search(counted):
                 if measure == "companies" and _MEMBER_CUE.search(sentence):
@@ -563,6 +570,15 @@ _BINDS_AFTER = re.compile(
 _RANGE_TAIL = re.compile(r"^\s*(?:to|until|through|and|-|–|—|至|到)\s*$", re.I)
 
 
+#: Words that make the date after them a baseline ("up 12% from 2021", "compared with last
+#: year", 较去年同期, 比上年): the year a figure is compared with, not the figure's own year.
+_BASELINE_BEFORE = re.compile(
+    r"(?:\b(?:from|than|compared (?:with|to)|versus|vs\.?|against|over)\s+(?:the\s+)?"
+    r"|较|較|比|相比|同比)\s*$",
+    re.I,
+)
+
+
 def figure_year(
     q: Quantity,
     sentence_start: int,
@@ -581,6 +597,10 @@ def figure_year(
     hi = bisect.bisect_left(_starts(found), sentence_end)
     in_sentence = [
         d for d in found[lo:hi] if sentence_start <= d.start and d.end <= sentence_end and d.date
+    ]
+    # "up 40% from last year", "較去年同期增加": the year compared with is not the figure's
+    in_sentence = [
+        d for d in in_sentence if not _BASELINE_BEFORE.search(text, max(0, d.start - 30), d.start)
     ]
     if not in_sentence:
         return None
@@ -604,19 +624,53 @@ def figure_year(
 _HORIZON = re.compile(
     r"\b(?:within|in\s+the\s+next|over\s+the\s+next|in\s+the\s+coming|over\s+the\s+coming)"
     r"\s+(?P<en>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\b"
-    r"|(?:未来|今后|今後)(?P<zh>[一二两兩三四五六七八九十\d]{1,2})年"
+    r"|(?:未来|未來|今后|今後)(?P<zh>[一二两兩三四五六七八九十\d]{1,2})年"
     r"|(?P<zh_in>[一二两兩三四五六七八九十\d]{1,2})年(?:内|內|之内|之內)",
     re.IGNORECASE,
 )
 
 
-def _clause(text: str, q: Quantity, sentence_start: int, sentence_end: int) -> str:
-    """The clause of the sentence that holds the figure (see _CLAUSE_BREAK)."""
+def _clause_span(text: str, q: Quantity, sentence_start: int, sentence_end: int) -> tuple[int, int]:
+    """Where the clause of the sentence that holds the figure starts and ends (_CLAUSE_BREAK)."""
     lo = sentence_start
     for m in _CLAUSE_BREAK.finditer(text, sentence_start, q.start):
         lo = m.end()
     m = _CLAUSE_BREAK.search(text, q.end, sentence_end)
-    return text[lo : m.start() if m else sentence_end]
+    return lo, m.start() if m else sentence_end
+
+
+def _clause(text: str, q: Quantity, sentence_start: int, sentence_end: int) -> str:
+    """The clause of the sentence that holds the figure (see _CLAUSE_BREAK)."""
+    lo, hi = _clause_span(text, q, sentence_start, sentence_end)
+    return text[lo:hi]
+
+
+def _year(
+    text: str,
+    q: Quantity,
+    sentence: tuple[int, int],
+    found: list[dates_mod.DateMention],
+    published: dt.date | None,
+) -> int | None:
+    """The figure's year: a date bound to it ("by 2025") or the nearest date of its sentence,
+    unless a horizon in its own clause stands nearer ("今年再撥款1億港元，預計未來三年可培育約50
+    間企業": the 50 firms are for three years on, not for 今年)."""
+    year = figure_year(q, sentence[0], sentence[1], found, published, text)
+    lo, hi = _clause_span(text, q, *sentence)
+    horizon = _HORIZON.search(text, lo, hi)
+    if horizon is None:
+        return year
+    if year is not None:
+        dated = [d for d in found if sentence[0] <= d.start and d.end <= sentence[1] and d.date]
+        gap = _gap(q, horizon.start(), horizon.end())
+        if any(_gap(q, d.start, d.end) < gap for d in dated if d.date.year == year):
+            return year
+    return horizon_year(horizon.group(), published) or year
+
+
+def _gap(q: Quantity, start: int, end: int) -> int:
+    """Characters between a figure and a span of text, either side of it."""
+    return q.start - end if end <= q.start else start - q.end
 
 
 def horizon_year(sentence: str, published: dt.date | None) -> int | None:
@@ -786,8 +840,7 @@ def extract_facts(
             "counted": normalise_counted(q.counted or _named_before(q, before)),
             "measure": measure,
             "entity": attribute_entity(text, q, s_start, s_end, mentions, fallback, measure),
-            "year": figure_year(q, s_start, s_end, found_dates, published, text)
-            or horizon_year(_clause(text, q, s_start, s_end), published)
+            "year": _year(text, q, (s_start, s_end), found_dates, published)
             or framing_year(text, paragraphs[pi].start if pi >= 0 else s_start, s_start),
             "on_topic": on_topic,
             "sentence": " ".join(sentence.split()),

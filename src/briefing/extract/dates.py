@@ -97,6 +97,23 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?=[LTNMWFSltn])(?:(?P<rel>last|this|next)\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
         ),
     ),
+    # "the second quarter", "Q3" (year from context) or "third quarter of 2022", "Q4 2023"
+    (
+        "quarter",
+        re.compile(
+            r"\b(?=[fstFSTQ])(?:(?P<ord>first|second|third|fourth)\s+quarter|Q(?P<qn>[1-4]))\b"
+            r"(?:,?\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b)?",
+            re.IGNORECASE,
+        ),
+    ),
+    # 第三季度, 2022年第三季度, 前三季度, 一季度, 上半年
+    (
+        "zh_quarter",
+        re.compile(
+            r"(?:(?P<year>(?:19|20)\d\d)年)?"
+            r"(?:(?:第|前)?(?P<zq>[一二两三四1-4])季度|(?P<half>上|下)半年)"
+        ),
+    ),
     ("zh_rel_year", re.compile(r"(?P<rel>去年|今年|明年|前年|后年)")),
     ("zh_rel_month", re.compile(r"(?P<rel>上个月|本月|这个月|下个月|上月|下月)")),
 ]
@@ -141,6 +158,12 @@ def _resolve_month(month: int, rel: str | None, published: dt.date | None) -> in
         else published.year - 1
     )
 
+
+_QUARTERS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4,
+    "1": 1, "2": 2, "3": 3, "4": 4,
+    "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+}  # fmt: skip
 
 _REL_YEAR = {
     "last": -1,
@@ -206,6 +229,19 @@ def _build(kind: str, m: re.Match[str], published: dt.date | None) -> DateMentio
             date = _safe_date(year, month, int(g["day"]))
         else:
             date, precision = dt.date(year, month, 1), "month"
+    elif kind in ("quarter", "zh_quarter"):
+        # a quarter or half-year: its first month; without a year, the latest one that had
+        # begun by publication ("in the second quarter" of an August article is this year's)
+        precision = "year"  # a period, not a day: dated by its year, like "in 2023"
+        token = g.get("ord") or g.get("qn") or g.get("zq") or ""
+        order = _QUARTERS.get(token.lower(), 0) if token else 0
+        month = 3 * order - 2 if order else (1 if g.get("half") == "上" else 7)
+        if g.get("year"):
+            date = dt.date(int(g["year"]), 1, 1)
+        else:
+            relative = True
+            year = _resolve_month(month, None, published)
+            date = dt.date(year, 1, 1) if year else None
     elif kind in ("rel_year", "zh_rel_year"):
         relative = True
         precision = "year"

@@ -248,6 +248,8 @@ QUALIFIERS_ZH_INFIX: dict[str, str] = {"多": "more_than", "余": "more_than", "
 MEASURE_WORDS_ZH: tuple[str, ...] = (
     "人次",
     "家",
+    "間",  # Hong Kong's measure word for firms and shops (200間初創企業)
+    "间",
     "个",
     "個",
     "件",
@@ -293,6 +295,10 @@ COUNTED_HEADS_ZH: tuple[str, ...] = (
     "企业",
     "企業",
     "公司",
+    "初创企业",
+    "初創企業",
+    "初创",
+    "初創",
     "厂商",
     "机构",
     "機構",
@@ -747,9 +753,9 @@ NAMES_WITH_NUMBERS: dict[float, frozenset[str]] = {
 TRADITIONAL_TO_SIMPLIFIED: dict[str, str] = dict(
     zip(
         "業機構項園區場應專標員戶設備終產規資計劃爭長佔數經濟國內總億萬個與為發務營聯協會"
-        "補貼點試範礎臺幣場額達東開環網絡體導區層職雲軟遊戲廣鎮縣團視電",
+        "補貼點試範礎臺幣場額達東開環網絡體導區層職雲軟遊戲廣鎮縣團視電撥預進駐籌間碼於來約創",
         "业机构项园区场应专标员户设备终产规资计划争长占数经济国内总亿万个与为发务营联协会"
-        "补贴点试范础台币场额达东开环网络体导区层职云软游戏广镇县团视电",
+        "补贴点试范础台币场额达东开环网络体导区层职云软游戏广镇县团视电拨预进驻筹间码于来约创",
         strict=True,
     )
 )
