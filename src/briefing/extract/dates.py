@@ -110,8 +110,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "zh_quarter",
         re.compile(
-            r"(?:(?P<year>(?:19|20)\d\d)年)?"
-            r"(?:(?:第|前)?(?P<zq>[一二两三四1-4])季度|(?P<half>上|下)半年)"
+            r"(?=[12第前一二两三四上下])(?:(?P<year>(?:19|20)\d\d)年)?"
+            r"(?:(?:第|前)?(?P<zq>[一二两三四])季度|第(?P<zd>[1-4])季度|(?P<half>上|下)半年)"
         ),
     ),
     ("zh_rel_year", re.compile(r"(?P<rel>去年|今年|明年|前年|后年)")),
@@ -233,7 +233,7 @@ def _build(kind: str, m: re.Match[str], published: dt.date | None) -> DateMentio
         # a quarter or half-year: its first month; without a year, the latest one that had
         # begun by publication ("in the second quarter" of an August article is this year's)
         precision = "year"  # a period, not a day: dated by its year, like "in 2023"
-        token = g.get("ord") or g.get("qn") or g.get("zq") or ""
+        token = g.get("ord") or g.get("qn") or g.get("zq") or g.get("zd") or ""
         order = _QUARTERS.get(token.lower(), 0) if token else 0
         month = 3 * order - 2 if order else (1 if g.get("half") == "上" else 7)
         if g.get("year"):
