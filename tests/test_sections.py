@@ -382,6 +382,39 @@ def test_summary_follows_a_new_largest_target(facts):
     assert keys.loc["largest_target", "figure"] == "1 trillion yuan"
 
 
+def test_summary_counts_are_reported_ones_the_country_s_first_and_a_goal_says_so(facts):
+    def count(more, start, value, entity, year, measure="companies", sentence="x"):
+        return _add_fact(
+            more, article="2024-01-22-new", start=start, text=str(value), value=value,
+            unit="count", measure=measure, entity=entity, year=year, sentence=sentence,
+        )  # fmt: skip
+
+    more = count(facts, 1, 50, "Cyberport", 2026)  # a plan: after the newest article
+    more = count(more, 2, 200, "Cyberport", 2023)
+    more = count(more, 3, 12000, "China", 2023)
+    keys = summary.key_numbers(merge_claims(more), 7.1, more).set_index("key")
+    assert keys.loc["companies", "figure"] == "12,000"
+    assert keys.loc["companies", "label"] == "companies (China, 2023)"
+    # a goal is labelled as one where the summary shows it (a GDP share)
+    assert "target for 2025" in keys.loc["gdp_share", "label"]
+
+
+def test_summary_growth_is_a_market_s_growth_before_funding_s(facts):
+    more = facts
+    for start, value, sentence in (
+        (5, -38.0, "Venture funding for start-ups fell 38% in 2023."),
+        (6, 12.0, "The metaverse industry grew 12% in 2022."),
+    ):
+        more = _add_fact(
+            more, article="2024-01-22-new", start=start, text=f"{value}%", value=value,
+            unit="percent", measure="growth_rate", entity="China", year=2023 if value < 0 else 2022,
+            sentence=sentence,
+        )  # fmt: skip
+    keys = summary.key_numbers(merge_claims(more), 7.1, more).set_index("key")
+    assert keys.loc["growth_rate", "figure"] in {"12%", "39.5%"}
+    assert keys.loc["growth_rate", "label"].startswith("market growth")
+
+
 def test_summary_of_nothing_is_empty(facts):
     assert summary.key_numbers(merge_claims(facts.iloc[0:0]), 7.1, facts.iloc[0:0]).empty
 

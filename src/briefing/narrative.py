@@ -245,7 +245,7 @@ def summary_paragraph(
         )
     if "companies" in by_key:
         parts.append(
-            f"The latest company count: {link('companies')} "
+            f"The headline company count: {link('companies')} "
             f"{html_text(by_key['companies']['label'])}."
         )
     caution = (

@@ -7,12 +7,20 @@ of its first source so that the narrative can link it to its quote.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
-from briefing.sections import companies, market, patents, targets
+from briefing.sections import companies, patents, targets
 from briefing.sections._common import as_list, format_amount, latest_agreed, of_measure, year_text
 
 MAX_KEY_NUMBERS = 8
+NATIONAL = "China"
+#: A growth rate said of a market or an industry (not of funding, shipments or a share price).
+_MARKET_WORDS = re.compile(
+    r"\b(?:market|industry|industries|sector|revenue|output)\b|产业|產業|规模|規模|市场|市場|产值",
+    re.I,
+)
 COLUMNS: tuple[str, ...] = ("key", "label", "figure", "value", "fact_id")
 
 
@@ -85,22 +93,66 @@ def key_numbers(
                 body["founding_count_ids"] if founding else body["member_count_ids"],
             )
         )
-    mkt = market.table(claims)
+    latest = _latest_year(facts)
     labels = {
         "companies": "companies ({entity}, {year})",
         "trademark_applications": "trademark applications ({entity}, {year})",
-        "growth_rate": "market growth ({entity}, {year})",
+        "growth_rate": "growth ({entity}, {year})",
         "gdp_share": "digital economy share of GDP ({entity}, {year})",
     }
     for measure, template in labels.items():
-        picked = mkt[(mkt["measure"] == measure) & ~mkt["conflict"]]
-        if picked.empty:
+        # a GDP share is a policy goal as often as a statistic: the goal may lead, labelled
+        claim = _headline_claim(claims, measure, latest, goals_too=measure == "gdp_share")
+        if claim is None:
             continue
-        picked = picked.sort_values(["year", "n_sources"], ascending=[False, False])
-        claim = picked.iloc[0]
-        label = template.format(entity=claim["entity"], year=claim["year"] or "year unknown")
+        if measure == "growth_rate" and _about_the_market(claim):
+            template = "market growth ({entity}, {year})"
+        year = year_text(claim["year"]) or "year unknown"
+        if latest is not None and not pd.isna(claim["year"]) and int(claim["year"]) > latest:
+            year = f"target for {year}"
+        label = template.format(entity=claim["entity"], year=year)
         figure = format_amount(
             claim["value"], claim["unit"], claim["qualifier"], claim.get("value_high")
         )
         rows.append(_row(measure, label, figure, claim["value"], claim["fact_ids"]))
     return pd.DataFrame(rows[:MAX_KEY_NUMBERS], columns=list(COLUMNS))
+
+
+def _latest_year(facts: pd.DataFrame | None) -> int | None:
+    """The year of the newest article: a count dated after it is a goal, not a count."""
+    if facts is None or facts.empty or "published" not in facts:
+        return None
+    published = pd.to_datetime(facts["published"], errors="coerce").dropna()
+    return int(published.max().year) if len(published) else None
+
+
+def _headline_claim(
+    claims: pd.DataFrame, measure: str, latest: int | None, goals_too: bool = False
+) -> dict | None:
+    """The claim a summary shows for a measure: agreed, not dated after the newest article
+    (培育约50家企业 by 2026 is a plan) unless `goals_too`, the country's before a city's or a
+    company's, then the latest year, then the best-sourced. Read from every claim, not a
+    section's top rows."""
+    picked = of_measure(claims, measure)
+    if picked.empty:
+        return None
+    picked = picked[~picked["conflict"].astype(bool) & picked["value"].notna()].copy()
+    year = pd.to_numeric(picked["year"], errors="coerce").astype(float)  # NA -> NaN
+    future = (year > latest).to_numpy() if latest is not None else [False] * len(year)
+    if not goals_too:
+        picked, year = picked[~future], year[~future]
+    if picked.empty:
+        return None
+    if measure == "growth_rate":  # a market's growth before a share price's or funding's
+        market = picked[[_about_the_market(c) for c in picked.to_dict("records")]]
+        picked = market if len(market) else picked
+    picked["_national"] = picked["entity"].astype(str) == NATIONAL
+    picked["_year"] = year.fillna(-1)
+    picked = picked.sort_values(
+        ["_national", "_year", "n_sources", "claim_id"], ascending=[False, False, False, True]
+    )
+    return picked.iloc[0].to_dict()
+
+
+def _about_the_market(claim: dict) -> bool:
+    return any(_MARKET_WORDS.search(str(q)) for q in as_list(claim.get("quotes")))
