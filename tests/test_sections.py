@@ -174,6 +174,16 @@ def test_patents_derive_rest_of_world_and_total_and_label_them(claims):
     assert rest == pytest.approx(total - 14291 - 17293)
 
 
+def test_no_rest_of_world_when_a_listed_country_s_share_is_unknown(facts):
+    no_china_share = facts[
+        ~((facts["measure"] == "patent_share") & (facts["entity"] == "China"))
+    ].reset_index(drop=True)
+    table = patents.table(merge_claims(no_china_share)).set_index("entity")
+    assert pd.isna(table.loc["China", "share_pct"])
+    # 100% - 36% would be "the rest of the world" with China inside it
+    assert patents.REST_OF_WORLD not in table.index
+
+
 def test_counts_and_shares_are_checked_for_consistency(claims):
     check = patents.consistency(patents.table(claims))
     assert check is not None and check.consistent

@@ -46,8 +46,8 @@ def table(claims: pd.DataFrame) -> pd.DataFrame:
     """One row per reporting entity (largest count first), then the derived rows.
 
     Only entities with a count or a share appear; the derived rows appear only when the
-    data allow them (a rest-of-world share needs shares; a global total needs a count and
-    a share of the same entity).
+    data allow them (a rest-of-world share needs every listed entity's share; a global total
+    needs a count and a share of the same entity).
     """
     counts = latest_agreed(of_measure(claims, "patents"))
     shares = latest_agreed(of_measure(claims, "patent_share"))
@@ -124,7 +124,9 @@ def _derived_rows(reported: pd.DataFrame) -> list[dict]:
     shares = reported["share_pct"].dropna()
     totals = reported["implied_total"].dropna()
     total = float(totals.median()) if len(totals) else float("nan")
-    if len(shares) and shares.sum() < 100:
+    # the rest of the world is 100% minus every reporting entity's share: with one entity's
+    # share unknown (not given, or disputed) it would silently include that entity
+    if len(shares) == len(reported) and shares.sum() < 100:
         rest_pct = 100.0 - float(shares.sum())
         counts = reported["patents"].dropna()
         rest_n = (
