@@ -355,6 +355,13 @@ def test_every_outlet_gets_a_reliability_note(facts):
     assert list(table["published"]) == sorted(table["published"])
 
 
+def test_chinese_outlet_names_and_government_publishers_are_known():
+    notes = sources.load_outlet_notes()
+    assert "state news agency" in sources.reliability("新华社", notes)
+    for publisher in ("河南省人民政府", "Ministry of Industry and Information Technology"):
+        assert sources.reliability(publisher, notes).startswith("Official government")
+
+
 def test_input_problems_are_read_or_empty(tmp_path):
     assert sources.input_problems(tmp_path).empty
     (tmp_path / "input_problems.csv").write_text(

@@ -28,6 +28,16 @@ _KIND_HINTS: tuple[tuple[str, str], ...] = (
     ("blockchain", "crypto news site"),
     ("metaverse news", "niche news/SEO site"),
     ("seo", "niche news/SEO site"),
+    # a plan or notice published by a government body (河南省人民政府, 工业和信息化部, a ministry)
+    ("人民政府", "government"),
+    ("政府", "government"),
+    ("国务院", "government"),
+    ("國務院", "government"),
+    ("委员会", "government"),
+    ("工业和信息化部", "government"),
+    ("ministry", "government"),
+    ("government", "government"),
+    ("state council", "government"),
 )
 
 ARTICLE_COLUMNS: tuple[str, ...] = (
