@@ -527,3 +527,10 @@ def test_a_quarter_without_a_year_is_the_latest_one_begun_by_publication() -> No
     row = only("Shipments fell 46.8% in the second quarter.")
     year = PUBLISHED["published"].year
     assert row["year"] == (year if PUBLISHED["published"].month >= 4 else year - 1)
+
+
+def test_a_change_in_points_is_a_share_s_change_not_a_growth_rate() -> None:
+    rows = facts("Pico held a 52% share of the market, down 14 percentage points from a year ago.")
+    points = next(r for r in rows if r["unit"] == "percentage_points")
+    assert (points["measure"], points["value"]) == ("share", -14.0)
+    assert only("数字经济占GDP比重提高2个百分点。")["measure"] == "gdp_share"

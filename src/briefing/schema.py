@@ -57,7 +57,10 @@ MEASURES: dict[str, str] = {
     "users": "A count of users, residents or people.",
     "projects": "A count of projects, parks, clusters, scenarios or platforms.",
     "hardware": "A count of devices or chips.",
-    "share": "Any other share, in percent.",
+    "share": (
+        "Any other share, in percent; or its change in percentage points (unit"
+        " percentage_points), negative for a fall ('down 14 percentage points')."
+    ),
     "other": "A figure the extractor could not place in a category above.",
 }
 

@@ -173,7 +173,11 @@ def classify_measure(q: Quantity, sentence: str, before: str = "", after: str = 
         if _MARKET.search(sentence):
             return "market_size"
         return "other"
-    if q.unit in ("percent", "percentage_points"):
+    if q.unit == "percentage_points":  # a change of a share ("down 14 points"), not a growth
+        if _GDP.search(sentence):
+            return "gdp_share"
+        return "share" if _SHARE.search(sentence) else "other"
+    if q.unit == "percent":
         if _DECLINE_BEFORE.search(before) or _RISE_BEFORE.search(before):
             return "growth_rate"  # "jumped 5%", "fell 2.1%": a change, whatever else is said
         if _GDP.search(sentence):
@@ -823,7 +827,8 @@ def extract_facts(
         on_topic = flags[pi] if pi >= 0 else True
         before = text[max(s_start, q.start - 40) : q.start]
         measure = classify_measure(q, sentence, before, text[q.end : q.end + 16])
-        falls = measure == "growth_rate" and bool(
+        # a fall is negative: a growth rate ("down 40%") or a change in points ("down 14 points")
+        falls = (measure == "growth_rate" or q.unit == "percentage_points") and bool(
             _DECLINE_BEFORE.search(text, max(s_start, q.start - 20), q.start)
         )
         conv = by_start.get(q.conversion_of_start) if q.conversion_of_start is not None else None

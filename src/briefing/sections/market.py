@@ -10,7 +10,7 @@ from briefing.sections._common import format_amount, is_blank, of_measure, year_
 #: The measures this section shows, in the order it shows them, with a reader's label.
 MEASURE_LABELS: dict[str, str] = {
     "market_size": "Market size",
-    "growth_rate": "Market growth",
+    "growth_rate": "Growth rate",
     "trademark_applications": "Trademark applications",
     "companies": "Companies",
     "gdp_share": "Digital economy, share of GDP",
