@@ -299,3 +299,35 @@ def test_no_facts_gives_an_empty_table_with_the_claim_columns() -> None:
 def test_year_types_from_any_source_merge(year) -> None:
     claims = claims_of(fact("a", 1, 250e9, year=year), fact("b", 1, 250e9, year=2025))
     assert claims["n_sources"].iloc[0] == 2
+
+
+def _rate(article: str, value: float, sentence: str, measure: str = "growth_rate") -> dict:
+    text = f"{abs(value):g}%"
+    return fact(
+        article, 5, value, text=text, unit="percent", measure=measure, entity="China",
+        year=2023, sentence=sentence,
+    )  # fmt: skip
+
+
+def test_rates_of_different_subjects_are_different_claims_not_a_dispute():
+    claims = claims_of(
+        _rate("a", -46.8, "VR headset shipments in China fell 46.8% year on year."),
+        _rate("b", 40.0, "The metaverse industry is expected to grow 40% this year."),
+    )
+    assert len(claims) == 2 and not claims["conflict"].any()
+
+
+def test_rates_of_one_subject_still_disagree():
+    claims = claims_of(
+        _rate("a", 12.0, "China's metaverse market grew 12% in 2023."),
+        _rate("b", 40.0, "The metaverse industry is expected to grow 40% this year."),
+    )
+    assert len(claims) == 1 and claims["conflict"].all()
+
+
+def test_unplaced_figures_are_never_merged_or_disputed():
+    claims = claims_of(
+        fact("a", 1, 2.0, unit="times", measure="other", entity="China", year=2022),
+        fact("b", 1, 3.0, unit="times", measure="other", entity="China", year=2022),
+    )
+    assert len(claims) == 2 and not claims["conflict"].any()

@@ -3,9 +3,12 @@
 A reader should see "Sichuan targets 250 billion yuan by 2025 (2 sources)" once, not twice,
 and should be told when sources disagree rather than shown a silent average. Two facts are
 "the same figure" when they share measure, entity, year, unit and counted noun (the merge
-key). Within a key the sources agree when one value fits them all, allowing `rel_tol` for
-rounding and some slack for approximate wording; otherwise the claim is a conflict, its
-`value` is left empty and `conflict_note` says who says what.
+key); a growth rate or a share has no counted noun, so what it is of (its subject: a market,
+shipments, funding, read from the words before it) takes that place. "other" figures, which
+the extractor could not place, are never merged. Within a key the sources agree when one
+value fits them all, allowing `rel_tol` for rounding and some slack for approximate
+wording; otherwise the claim is a conflict, its `value` is left empty and `conflict_note`
+says who says what.
 
 Qualifiers: each fact is read as an interval of values it allows.
 - exact: [v, v] (a range "100-200" is [100, 200])
@@ -171,16 +174,61 @@ def _facts_by_key(facts: pd.DataFrame) -> dict[tuple, list[_Fact]]:
             published=_text(row.get("published")),
         )
         entity = _text(row.get("entity"))
+        alone = not entity or measure in UNMERGEABLE  # nothing says these are the same figure
         key = (
             measure,
             entity,
             _year(row.get("year")),
             _text(row.get("unit")) or "",
             normalise_counted(row.get("counted")),
-            None if entity else fact.id,  # entity-less figures stay on their own
+            _subject(measure, fact),
+            fact.id if alone else None,
         )
         groups.setdefault(key, []).append(fact)
     return groups
+
+
+#: Measures too vague to compare across articles: "other" is what the extractor could not
+#: place, so two "other" figures of China in 2022 are no more the same figure than any two.
+UNMERGEABLE = frozenset({"other"})
+
+#: What a rate or a share is of, read from the words just before it: "VR headset shipments
+#: fell 46.8%" and "the metaverse industry will grow 40%" are two growth rates, not a
+#: dispute. Words of one group name one subject (a market and its industry are one).
+_SUBJECTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern, re.I))
+    for name, pattern in (
+        ("shipments", r"\bshipments?\b|\bsales of (?:devices|headsets)|出货|出貨"),
+        ("funding", r"\b(?:funding|financing|investments?|venture)\b|融资|融資|投资|投資"),
+        ("revenue", r"\b(?:revenues?|sales|turnover)\b|营收|營收|收入"),
+        ("users", r"\busers?\b|用户|用戶"),
+        ("companies", r"\b(?:companies|firms|enterprises|start-?ups)\b|企业|企業|公司"),
+        ("patents", r"\bpatents?\b|专利|專利"),
+        ("trademarks", r"\btrademarks?\b|商标|商標"),
+        ("prices", r"\b(?:price|shares? price|stock)\b|股价|股價"),
+        (
+            "market",
+            r"\b(?:market|industry|industries|sector|economy|output)\b|产业|產業|市场|市場|规模|規模|产值|產值",
+        ),
+    )
+)
+_SUBJECT_MEASURES = frozenset({"growth_rate", "share"})
+_SUBJECT_REACH = 80  # characters before the figure where its subject is looked for
+
+
+def _subject(measure: str, fact: _Fact) -> str:
+    """For a rate or a share, the subject nearest before the figure in its sentence (the
+    last one named); "" when none is named or the measure says what it is of."""
+    if measure not in _SUBJECT_MEASURES:
+        return ""
+    at = fact.sentence.find(fact.text)
+    before = fact.sentence[max(0, at - _SUBJECT_REACH) : at] if at >= 0 else ""
+    best, where = "", -1
+    for name, pattern in _SUBJECTS:
+        for m in pattern.finditer(before):
+            if m.start() > where:
+                best, where = name, m.start()
+    return best
 
 
 def _claim_id(key: tuple) -> str:
@@ -257,7 +305,7 @@ def _claims_of_key(key: tuple, group: list[_Fact], rel_tol: float) -> list[dict[
 def _claim(
     key: tuple, group: list[_Fact], rel_tol: float, part: float | None = None
 ) -> dict[str, Any]:
-    measure, entity, year, unit, counted, _ = key
+    measure, entity, year, unit, counted, _subject_of_rate, _ = key
     group = sorted(group, key=lambda f: f.id)
     articles = sorted({f.article for f in group})
     first_of = {a: next(f for f in group if f.article == a) for a in articles}
