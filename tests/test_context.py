@@ -534,3 +534,28 @@ def test_a_change_in_points_is_a_share_s_change_not_a_growth_rate() -> None:
     points = next(r for r in rows if r["unit"] == "percentage_points")
     assert (points["measure"], points["value"]) == ("share", -14.0)
     assert only("数字经济占GDP比重提高2个百分点。")["measure"] == "gdp_share"
+
+
+def test_a_place_in_an_appositive_does_not_own_the_figure() -> None:
+    row = facts(
+        "Wuhan, capital of Central China's Hubei province, aims to build a metaverse industry "
+        "worth more than 200 billion yuan by 2026."
+    )[0]
+    assert (row["entity"], row["year"]) == ("Wuhan", 2026)
+
+
+def test_the_start_of_a_span_is_not_the_figure_s_year() -> None:
+    assert only("At least 25 provinces have issued metaverse plans since 2022.")["year"] is None
+
+
+def test_the_number_of_x_reaches_its_value_past_a_rate() -> None:
+    rows = facts("The number of metaverse enterprises in Wuhan rose by 25 percent to about 480.")
+    assert [(r["measure"], r["counted"]) for r in rows] == [
+        ("growth_rate", ""),
+        ("companies", "enterprises"),
+    ]
+
+
+def test_money_that_sets_a_bar_for_firms_is_neither_market_nor_target() -> None:
+    rows = facts("Zhejiang wants 1,000 metaverse firms with annual revenue above 10 million yuan.")
+    assert [r["measure"] for r in rows] == ["companies", "other"]

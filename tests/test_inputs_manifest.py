@@ -166,3 +166,14 @@ def test_rows_match_by_base_name_and_unicode_normal_form(tmp_path) -> None:
     corpus = load_corpus(tmp_path)
     assert [a.meta.title for a in corpus.articles] == ["Pathed name", "Decomposed name"]
     assert corpus.problems == []
+
+
+def test_an_article_without_a_manifest_row_takes_its_date_from_its_file_name(tmp_path):
+    from briefing.articles import load_corpus
+
+    (tmp_path / "2024-03-05-wuhan-plan.txt").write_text("Wuhan aims for 200 billion yuan.")
+    (tmp_path / "undated-note.txt").write_text("Wuhan aims for 200 billion yuan.\n\nMore.")
+    metas = {a.id: a.meta for a in load_corpus(tmp_path).articles}
+    dated = metas["2024-03-05-wuhan-plan"]
+    assert (dated.published.isoformat(), dated.date_precision) == ("2024-03-05", "day")
+    assert metas["undated-note"].published is None

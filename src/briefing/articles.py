@@ -226,6 +226,16 @@ def _extract(
     return text, decoded.encoding, source_format, hints, problems
 
 
+_NAME_DATE = re.compile(r"^((?:19|20)\d\d-[01]\d-[0-3]\d)(?!\d)")
+
+
+def date_from_name(name: str) -> dt.date | None:
+    """The date a file name starts with (2024-03-05-wuhan-plan.html), the last resort for an
+    article whose manifest row and own metadata give none: relative dates need one."""
+    m = _NAME_DATE.match(name)
+    return parse_date(m.group(1))[0] if m else None
+
+
 def _meta(
     name: str, text: str, row: ManifestRow | None, hints: dict[str, str | None]
 ) -> ArticleMeta:
@@ -236,6 +246,9 @@ def _meta(
     if published is None and hints.get("published"):
         published, implied = parse_date(hints["published"])
         precision = implied or "unknown"
+    if published is None:  # a file saved as 2024-03-05-wuhan-plan.html says when, too
+        published = date_from_name(name)
+        precision = "day" if published else precision
     language = (row.language if row else None) or detect_language(text)
     return ArticleMeta(
         title=(row.title if row else None) or hints.get("title"),
@@ -358,7 +371,16 @@ def _read_one(
     row = manifest.rows.get(file_key(name))
     if row is None and manifest.present:
         problems.append(
-            InputProblem(name, "warning", "No manifest row: title, outlet and date are unknown.")
+            InputProblem(
+                name,
+                "warning",
+                "No manifest row: title and outlet are unknown"
+                + (
+                    "; the date is taken from the file name."
+                    if date_from_name(name)
+                    else " and so is the date."
+                ),
+            )
         )
     yield Article(
         id=article_id,

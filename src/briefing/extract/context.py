@@ -130,6 +130,14 @@ _GROWTH_BEFORE = re.compile(
     re.I,
 )
 _CURRENCY_SIGNS = frozenset("$＄")
+#: Money that sets a bar for the noun before it ("firms with annual revenue above 10 million
+#: yuan", "companies with registered capital of over ..."): neither a market nor a target.
+_THRESHOLD_BEFORE = re.compile(
+    r"\bwith\s+(?:an?\s+)?(?:annual\s+|yearly\s+)?(?:revenues?|sales|income|turnover|output"
+    r"|registered capital|market value|valuations?)\s+(?:of\s+)?"
+    r"(?:above|over|exceeding|topping|beyond|more than|at least|of more than|of over)?\s*$",
+    re.I,
+)
 #: "52.2 billion U.S. dollars", "HK dollars": the place names the currency, not the owner.
 _CURRENCY_NAME_AFTER = re.compile(r"\s*(?:dollars?|cents?)\b", re.I)
 #: Scope words before a Chinese count (全省5G基站超过10万个): not a count of provinces.
@@ -159,6 +167,8 @@ def classify_measure(q: Quantity, sentence: str, before: str = "", after: str = 
             _INVEST.search(sentence) and not _MARKET.search(sentence)
         ):
             return "investment"
+        if _THRESHOLD_BEFORE.search(before):
+            return "other"  # "firms with annual revenue above 10 million yuan": a threshold
         if after.startswith("的"):  # the noun it describes decides
             noun = re.split(r"[，。；、,;]", after, maxsplit=1)[0]
             if _FUNDING_NOUN.search(noun.translate(_FOLD)):
@@ -399,7 +409,13 @@ _LINK_AFTER = re.compile(r"\s*(?:in|of|across|throughout|located in|based in|在
 #: "The city, home to Tencent and Huawei, will ...", "Pico (owned by ByteDance) shipped ...".
 _ASIDE = re.compile(
     r",\s*(?:home to|including|such as|like|along with|alongside|owned by|backed by|led by"
-    r"|a unit of|a subsidiary of|whose|which|who)\b[^,;:.()]*,"
+    r"|a unit of|a subsidiary of|whose|which|who"
+    # where a place is: "Wuhan, capital of Central China's Hubei province, aims ..."
+    r")\b[^,;:.()]*,"
+    # where a place is, short: "Wuhan, capital of Central China's Hubei province, aims ...",
+    # "Shenzhen, a city in southern Guangdong, ..." (not "the province of Shandong has ...")
+    r"|,\s*(?:(?:the\s+)?(?:provincial\s+)?capital(?:\s+city)?\s+of|located in|based in"
+    r"|an?\s+(?:[\w-]+\s+){0,2}(?:city|district|county|town)\s+in)\b[^,;:.()]{0,60},"
     r"|\((?:owned by|backed by|a unit of|a subsidiary of|including|such as)\b[^()]*\)",
     re.I,
 )
@@ -575,9 +591,10 @@ _RANGE_TAIL = re.compile(r"^\s*(?:to|until|through|and|-|–|—|至|到)\s*$", 
 
 
 #: Words that make the date after them a baseline ("up 12% from 2021", "compared with last
-#: year", 较去年同期, 比上年): the year a figure is compared with, not the figure's own year.
+#: year", 较去年同期, 比上年) or the start of a span ("25 plans since 2022"): not the year
+#: the figure is of.
 _BASELINE_BEFORE = re.compile(
-    r"(?:\b(?:from|than|compared (?:with|to)|versus|vs\.?|against|over)\s+(?:the\s+)?"
+    r"(?:\b(?:from|since|than|compared (?:with|to)|versus|vs\.?|against|over)\s+(?:the\s+)?"
     r"|较|較|比|相比|同比)\s*$",
     re.I,
 )
@@ -752,6 +769,12 @@ _COMPARED_BEFORE = re.compile(
 )
 _COMPARED_REACH = 300  # characters back to the count compared with: this or the last sentence
 _DIGIT = re.compile(r"[0-9０-９]")
+#: The value a "number of X" reaches, past a rate of change: "rose by 25 percent to about 480".
+_REACHES = re.compile(
+    r"\b(?:to|reach(?:ed|ing)?|hit(?:ting)?|at)\s+"
+    r"(?:(?:about|around|nearly|almost|some|over|more than|roughly)\s+)?$",
+    re.I,
+)
 
 
 def extract_facts(
@@ -886,7 +909,7 @@ def _counted_from_context(
     which is returned too: the compared figure lends its year."""
     lead = text[max(s_start, q.start - 200) : q.start]
     named = _NUMBER_OF.search(lead)
-    if named and not _DIGIT.search(lead, named.end()):
+    if named and (not _DIGIT.search(lead, named.end()) or _REACHES.search(lead)):
         return dataclasses.replace(q, counted=named.group(1)), None
     if (
         previous is not None
