@@ -606,3 +606,10 @@ def test_a_chart_with_many_sources_counts_the_rest():
         "Xinhua, 2023-04-01; and 3 more articles"
     )
     assert source_line(facts, []) == ""
+
+
+def test_summary_works_without_any_article_date(facts):
+    undated = facts.assign(published=None)
+    keys = summary.key_numbers(merge_claims(undated), 7.1, undated).set_index("key")
+    assert keys.loc["companies", "figure"] == "more than 500"
+    assert keys.loc["gdp_share", "label"] == "digital economy share of GDP (China, 2025)"

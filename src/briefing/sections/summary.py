@@ -138,7 +138,9 @@ def _headline_claim(
         return None
     picked = picked[~picked["conflict"].astype(bool) & picked["value"].notna()].copy()
     year = pd.to_numeric(picked["year"], errors="coerce").astype(float)  # NA -> NaN
-    future = (year > latest).to_numpy() if latest is not None else [False] * len(year)
+    # with no article date, nothing can be said to lie after it
+    future = (year > latest) if latest is not None else pd.Series(False, index=year.index)
+    future = future.to_numpy(dtype=bool)
     if not goals_too:
         picked, year = picked[~future], year[~future]
     if picked.empty:
