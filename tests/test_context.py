@@ -559,3 +559,20 @@ def test_the_number_of_x_reaches_its_value_past_a_rate() -> None:
 def test_money_that_sets_a_bar_for_firms_is_neither_market_nor_target() -> None:
     rows = facts("Zhejiang wants 1,000 metaverse firms with annual revenue above 10 million yuan.")
     assert [r["measure"] for r in rows] == ["companies", "other"]
+
+
+def test_places_listed_before_a_count_of_places_are_examples_the_count_is_national() -> None:
+    assert only("北京、上海、广东等20余个省市已出台元宇宙相关政策。")["entity"] == "China"
+    assert only("Guangzhou's 11 districts all have metaverse plans.")["entity"] == "Guangzhou"
+
+
+def test_a_bare_fraction_after_a_verb_of_sharing_is_a_share() -> None:
+    row = only(
+        "Shenzhen and Shanghai host many firms, with Beijing accounting for roughly a third."
+    )
+    assert (row["value"], row["unit"], row["qualifier"]) == (
+        pytest.approx(33.33, 0.01),
+        "percent",
+        "about",
+    )
+    assert facts("The city held a third round of talks.") == []

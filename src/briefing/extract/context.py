@@ -533,6 +533,8 @@ def attribute_entity(
     if after and _LINK_AFTER.fullmatch(text, q.end, after[0].start):
         return _owner(after[0])
     before = [m for m in in_sentence if m.end <= q.start]
+    if measure == "places" and len({m.canonical for m in before if m.kind in _PLACE_KINDS}) >= 2:
+        return "China"  # 北京、上海、广东等20余个省市: the places listed are examples of the count
     if before:
         return _owner(before[-1])
     if measure == "places" or _NATIONAL.search(text, sentence_start, q.start):

@@ -171,6 +171,14 @@ EN_PHRASE = re.compile(rf"(?:{SP}+{_EN_WORD}){{1,7}}")
 #: N_WORDS[n] matches n words (the counted phrase is at most 7 long).
 N_WORDS = [re.compile(rf"(?:{SP}+{_EN_WORD}){{{n}}}") for n in range(9)]
 OF_AFTER = re.compile(rf"(?i){SP}+of\b")
+#: A verb of sharing right before a bare fraction makes it a share without "of" after it:
+#: "with China accounting for roughly a third.", "The two cities make up half."
+SHARE_VERB_BEFORE = re.compile(
+    rf"(?i)\b(?:account(?:s|ed|ing)?{SP}+for|make(?:s)?{SP}+up|made{SP}+up|making{SP}+up"
+    rf"|represent(?:s|ed|ing)?|comprise[sd]?|comprising)"
+    rf"(?:{SP}+(?:roughly|about|around|nearly|almost|some|over|more{SP}+than|less{SP}+than"
+    rf"|just{SP}+over|just{SP}+under|close{SP}+to))?{SP}+(?:an?{SP}+)?$"
+)
 COMPARISON_AFTER = re.compile(rf"(?i)(?={SP}+(?:the|that|as|what|its|their)\b)")
 HALF_SCALE = re.compile(rf"(?i){SP}+an?{SP}+(thousand|million|billion|trillion|dozen)\b")
 CLOCK_OR_DATE_AFTER = re.compile(rf"(?i)[:/][0-9]|{SP}*(?:a\.?m\.?|p\.?m\.?)(?![a-z])")

@@ -491,11 +491,11 @@ def _read_fraction(
             multiplier = 12 if word == "dozen" else 10 ** _SCALE_EXP[word]
             r = _Reading(start=start, end=ms.end(), value=0.5 * multiplier, kind="words")
             r.scaled = True
-        elif pt.OF_AFTER.match(text, end):
+        elif pt.OF_AFTER.match(text, end) or _shared(text, start, floor):
             r = _Reading(start=start, end=end, value=50.0, unit="percent", kind="words")
         elif pt.COMPARISON_AFTER.match(text, end):
             r = _Reading(start=start, end=end, value=0.5, unit="times", kind="words")
-    elif len(words) <= 2 and pt.OF_AFTER.match(text, end):
+    elif len(words) <= 2 and (pt.OF_AFTER.match(text, end) or _shared(text, start, floor)):
         numerator = words[0] if len(words) == 2 else None
         if numerator is None and before in ("a", "an"):
             start = before_start
@@ -505,6 +505,11 @@ def _read_fraction(
     if r is None or not _take_prefix(text, r, floor):
         return None, end
     return r, r.end
+
+
+def _shared(text: str, start: int, floor: int) -> bool:
+    """Whether a verb of sharing stands right before a fraction ("accounting for a third")."""
+    return bool(pt.SHARE_VERB_BEFORE.search(text, max(floor, start - 40), start))
 
 
 def _read_multiplier(
