@@ -576,3 +576,22 @@ def test_a_bare_fraction_after_a_verb_of_sharing_is_a_share() -> None:
         "about",
     )
     assert facts("The city held a third round of talks.") == []
+
+
+def test_a_member_adjective_counts_members_and_spending_is_investment() -> None:
+    row = only("The 12-member working group will publish its first report in 2024.")
+    assert (row["text"], row["counted"], row["measure"]) == ("12-member", "members", "members")
+    assert facts("Shanghai unveiled a 10-year plan.") == []
+    row = only("Tencent plans to spend 500 billion yuan on new infrastructure by 2026.")
+    assert row["measure"] == "investment"
+
+
+def test_a_date_in_a_participial_aside_dates_only_the_aside() -> None:
+    rows = facts(
+        "The association, founded in 2021 with 36 members, now counts more than 120 companies."
+    )
+    assert [(r["value"], r["year"]) for r in rows] == [(36.0, 2021), (120.0, None)]
+    row = only(
+        "Baidu's XiRang platform, launched in December 2021, can host 100,000 users at once."
+    )
+    assert row["year"] is None

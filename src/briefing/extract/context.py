@@ -83,7 +83,8 @@ _FUNDING_NOUN = re.compile(
 #: 专项资金不低于2亿元) is an investment even when the sentence also says "industry".
 _INVEST_BEFORE = re.compile(
     r"\b(?:invest(?:s|ed|ing|ment|ments)?|funds?|funding|raised?|financing|pledged?|capital|"
-    r"injected|subsid(?:y|ies|ised|ized)|grants?)\b[^.;,()]{0,16}$"
+    r"injected|subsid(?:y|ies|ised|ized)|grants?|spend(?:s|ing)?|spent|allocat(?:e|es|ed|ing)|"
+    r"earmark(?:s|ed|ing)?)\b[^.;,()]{0,16}$"
     r"|(?:投资|基金|融资|资金|补贴|补助|资助|投放|投入|拨款)[^，。；、]{0,6}$",
     re.IGNORECASE,
 )
@@ -602,6 +603,13 @@ _BASELINE_BEFORE = re.compile(
 )
 
 
+_DATED_ASIDE = re.compile(
+    r",\s*(?:first\s+|officially\s+)?(?:founded|established|set up|launched|created|formed|"
+    r"unveiled|released|opened|inaugurated|started|listed)\b[^,;]{0,60},",
+    re.I,
+)
+
+
 def figure_year(
     q: Quantity,
     sentence_start: int,
@@ -625,6 +633,12 @@ def figure_year(
     in_sentence = [
         d for d in in_sentence if not _BASELINE_BEFORE.search(text, max(0, d.start - 30), d.start)
     ]
+    # "The association, founded in 2021 with 36 members, now counts 120": a date inside such
+    # an aside dates what the aside says, not the figures outside it
+    for aside in _DATED_ASIDE.finditer(text, sentence_start, sentence_end):
+        a, b = aside.span()
+        if not (a <= q.start < b):
+            in_sentence = [d for d in in_sentence if not (a <= d.start < b)]
     if not in_sentence:
         return None
     best = None

@@ -158,6 +158,9 @@ ONE_IN_N = re.compile(
     rf"(?!{SP}+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b)"
 )
 ODD = re.compile(r"(?i)-odd\b(?!-)")
+#: "the 12-member working group", "a 36-member alliance": a count of members written as an
+#: adjective (other "N-noun" adjectives, "a 10-year plan", stay no figure).
+MEMBER_ADJECTIVE = re.compile(r"(?i)-(?:member|strong)\b(?!-)")
 PLUS = re.compile(rf"(?i)\+(?![0-9])|-plus\b|{SP}plus\b(?!{SP}+[0-9])")
 NEXT_WORD = re.compile(rf"{SP}*(?:-{SP}*)?([A-Za-z]+|%)")
 #: A word of a counted phrase: a plain word, or a quoted modifier taken whole (10 "leading"

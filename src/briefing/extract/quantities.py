@@ -583,6 +583,10 @@ def _read_counted(text: str, r: _Reading) -> bool:
         if mor:
             r.qualifier = "about" if mor.group(1).lower() == "so" else "at_least"
             p = mor.end()
+        madj = pt.MEMBER_ADJECTIVE.match(text, p)
+        if madj:
+            r.counted, r.end = "members", madj.end()
+            return True
     r.end = p
     mph = pt.EN_PHRASE.match(text, p)
     if mph is None:
