@@ -61,3 +61,12 @@ def test_longest_name_wins_and_words_are_whole() -> None:
         ("中国移动", "China Mobile"),
         ("上海", "Shanghai"),
     ]
+
+
+def test_a_generic_body_name_means_a_known_body_only_in_an_article_about_it():
+    from briefing.reference import find_mentions
+
+    about = find_mentions("The Metaverse Industry Alliance led by China Mobile has 24 members.")
+    assert about[0].canonical == "China Mobile metaverse alliance"
+    elsewhere = find_mentions("元宇宙产业联盟成立于2022年。The metaverse industry alliance grew.")
+    assert [m.canonical for m in elsewhere] == ["元宇宙产业联盟", "Metaverse Industry Alliance"]

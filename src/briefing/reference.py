@@ -40,9 +40,27 @@ def _split(aliases: str) -> list[str]:
     return [a.strip() for a in aliases.split("|") if a.strip()]
 
 
+_CONDITION = re.compile(r"^(?P<alias>.+?)\{if:(?P<names>[^}]+)\}$")
+
+
+def _conditional(alias: str) -> tuple[str, tuple[str, ...]]:
+    """ "Metaverse Industry Alliance{if:China Mobile;中国移动}" -> the alias and the names the
+    text must also contain for it to mean this body: a generic name ("the metaverse industry
+    alliance", 元宇宙产业联盟) is China Mobile's only in an article about China Mobile."""
+    m = _CONDITION.match(alias)
+    if m is None:
+        return alias, ()
+    return m.group("alias").strip(), tuple(n.strip() for n in m.group("names").split(";"))
+
+
 def _read(name: str) -> list[dict[str, str]]:
     with (REFERENCE_DIR / name).open(encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))
+
+
+#: Alias -> the names a text must contain for the alias to mean its entry (see _conditional),
+#: and the generic name the alias stands for otherwise (one spelling for every casing).
+_CONDITIONS: dict[str, tuple[tuple[str, ...], str]] = {}
 
 
 @functools.cache
@@ -51,10 +69,15 @@ def _tables() -> tuple[dict[str, Entry], re.Pattern[str]]:
     aliases: dict[str, Entry] = {}
 
     def add(alias: str, entry: Entry) -> None:
+        alias, names = _conditional(alias)
         aliases.setdefault(alias, entry)
+        if names:
+            _CONDITIONS[alias] = (names, alias)
         # multi-word English names are also written in lower case in running text
         if " " in alias and alias.lower() != alias:
             aliases.setdefault(alias.lower(), entry)
+            if names:
+                _CONDITIONS[alias.lower()] = (names, alias)
 
     for row in _read("places.csv"):
         entry = Entry(row["name"], row["type"], row.get("parent") or "", True)
@@ -159,6 +182,11 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             or aliases.get(found.replace("'", "’"))
         )
         if entry is None:
+            continue
+        condition = _CONDITIONS.get(found)
+        if condition and not any(n in text for n in condition[0]):
+            # a generic name ("the metaverse industry alliance") is a body of its own here
+            out.append(Mention(m.start(), m.end(), found, condition[1], entry.kind))
             continue
         out.append(Mention(m.start(), m.end(), found, entry.canonical, entry.kind))
     return out
