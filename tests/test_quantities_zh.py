@@ -318,3 +318,12 @@ def test_cheng_in_words_and_idioms_is_no_figure(text: str) -> None:
 
 def test_the_counted_noun_before_a_count_starts_after_the_clause_s_last_verb() -> None:
     assert only("浙江省则计划培育百亿级龙头企业5家以上。").counted == "百亿级龙头企业"
+
+
+def test_a_latin_name_inside_the_noun_before_a_count_belongs_to_it() -> None:
+    from briefing.extract.quantities import find_quantities
+
+    assert [q.counted for q in find_quantities("截至2022年底，我国已建成5G基站231.2万个。")] == [
+        "5G基站"
+    ]
+    assert [q.counted for q in find_quantities("2022年基站231万个。")] == ["基站"]

@@ -693,9 +693,19 @@ def _counted_before_zh(text: str, start: int) -> str | None:
     ideographs before the figure when it ends in a head noun, cut after its last function
     character and its leading verbs (引进和培育元宇宙创新型中小企业 -> 元宇宙创新型中小企业)."""
     i = start
-    while i > 0 and start - i < 20 and "\u4e00" <= text[i - 1] <= "\u9fff":
-        i -= 1
+    while i > 0 and start - i < 20:
+        if "\u4e00" <= text[i - 1] <= "\u9fff":
+            i -= 1
+            continue
+        j = i  # a Latin name inside the noun: 5G基站, VR头显 (a letter in it, not 2022)
+        while j > 0 and start - j < 20 and text[j - 1].isascii() and text[j - 1].isalnum():
+            j -= 1
+        if j == i or not any(c.isalpha() for c in text[j:i]):
+            break
+        i = j
     window = text[i:start]
+    if i > 0 and text[i - 1].isdigit():  # 2022年基站231万个: the date's 年 is not the noun's
+        window = window.lstrip("年月日底末初")
     if not window.endswith(lx.COUNTED_HEADS_ZH):
         return None
     stops = list(pt.ZH_STOP_BEFORE_COUNT.finditer(window))
