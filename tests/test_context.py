@@ -595,3 +595,17 @@ def test_a_date_in_a_participial_aside_dates_only_the_aside() -> None:
         "Baidu's XiRang platform, launched in December 2021, can host 100,000 users at once."
     )
     assert row["year"] is None
+
+
+def test_paragraphs_after_a_trailing_stories_header_are_off_topic() -> None:
+    text = (
+        "上海发布元宇宙行动方案\n\n到2025年，上海元宇宙相关产业规模达到3500亿元。\n\n"
+        "相关阅读：\n上海今年GDP增长5.2%，新能源汽车产量突破100万辆。"
+    )
+    assert [r["on_topic"] for r in facts(text)] == [True, False, False]
+    # early in the text, "Read more:" is an inline link, not the page's tail
+    text = (
+        "Read more: the VR boom.\n\nShanghai's metaverse plan targets 350 billion yuan by 2025."
+        "\n\nThe city will also fund 100 metaverse start-ups."
+    )
+    assert all(r["on_topic"] for r in facts(text))

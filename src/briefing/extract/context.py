@@ -270,6 +270,17 @@ _BOILERPLATE = re.compile(
     r"版权所有|免责声明|责任编辑|广告",
     re.IGNORECASE,
 )
+#: A header that opens the page's trailing stories ("相关阅读", "Related articles", "Read
+#: more:"): on its own line, or ending in a colon, in the second half of the text; every
+#: paragraph from there on is off topic.
+_TRAILER = re.compile(
+    r"(?im)^[ \t]*(?:相关阅读|相關閱讀|相关新闻|相關新聞|延伸阅读|延伸閱讀|"
+    r"推荐阅读|推薦閱讀|热门推荐|熱門推薦|更多新闻|更多新聞|猜你喜欢|"
+    r"related(?: (?:articles|stories|posts|news|reading|coverage|content))?"
+    r"|read (?:more|also|next)|more (?:from|on) [\w .'’-]{1,40}|more stories|"
+    r"you (?:may|might) also like|recommended(?: for you| reading)?|most (?:read|popular)|"
+    r"trending(?: now)?)[ \t]*(?:[:：].*)?$"
+)
 _WINDOW = 3  # paragraphs on each side used to judge whether the topic is still present
 #: A list (a plan's targets: "Specifically:" then items ending in ";") is read as one
 #: block, so each item's window reaches the paragraphs around the whole list.
@@ -327,7 +338,8 @@ def topic_flags(text: str, paragraphs: list[Any], needed: set[int] | None = None
     """One flag per paragraph: is it part of the article's subject (China's metaverse)?
 
     A paragraph is on topic when it is not boilerplate (copyright, bylines, bios, captions,
-    newsletter and "related posts" cues) and the paragraphs around it (a window of
+    newsletter and "related posts" cues), does not follow a trailing-stories header
+    (相关阅读, "Related articles") and the paragraphs around it (a window of
     _WINDOW on each side, of the whole list for a list item) both use the topic lexicon
     (metaverse, VR, 元宇宙...) and name China or something Chinese (or are written in
     Chinese). Trailing unrelated stories lose the
@@ -349,12 +361,15 @@ def topic_flags(text: str, paragraphs: list[Any], needed: set[int] | None = None
         and (_written_in_chinese(text, p.start, p.end) or _names_china(text, p.start, p.end))
         for j, p in enumerate(paragraphs)
     ]
+    # a header in the first half is an inline link ("Read more: ..."), not the page's tail
+    trailer = _TRAILER.search(text, len(text) // 2)
+    trailer_at = trailer.start() if trailer else len(text) + 1
     flags: list[bool] = []
     for i, p in enumerate(paragraphs):
         if needed is not None and i not in needed:
             flags.append(True)
             continue
-        if _BOILERPLATE.search(text, p.start, p.end):
+        if p.start >= trailer_at or _BOILERPLATE.search(text, p.start, p.end):
             flags.append(False)
             continue
         lo, hi = _window(paragraphs, i, text)
