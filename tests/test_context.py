@@ -609,3 +609,12 @@ def test_paragraphs_after_a_trailing_stories_header_are_off_topic() -> None:
         "\n\nThe city will also fund 100 metaverse start-ups."
     )
     assert all(r["on_topic"] for r in facts(text))
+
+
+def test_future_tense_alone_is_a_target_only_when_a_government_or_a_local_place_speaks() -> None:
+    outlook = only("China's VR market is expected to reach 30 billion yuan by 2026.")
+    assert outlook["measure"] == "market_size"
+    local = only("Sichuan's metaverse industry will reach 250 billion yuan by 2025.")
+    assert local["measure"] == "market_size_target"
+    plan = only("Under the plan, the industry will reach 350 billion yuan by 2025.")
+    assert plan["measure"] == "market_size_target"

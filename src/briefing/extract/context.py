@@ -24,12 +24,21 @@ from briefing.schema import FACT_COLUMNS
 # ---------------------------------------------------------------- measure
 #: An authority's aim: these make money a target whoever else speaks in the sentence.
 _TARGET = re.compile(
-    r"\b(?:target|targets|aim|aims|aimed|goal|goals|plan|plans|planned|seek|seeks|strive|"
+    r"\b(?:target|targets|targeting|aim|aims|aimed|aiming|goal|goals|plan|plans|planned|"
+    r"planning|seek|seeks|seeking|strive|strives|striving|"
     r"hopes? to|wants? to|intends? to|set to)\b|目标|力争|争取|计划",
     re.IGNORECASE,
 )
 #: Future tense alone: a target unless a forecaster is speaking ("IDC estimates ... will").
 _TARGET_WEAK = re.compile(r"\b(?:will|expected to|by 20\d\d)\b|到20\d\d年|预计", re.IGNORECASE)
+#: Who sets targets: a government, its plans, a province or city (by those words).
+_AUTHORITY = re.compile(
+    r"\b(?:government|governments|ministry|council|plan|plans|policy|policies|blueprint|"
+    r"roadmap|province|provincial|city|municipal|municipality|district|authorities|officials?|"
+    r"state)\b"
+    r"|政府|规划|方案|计划|行动|意见|省|市|区|國務院|国务院|部门",
+    re.IGNORECASE,
+)
 _FORECAST = re.compile(
     r"\b(?:estimates?|estimated|forecasts?|forecasted|predicts?|predicted|projects|projected|"
     r"projections?|analysts?|consultanc(?:y|ies)|research firm|expects?)\b|预测|估计|机构预计",
@@ -146,7 +155,9 @@ _ZH_SCOPE = re.compile(r"全(?:省|市|区|區|国|國)|我(?:省|市)|本(?:省
 _GENERIC_FILINGS = re.compile(r"^(?:applications?|filings?|registrations?|申请)$", re.I)
 
 
-def classify_measure(q: Quantity, sentence: str, before: str = "", after: str = "") -> str:
+def classify_measure(
+    q: Quantity, sentence: str, before: str = "", after: str = "", local: bool = True
+) -> str:
     """The measure of a figure, from its unit, counted noun and cue words in its sentence.
 
     `before` is the sentence's text just before the figure (up to 40 characters): "grow by
@@ -179,8 +190,10 @@ def classify_measure(q: Quantity, sentence: str, before: str = "", after: str = 
             return "market_size_target"
         if _FORECAST.search(sentence):
             return "market_size"  # a forecaster's number, not an authority's target
+        if _TARGET_WEAK.search(sentence) and (local or _AUTHORITY.search(sentence)):
+            return "market_size_target"  # "Sichuan's industry will reach ... by 2025"
         if _TARGET_WEAK.search(sentence):
-            return "market_size_target"
+            return "market_size"  # "China's VR market is expected to reach ...": an outlook
         if _MARKET.search(sentence):
             return "market_size"
         return "other"
@@ -403,6 +416,10 @@ _ANAPHOR_KINDS: dict[str, tuple[str, ...]] = {
 }
 #: Bodies that report figures about others: never the entity a figure belongs to.
 _REPORTERS = frozenset({"media", "research"})
+#: Places below the country, whose plans set targets ("Sichuan ... will reach ... by 2025").
+_LOCAL_KINDS = frozenset(
+    {"province", "municipality", "city", "district", "county", "autonomous_region", "sar"}
+)
 #: Bodies that speak for a jurisdiction: their figures belong to the country they govern.
 _GOVERNMENT = frozenset({"ministry", "regulator"})
 _BODIES = frozenset({"alliance", "association", "working_group"})
@@ -839,6 +856,7 @@ def extract_facts(
         ],
     )
     fallback = main_place(raw_mentions, _meta_get(meta, "title") or "")
+    mention_starts = [m.start for m in raw_mentions]
     mentions = resolve_anaphora(text, raw_mentions)
     found_dates = not_figures(
         [d for lo, hi in windows for d in dates_mod.dates_in(text, published, lo, hi)], quantities
@@ -880,7 +898,11 @@ def extract_facts(
         pi = p_index.index_of(q.start)
         on_topic = flags[pi] if pi >= 0 else True
         before = text[max(s_start, q.start - 40) : q.start]
-        measure = classify_measure(q, sentence, before, text[q.end : q.end + 16])
+        local = any(
+            m.kind in _LOCAL_KINDS and s_start <= m.start < s_end
+            for m in raw_mentions[bisect.bisect_left(mention_starts, s_start) :][:12]
+        )
+        measure = classify_measure(q, sentence, before, text[q.end : q.end + 16], local)
         # a fall is negative: a growth rate ("down 40%") or a change in points ("down 14 points")
         falls = (measure == "growth_rate" or q.unit == "percentage_points") and bool(
             _DECLINE_BEFORE.search(text, max(s_start, q.start - 20), q.start)
