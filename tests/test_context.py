@@ -618,3 +618,9 @@ def test_future_tense_alone_is_a_target_only_when_a_government_or_a_local_place_
     assert local["measure"] == "market_size_target"
     plan = only("Under the plan, the industry will reach 350 billion yuan by 2025.")
     assert plan["measure"] == "market_size_target"
+
+
+def test_over_n_years_is_a_horizon_only_for_a_plan() -> None:
+    year = PUBLISHED["published"].year
+    assert only("Tencent plans to spend 500 billion yuan over five years.")["year"] == year + 5
+    assert only("Revenue grew over 3 years to 5 billion yuan.")["year"] is None

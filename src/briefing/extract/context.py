@@ -690,6 +690,18 @@ def figure_year(
     return best.date.year if best.date else None
 
 
+#: "over five years", "in three years": a horizon only where the clause speaks of the future
+#: ("plans to spend 500 billion yuan over five years"), not of the past ("grew over 3 years").
+_HORIZON_IF_FUTURE = re.compile(
+    r"\b(?:over|in)\s+(?P<en>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"\s+years?\b(?!\s+ago)(?!['’]?\s*(?:old|earlier|before))",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|plans?|planning|aims?|aiming|intends?|targets?|seeks?|expects?|expected to|"
+    r"hopes?|wants?|set to|is to|are to)\b",
+    re.IGNORECASE,
+)
 _HORIZON = re.compile(
     r"\b(?:within|in\s+the\s+next|over\s+the\s+next|in\s+the\s+coming|over\s+the\s+coming)"
     r"\s+(?P<en>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\b"
@@ -727,6 +739,8 @@ def _year(
     year = figure_year(q, sentence[0], sentence[1], found, published, text)
     lo, hi = _clause_span(text, q, *sentence)
     horizon = _HORIZON.search(text, lo, hi)
+    if horizon is None and _FUTURE.search(text, lo, hi):
+        horizon = _HORIZON_IF_FUTURE.search(text, lo, hi)  # "plans to spend … over five years"
     if horizon is None:
         return year
     if year is not None:
@@ -734,7 +748,7 @@ def _year(
         gap = _gap(q, horizon.start(), horizon.end())
         if any(_gap(q, d.start, d.end) < gap for d in dated if d.date.year == year):
             return year
-    return horizon_year(horizon.group(), published) or year
+    return _horizon_end(horizon, published) or year
 
 
 def _gap(q: Quantity, start: int, end: int) -> int:
@@ -746,9 +760,15 @@ def horizon_year(sentence: str, published: dt.date | None) -> int | None:
     """A target set over a horizon ("within three years", "over the next five years",
     未来三年, 三年内) is for the article's year plus the horizon; None without a date."""
     m = _HORIZON.search(sentence)
-    if m is None or published is None:
+    return _horizon_end(m, published) if m else None
+
+
+def _horizon_end(m: re.Match[str], published: dt.date | None) -> int | None:
+    """The year a horizon match reaches: the published year plus its number of years."""
+    if published is None:
         return None
-    word = (m.group("en") or m.group("zh") or m.group("zh_in")).lower()
+    groups = m.groupdict()
+    word = (groups.get("en") or groups.get("zh") or groups.get("zh_in") or "").lower()
     if word.isdigit():
         n = float(word)
     elif m.group("en"):
