@@ -624,3 +624,31 @@ def test_over_n_years_is_a_horizon_only_for_a_plan() -> None:
     year = PUBLISHED["published"].year
     assert only("Tencent plans to spend 500 billion yuan over five years.")["year"] == year + 5
     assert only("Revenue grew over 3 years to 5 billion yuan.")["year"] is None
+
+
+def test_the_place_a_figure_is_ranked_after_or_compared_with_does_not_own_it() -> None:
+    row = only(
+        "China is the world's No. 2 market for VR headsets after the US, with 1.2 million units."
+    )
+    assert row["entity"] == "China"
+    # a temporal "after" keeps its subject
+    rows = facts("NetEase said on Tuesday, after the company reported 200 events, that it grew.")
+    assert rows[0]["entity"] == "NetEase"
+
+
+def test_a_deal_is_an_investment_and_its_conversion_keeps_the_measure() -> None:
+    rows = facts("ByteDance bought Pico for about 9 billion yuan ($1.4 billion) in 2021.")
+    assert [(r["measure"], r["year"]) for r in rows] == [("investment", 2021)] * 2
+
+
+def test_raising_spending_by_a_range_is_a_growth_rate() -> None:
+    rows = facts("About 60% of the 1,200 firms plan to raise metaverse spending by 10% to 20%.")
+    assert [r["measure"] for r in rows] == ["share", "companies", "growth_rate"]
+
+
+def test_a_place_compared_with_then_described_by_a_relative_clause_owns_its_figure() -> None:
+    rows = facts(
+        "China filed 14,291 patents, 30% of the total, compared to the US, which recorded "
+        "17,293 applications."
+    )
+    assert rows[-1]["entity"] == "United States"

@@ -347,3 +347,13 @@ def test_one_in_n_is_a_share(text: str, figure: str, value: float, qualifier: st
 @pytest.mark.parametrize("text", ["one in 2023", "It grew 3 in 10 years.", "five in one"])
 def test_one_in_a_year_or_a_duration_is_no_share(text: str) -> None:
     assert all(q.unit != "percent" for q in find_quantities(text))
+
+
+def test_a_plus_after_money_or_a_percentage_is_more_than() -> None:
+    from briefing.extract.quantities import find_quantities
+
+    found = [
+        (q.text, q.qualifier) for q in find_quantities("valued at $1bn-plus, with 50%+ growth")
+    ]
+    assert found == [("$1bn-plus", "more_than"), ("50%+", "more_than")]
+    assert [q.qualifier for q in find_quantities("$1bn plus $2bn")] == ["exact", "exact"]

@@ -93,7 +93,8 @@ _FUNDING_NOUN = re.compile(
 _INVEST_BEFORE = re.compile(
     r"\b(?:invest(?:s|ed|ing|ment|ments)?|funds?|funding|raised?|financing|pledged?|capital|"
     r"injected|subsid(?:y|ies|ised|ized)|grants?|spend(?:s|ing)?|spent|allocat(?:e|es|ed|ing)|"
-    r"earmark(?:s|ed|ing)?)\b[^.;,()]{0,16}$"
+    r"earmark(?:s|ed|ing)?|pledg(?:e|es|ed|ing)|bought|buys?|acquired|acquires?|acquisition|"
+    r"purchased?)\b[^.;,()]{0,16}$"
     r"|(?:投资|基金|融资|资金|补贴|补助|资助|投放|投入|拨款)[^，。；、]{0,6}$",
     re.IGNORECASE,
 )
@@ -140,6 +141,8 @@ _GROWTH_BEFORE = re.compile(
     re.I,
 )
 _CURRENCY_SIGNS = frozenset("$＄")
+#: "raise spending by 10% to 20%", "boost output by 5%": a change the subject is to make.
+_RAISE = re.compile(r"\b(?:rais|boost|lift|cut|reduc|increas)\w*\b[^.;]{0,40}$", re.I)
 #: Money that sets a bar for the noun before it ("firms with annual revenue above 10 million
 #: yuan", "companies with registered capital of over ..."): neither a market nor a target.
 _THRESHOLD_BEFORE = re.compile(
@@ -206,7 +209,7 @@ def classify_measure(
             return "growth_rate"  # "jumped 5%", "fell 2.1%": a change, whatever else is said
         if _GDP.search(sentence):
             return "gdp_share"
-        if _GROWTH_BEFORE.search(before) and _GROWTH.search(sentence):
+        if _GROWTH_BEFORE.search(before) and (_GROWTH.search(sentence) or _RAISE.search(before)):
             return "growth_rate"
         if _PATENT.search(sentence) and _SHARE.search(sentence):
             return "patent_share"
@@ -440,6 +443,12 @@ _PLACE_KINDS = frozenset(
 _LINK_AFTER = re.compile(r"\s*(?:in|of|across|throughout|located in|based in|在)\s*(?:the\s+)?")
 #: An aside between commas or in brackets names others than the one the sentence is about:
 #: "The city, home to Tencent and Huawei, will ...", "Pico (owned by ByteDance) shipped ...".
+_COMPARED_MENTION = re.compile(
+    r"(?:\b(?:behind|than|ahead of|compared (?:with|to)|versus|vs\.?|trailing|outpacing)"
+    r"|\b(?:second|third|No\.\s*\d+|number \w+)\b[^.,;]{0,40}\bafter)\s+(?:the\s+)?$",
+    re.I,
+)
+_RELATIVE = re.compile(r",\s*(?:which|who|whose|where)\b", re.I)
 _ASIDE = re.compile(
     r",\s*(?:home to|including|such as|like|along with|alongside|owned by|backed by|led by"
     r"|a unit of|a subsidiary of|whose|which|who"
@@ -555,6 +564,14 @@ def attribute_entity(
         places = {m.canonical for m in in_sentence if m.kind in _PLACE_KINDS}
         if not places or len(places) >= 3:
             return "China"
+    # "the world's No. 2 market after the US", "more than Japan": the place compared with
+    # (unless a relative clause makes it the subject: "compared to the US, which recorded")
+    in_sentence = [
+        m
+        for m in in_sentence
+        if not _COMPARED_MENTION.search(text, max(0, m.start - 60), m.start)
+        or (m.end <= q.start and _RELATIVE.search(text, m.end, q.start))
+    ]
     asides = [
         a.span()
         for a in _ASIDE.finditer(text, sentence_start, sentence_end)
@@ -896,6 +913,7 @@ def extract_facts(
     rows: list[dict] = []
     previous_count: Quantity | None = None
     year_by_start: dict[int, int | None] = {}
+    measure_by_start: dict[int, str] = {}
     for q in quantities:
         here = s_index.at(q.start)
         # "more than 300 companies ..., 10 of which are listed": 10 counts the same noun
@@ -928,6 +946,8 @@ def extract_facts(
             _DECLINE_BEFORE.search(text, max(s_start, q.start - 20), q.start)
         )
         conv = by_start.get(q.conversion_of_start) if q.conversion_of_start is not None else None
+        if conv is not None and conv.start in measure_by_start:
+            measure = measure_by_start[conv.start]  # "($1.4 billion)" is what it converts
         row = {
             "id": f"{article_id}:{q.start}",
             "article": article_id,
@@ -951,6 +971,7 @@ def extract_facts(
         if not row["year"] and compared is not None:  # "compared with 3,106": same year
             row["year"] = year_by_start.get(compared.start)
         year_by_start[q.start] = row["year"]
+        measure_by_start[q.start] = measure
         rows.append({k: row.get(k, "") for k in FACT_COLUMNS})
     return _restated_years(rows)
 

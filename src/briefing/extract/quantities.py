@@ -749,6 +749,10 @@ def _finish(text: str, r: _Reading) -> Quantity | None:
     if r.unit == "count":
         _read_unit(text, r)
         _read_after_qualifier(text, r)
+    if r.unit != "count" and r.qualifier == "exact" and r.kind == "digits":
+        mplus = pt.PLUS.match(text, r.end)  # "$1bn-plus", "50%+" (not "$1bn plus $2bn")
+        if mplus and not mplus.group()[0].isspace():
+            r.qualifier, r.end = "more_than", mplus.end()
     if r.unit == "count" and not _read_counted(text, r):
         return None
     if not _worth_a_row(r) or not (math.isfinite(r.value) and r.value < 1e20):
