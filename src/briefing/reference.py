@@ -60,24 +60,26 @@ def _read(name: str) -> list[dict[str, str]]:
 
 #: Alias -> the names a text must contain for the alias to mean its entry (see _conditional),
 #: and the generic name the alias stands for otherwise (one spelling for every casing).
-_CONDITIONS: dict[str, tuple[tuple[str, ...], str]] = {}
+Conditions = dict[str, tuple[tuple[str, ...], str]]
 
 
 @functools.cache
-def _tables() -> tuple[dict[str, Entry], re.Pattern[str]]:
-    """Alias -> entry, plus one alternation over all aliases (longest first)."""
+def _tables() -> tuple[dict[str, Entry], re.Pattern[str], Conditions]:
+    """Alias -> entry, one alternation over all aliases (longest first), and the conditions
+    of the aliases that carry one."""
     aliases: dict[str, Entry] = {}
+    conditions: Conditions = {}
 
     def add(alias: str, entry: Entry) -> None:
         alias, names = _conditional(alias)
         aliases.setdefault(alias, entry)
         if names:
-            _CONDITIONS[alias] = (names, alias)
+            conditions[alias] = (names, alias)
         # multi-word English names are also written in lower case in running text
         if " " in alias and alias.lower() != alias:
             aliases.setdefault(alias.lower(), entry)
             if names:
-                _CONDITIONS[alias.lower()] = (names, alias)
+                conditions[alias.lower()] = (names, alias)
 
     for row in _read("places.csv"):
         entry = Entry(row["name"], row["type"], row.get("parent") or "", True)
@@ -94,7 +96,7 @@ def _tables() -> tuple[dict[str, Entry], re.Pattern[str]]:
         for alias in [row["name"], row["zh"], *_split(row["aliases"])]:
             if alias:
                 add(alias, entry)
-    return aliases, re.compile(_trie_pattern(aliases))
+    return aliases, re.compile(_trie_pattern(aliases)), conditions
 
 
 def _char(c: str) -> str:
@@ -148,7 +150,7 @@ def _word_end(alias: str) -> str:
 
 
 def _lookup(name: str) -> Entry | None:
-    aliases, _ = _tables()
+    aliases = _tables()[0]
     name = name.strip()
     return aliases.get(name) or aliases.get(name.lower()) or aliases.get(name.replace("’", "'"))
 
@@ -172,7 +174,7 @@ def entry_for(canonical_or_alias: str) -> Entry | None:
 
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
     """Every place/organisation named in text[start:end], in order, non-overlapping."""
-    aliases, pattern = _tables()
+    aliases, pattern, conditions = _tables()
     out: list[Mention] = []
     for m in pattern.finditer(text, start, len(text) if end is None else end):
         found = m.group()
@@ -183,7 +185,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         )
         if entry is None:
             continue
-        condition = _CONDITIONS.get(found)
+        condition = conditions.get(found)
         if condition and not any(n in text for n in condition[0]):
             # a generic name ("the metaverse industry alliance") is a body of its own here
             out.append(Mention(m.start(), m.end(), found, condition[1], entry.kind))

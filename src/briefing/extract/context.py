@@ -220,10 +220,6 @@ def classify_measure(
         return "share"
     if q.unit == "count":
         if not counted:
-            named = _NUMBER_OF.search(before)
-            if named:  # "the number of digital human companies exceeded 280,000"
-                counted = named.group(1)
-        if not counted:
             # Chinese puts the noun before the figure (企业超过1.2万家); 家 counts firms
             firms = "家" in q.text or "間" in q.text or "间" in q.text  # 家/間 count firms
             counted = _ZH_SCOPE.sub("", before[-12:]) + (" 企业" if firms else "")
@@ -419,10 +415,6 @@ _ANAPHOR_KINDS: dict[str, tuple[str, ...]] = {
 }
 #: Bodies that report figures about others: never the entity a figure belongs to.
 _REPORTERS = frozenset({"media", "research"})
-#: Places below the country, whose plans set targets ("Sichuan ... will reach ... by 2025").
-_LOCAL_KINDS = frozenset(
-    {"province", "municipality", "city", "district", "county", "autonomous_region", "sar"}
-)
 #: Bodies that speak for a jurisdiction: their figures belong to the country they govern.
 _GOVERNMENT = frozenset({"ministry", "regulator"})
 _BODIES = frozenset({"alliance", "association", "working_group"})
@@ -439,6 +431,8 @@ _PLACE_KINDS = frozenset(
         "region",
     }
 )
+#: Places below the country, whose plans set targets ("Sichuan ... will reach ... by 2025").
+_LOCAL_KINDS = _PLACE_KINDS - {"country", "region"}
 #: What joins a figure to the place right after it: "11 districts in Guangzhou".
 _LINK_AFTER = re.compile(r"\s*(?:in|of|across|throughout|located in|based in|在)\s*(?:the\s+)?")
 #: An aside between commas or in brackets names others than the one the sentence is about:
@@ -761,7 +755,9 @@ def _year(
     if horizon is None:
         return year
     if year is not None:
-        dated = [d for d in found if sentence[0] <= d.start and d.end <= sentence[1] and d.date]
+        starts = _starts(found)  # the sentence's dates by bisection, not a scan of the article
+        first, stop = (bisect.bisect_left(starts, edge) for edge in sentence)
+        dated = [d for d in found[first:stop] if d.end <= sentence[1] and d.date]
         gap = _gap(q, horizon.start(), horizon.end())
         if any(_gap(q, d.start, d.end) < gap for d in dated if d.date.year == year):
             return year
@@ -930,15 +926,14 @@ def extract_facts(
             q, compared = _counted_from_context(text, q, here.start if here else 0, previous_count)
         if q.unit == "count" and q.counted:
             previous_count = q
-        s = s_index.at(q.start)
-        s_start, s_end = (s.start, s.end) if s else (q.start, q.end)
+        s_start, s_end = (here.start, here.end) if here else (q.start, q.end)
         sentence = text[s_start:s_end]
         pi = p_index.index_of(q.start)
         on_topic = flags[pi] if pi >= 0 else True
         before = text[max(s_start, q.start - 40) : q.start]
+        first = bisect.bisect_left(mention_starts, s_start)
         local = any(
-            m.kind in _LOCAL_KINDS and s_start <= m.start < s_end
-            for m in raw_mentions[bisect.bisect_left(mention_starts, s_start) :][:12]
+            m.kind in _LOCAL_KINDS and m.start < s_end for m in raw_mentions[first : first + 12]
         )
         measure = classify_measure(q, sentence, before, text[q.end : q.end + 16], local)
         # a fall is negative: a growth rate ("down 40%") or a change in points ("down 14 points")
@@ -958,7 +953,7 @@ def extract_facts(
             "value_high": q.value_high,
             "unit": q.unit,
             "qualifier": q.qualifier,
-            "counted": normalise_counted(q.counted or _named_before(q, before)),
+            "counted": normalise_counted(q.counted),
             "measure": measure,
             "entity": attribute_entity(text, q, s_start, s_end, mentions, fallback, measure),
             "year": _year(text, q, (s_start, s_end), found_dates, published)
@@ -1013,14 +1008,6 @@ def _counted_from_context(
     ):
         return dataclasses.replace(q, counted=previous.counted), previous
     return q, None
-
-
-def _named_before(q: Quantity, before: str) -> str | None:
-    """For a bare count, the noun of "the number of X" just before it."""
-    if q.unit != "count":
-        return None
-    named = _NUMBER_OF.search(before)
-    return named.group(1) if named else None
 
 
 def not_figures(found: list, quantities: list[Quantity]) -> list:

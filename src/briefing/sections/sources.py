@@ -29,7 +29,6 @@ _KIND_HINTS: tuple[tuple[str, str], ...] = (
     ("metaverse news", "niche news/SEO site"),
     ("seo", "niche news/SEO site"),
     # a plan or notice published by a government body (河南省人民政府, 工业和信息化部, a ministry)
-    ("人民政府", "government"),
     ("政府", "government"),
     ("国务院", "government"),
     ("國務院", "government"),
