@@ -13,6 +13,7 @@ CNY_PER_USD ?= 7.1
 AS_OF      ?=
 TITLE      ?=
 FORMATS    ?=
+SLIDE_TEMPLATE ?=
 FIGURES    ?= figures
 PROCESSED  ?= data/processed
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -50,7 +51,7 @@ setup: $(STAMP) fonts ## Create the venv (rebuilt when requirements.txt changes)
 # Inside `briefing build`, caches keyed by content redo only what changed.
 q = $(subst ','\'',$(1))
 PARAMS_HASH := $(shell printf '%s|' '$(call q,$(ARTICLES))' '$(call q,$(CNY_PER_USD))' \
-  '$(call q,$(AS_OF))' '$(call q,$(TITLE))' '$(call q,$(FORMATS))' '$(call q,$(PROCESSED))' \
+  '$(call q,$(AS_OF))' '$(call q,$(TITLE))' '$(call q,$(FORMATS))' '$(call q,$(PROCESSED))' '$(call q,$(SLIDE_TEMPLATE))' \
   "$$(ls -A '$(call q,$(ARTICLES))' 2>/dev/null)" | md5sum | cut -c1-16)
 REPORT_STAMP := $(OUT)/.built-$(PARAMS_HASH)
 BUILD_INPUTS := $(shell find '$(call q,$(ARTICLES))' notebooks src data/reference -type f \
@@ -62,7 +63,7 @@ $(REPORT_STAMP): $(STAMP) $(BUILD_INPUTS) requirements.txt Makefile
 	@$(MAKE) --no-print-directory fonts
 	$(VENV)/bin/briefing build --articles "$(ARTICLES)" --out "$(OUT)" \
 	  --cny-per-usd "$(CNY_PER_USD)" --as-of "$(AS_OF)" --title "$(TITLE)" --formats "$(FORMATS)" --figures "$(FIGURES)" \
-	  --processed "$(PROCESSED)"
+	  --processed "$(PROCESSED)" --slide-template "$(SLIDE_TEMPLATE)"
 	@touch "$@"
 
 lint: setup ## ruff check and format check

@@ -38,6 +38,7 @@ class BuildParams:
     title: str = DEFAULT_TITLE
     formats: tuple[str, ...] = FORMATS
     publish_figures: Path | None = None  # the slide-ready copy of the charts (figures/)
+    slide_template: Path | None = None  # the analyst's .pptx whose masters the deck uses
 
     def notebook_parameters(self) -> dict[str, object]:
         """What papermill injects into every notebook's `parameters` cell."""
@@ -123,3 +124,22 @@ def check_title(raw: str | None) -> str:
     if len(title) > 200:
         raise ParameterError("TITLE", "longer than 200 characters", "a title up to 200 characters")
     return title or DEFAULT_TITLE
+
+
+def check_slide_template(raw: str | Path | None) -> Path | None:
+    """SLIDE_TEMPLATE: empty (python-pptx's default deck), or a .pptx python-pptx can open
+    that has a layout with a title placeholder. Checked before any work, so a typo in the
+    path does not cost a whole build."""
+    if raw is None or str(raw).strip() == "":
+        return None
+    path = Path(str(raw)).expanduser().resolve()
+    accepted = "empty, or the path of a .pptx/.potx file with a title layout"
+    if not path.is_file():
+        raise ParameterError("SLIDE_TEMPLATE", f"{str(raw)!r} is not a file", accepted)
+    from briefing.exports.slides import TemplateError, open_template
+
+    try:
+        open_template(path)
+    except TemplateError as exc:
+        raise ParameterError("SLIDE_TEMPLATE", f"{str(raw)!r}: {exc}", accepted) from None
+    return path
