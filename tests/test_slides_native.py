@@ -73,7 +73,7 @@ def test_share_chart_names_each_share_and_draws_counts(deck):
     found = native_charts(root / "out" / "briefing-slides.pptx")
     shares = next(c for c in found if c["categories"][0].startswith("United States"))
     assert shares["categories"] == ["United States (36%)", "China (30%)"]
-    assert list(shares["series"].values())[0] == [17293.0, 14291.0]
+    assert next(iter(shares["series"].values())) == [17293.0, 14291.0]
 
 
 def test_timeline_stays_a_picture_with_its_source_text(deck):
