@@ -129,14 +129,25 @@ def _record_bars(
             rows=table,
             native_type=native,
             categories=tuple(
-                f"{name} ({float(pct):.0f}%)" if share and pd.notna(pct) else name
-                for name, pct in zip(
-                    drawn_labels, rows[share] if share else [None] * len(rows), strict=True
+                _category(name, pct, flag)
+                for name, pct, flag in zip(
+                    drawn_labels,
+                    rows[share] if share else [None] * len(rows),
+                    rows["derived"] if "derived" in rows else [False] * len(rows),
+                    strict=True,
                 )
             ),
             series=(Series(values[0], tuple(float(v) for v in rows[values[0]])),),
         ),
     )
+
+
+def _category(name: str, pct: object, derived: object) -> str:
+    """A native bar's label: "China (30%)", and "derived" where we computed the bar."""
+    notes = [f"{float(pct):.0f}%"] if pct is not None and pd.notna(pct) else []
+    if derived is True or (isinstance(derived, int | float) and bool(derived)):
+        notes.append("derived")
+    return f"{name} ({', '.join(notes)})" if notes else name
 
 
 def top_n_with_other(df: pd.DataFrame, label: str, value: str, top_n: int) -> pd.DataFrame:

@@ -122,13 +122,21 @@ def _native_chart(slide, spec: dict, box: tuple[int, int, int, int]):
     """A python-pptx chart from a sidecar's spec; its workbook holds the same numbers."""
     data = CategoryChartData(number_format=spec.get("number_format", "#,##0"))
     data.categories = [str(c) for c in spec["categories"]]
+    single = len(spec["series"]) == 1
+    unit = str(spec.get("axis_title") or "")
     for series in spec["series"]:
-        data.add_series(str(series["name"]), [float(v) for v in series["values"]])
+        # a lone series is named by the chart's unit line, not by a column code
+        name = unit if single and unit else str(series["name"])
+        data.add_series(name, [float(v) for v in series["values"]])
     kind = getattr(XL_CHART_TYPE, spec["type"])
     chart = slide.shapes.add_chart(kind, *box, data).chart
-    single = len(spec["series"]) == 1
     chart.has_legend = not single
     chart.font.size = Pt(14)
+    chart.has_title = bool(unit)  # the slide's title is the finding; the chart's, its unit
+    if unit:
+        chart.chart_title.text_frame.text = unit
+        chart.chart_title.text_frame.paragraphs[0].font.size = Pt(14)
+        chart.chart_title.text_frame.paragraphs[0].font.bold = False
     plot = chart.plots[0]
     if single:
         plot.has_data_labels = True
@@ -138,6 +146,10 @@ def _native_chart(slide, spec: dict, box: tuple[int, int, int, int]):
         labels.position = XL_LABEL_POSITION.OUTSIDE_END
         chart.value_axis.visible = False
     chart.value_axis.has_major_gridlines = False
+    if spec["type"] == "BAR_STACKED":  # memberships: whole counts on the axis
+        chart.value_axis.major_unit = 1
+        chart.value_axis.tick_labels.number_format = "0"
+        chart.value_axis.tick_labels.number_format_is_linked = False
     if spec["type"].startswith("BAR"):
         chart.category_axis.reverse_order = True  # first category (the largest) on top
     return chart
