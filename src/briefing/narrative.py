@@ -21,6 +21,7 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
+from briefing import numfmt
 from briefing.safe import html_attr, html_text
 from briefing.schema import MEASURE_NAMES
 from briefing.sections._common import as_list, format_amount, is_blank, year_text
@@ -119,7 +120,7 @@ def html_table(
         cells = []
         for col in columns:
             value = row.get(col)
-            text = _display(col, value)
+            text = _display(col, value, row)
             if col == first and link_ids and facts is not None:
                 cells.append(f"<td>{number_link(text, _first_id(row.get(link_ids)), facts)}</td>")
             else:
@@ -152,7 +153,8 @@ def _colgroup(table: pd.DataFrame, columns: Mapping[str, str]) -> str:
     """
     floors, wants = [], []
     for col, header in columns.items():
-        texts = [_display(col, v) for v in table[col]] if col in table else []
+        rows = table.to_dict("records")
+        texts = [_display(col, r.get(col), r) for r in rows] if col in table else []
         typical = sum(len(t) for t in texts) / len(texts) if texts else 0.0
         words = [w for t in texts for w in t.split()]
         longest = max(words, key=len, default="")
@@ -177,12 +179,28 @@ def _colgroup(table: pd.DataFrame, columns: Mapping[str, str]) -> str:
 
 #: Columns of numbers that are names, not quantities: no thousands separator (2022, not 2,022).
 PLAIN_NUMBER_COLUMNS = frozenset({"year"})
+#: Columns that hold money, by currency: written compactly (¥350bn), never to the unit.
+MONEY_COLUMNS = {"value_cny": "CNY", "value_usd": "USD"}
+#: Columns of percentages.
+PERCENT_COLUMNS = frozenset({"share_pct", "pct"})
 
 
-def _display(column: str, value: object) -> str:
-    """A cell as the reader sees it: years without separators, measures by their names."""
+def _display(column: str, value: object, row: Mapping[str, object] | None = None) -> str:
+    """A cell as the reader sees it: years without separators, measures by their names,
+    money compact (a dollar value we converted at the report's rate marked ≈), counts with
+    separators and no spurious decimals."""
     if column == "measure" and isinstance(value, str):
         return MEASURE_NAMES.get(value, value)
+    if column in MONEY_COLUMNS and isinstance(value, float | int) and not is_blank(value):
+        row = row or {}
+        # the currency the source did not state is ours, unless the article converted it
+        stated = row.get("unit_reported", "CNY")
+        converted = MONEY_COLUMNS[column] != stated and not (
+            column == "value_usd" and row.get("usd_basis") == "article" and stated == "CNY"
+        )
+        return numfmt.money(float(value), MONEY_COLUMNS[column], converted=converted)
+    if column in PERCENT_COLUMNS and isinstance(value, float | int) and not is_blank(value):
+        return numfmt.percent(float(value))
     return _cell(value, grouping=column not in PLAIN_NUMBER_COLUMNS)
 
 
@@ -193,9 +211,9 @@ def _cell(value: object, *, grouping: bool = True) -> str:
         return ""
     if isinstance(value, float | int) and not isinstance(value, bool):
         value = float(value)
-        if value.is_integer():
-            return f"{int(value):,}" if grouping else str(int(value))
-        return f"{value:,.2f}".rstrip("0").rstrip(".")
+        if not grouping:
+            return str(int(value)) if value.is_integer() else numfmt.plain(value)
+        return numfmt.big_count(value) if abs(value) >= 1e6 else numfmt.count(value)
     return str(value)
 
 
@@ -206,13 +224,23 @@ def key_numbers_block(keys: pd.DataFrame, facts: pd.DataFrame) -> str:
     """The highlighted block of key numbers: big figure, label under it, each linked."""
     if keys.empty:
         return no_data("No key figures were found in these articles.")
-    items = "".join(
-        f'<div class="key-number"><div class="kn-figure">'
+    cells = [
+        f'<td class="key-number"><div class="kn-figure">'
         f"{number_link(k['figure'], k['fact_id'], facts)}</div>"
-        f'<div class="kn-label">{html_text(k["label"])}</div></div>'
+        f'<div class="kn-label">{html_text(k["label"])}</div></td>'
         for k in keys.to_dict("records")
+    ]
+    # a table, not a grid: WeasyPrint floats a table cell's footnotes to the page foot (a grid
+    # item prints them in place), and four to a row keep page 1 to the briefing in brief
+    rows = "".join(
+        f"<tr>{''.join(cells[i : i + KEY_NUMBERS_PER_ROW])}</tr>"
+        for i in range(0, len(cells), KEY_NUMBERS_PER_ROW)
     )
-    return f'<div class="key-numbers">{items}</div>'
+    return f'<table class="key-numbers"><tbody>{rows}</tbody></table>'
+
+
+#: Key numbers side by side on page 1 (A4 portrait at 10 pt fits four short figures).
+KEY_NUMBERS_PER_ROW = 4
 
 
 def summary_paragraph(
