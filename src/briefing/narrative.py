@@ -83,8 +83,10 @@ def _first_id(fact_ids: object) -> str:
     return str(ids[0]) if ids else ""
 
 
-#: Rows a report table shows before it says how many more there are and where they are.
-TABLE_LIMIT = 40
+#: Rows a report table shows before it says how many more there are and where they are: the
+#: body of the briefing must not grow with the corpus (a thousand articles still read in
+#: under ten pages), so tables show their leading rows and the annex holds the rest.
+TABLE_LIMIT = 12
 
 
 def html_table(
@@ -96,7 +98,7 @@ def html_table(
     facts: pd.DataFrame | None = None,
     css_class: str = "briefing-table",
     limit: int | None = TABLE_LIMIT,
-    more: str = "The full tables are in facts.csv and facts.xlsx beside this report.",
+    more: str = "Every figure is in the annex and in facts.csv and facts.xlsx.",
 ) -> str:
     """An escaped HTML table of `columns` (column -> header) of `table`.
 
@@ -106,11 +108,12 @@ def html_table(
     `limit`: at most this many rows, then a note saying how many there are and where (`more`):
     a corpus of thousands of articles must still give a briefing, not a phone book.
     """
+    columns = _shown_columns(table, columns)
     note = ""
     if limit is not None and len(table) > limit:
         note = (
-            f'<p class="note">Showing the first {limit:,} of {len(table):,} rows.'
-            f" {html_text(more)}</p>"
+            f'<p class="note">The first {limit:,} rows are shown, and'
+            f" {len(table) - limit:,} more. {html_text(more)}</p>"
         )
         table = table.head(limit)
     head = "".join(f"<th>{html_text(h)}</th>" for h in columns.values())
@@ -131,6 +134,18 @@ def html_table(
         f'<table class="{html_attr(css_class)}">{_colgroup(table, columns)}'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>{note}"
     )
+
+
+def _shown_columns(table: pd.DataFrame, columns: Mapping[str, str]) -> dict[str, str]:
+    """The columns worth a reader's width: one empty in every row (no scope, no conflict
+    anywhere) is left out; the first column always stays, it names the row."""
+    rows = table.to_dict("records")
+    first = next(iter(columns), None)
+    return {
+        col: header
+        for col, header in columns.items()
+        if col == first or any(_display(col, r.get(col), r) for r in rows)
+    }
 
 
 #: About how many characters of table text fit across the printed page (A4, 8.5 pt, cell
@@ -309,7 +324,7 @@ def targets_paragraph(targets: pd.DataFrame, facts: pd.DataFrame, cny_per_usd: f
         cny = number_link(
             format_amount(t["value_cny"], "CNY", t["qualifier"]), _first_id(t["fact_ids"]), facts
         )
-        usd = format_amount(t["value_usd"], "USD")
+        usd = format_amount(t["value_usd"], "USD", converted=t["usd_basis"] != "article")
         basis = (
             "the article's own conversion"
             if t["usd_basis"] == "article"
