@@ -508,6 +508,28 @@ def sources_paragraph(articles: pd.DataFrame, problems: pd.DataFrame) -> str:
     return text
 
 
+def quote_annex_html(annex: pd.DataFrame, n_facts: int) -> str:
+    """The annex as a list of quotes, each with the figures read from it: every figure keeps
+    its anchor, and the quote is marked so that the page can print "see note k" for a quote
+    already printed as a footnote. A list, not a table: on paper it runs in two columns of
+    small type, and a thousand figures still take a few pages."""
+    if annex.empty:
+        return no_data("No figures were found in these articles.")
+    shown = sum(len(as_list(ids)) for ids in annex["ids"])
+    note = appendix_note(shown, n_facts)
+    items = []
+    for row in annex.to_dict("records"):
+        ids = [str(i) for i in as_list(row["ids"])]
+        anchors = "".join(f'<span id="{fact_anchor(i)}"></span>' for i in ids[1:])
+        items.append(
+            f'<li id="{fact_anchor(ids[0])}">{anchors}'
+            f'<span class="annex-figures">{html_text(row["figures"])}</span> '
+            f'<span class="annex-source">{html_text(row["source"])}</span> '
+            f'<span class="annex-quote">“{html_text(row["quote"])}”</span></li>'
+        )
+    return f'{note}<ol class="annex">{"".join(items)}</ol>'
+
+
 def appendix_note(shown: int, total: int) -> str:
     """Say so when the appendix keeps to part of the figures (a large corpus), else nothing."""
     if shown >= total:

@@ -15,6 +15,10 @@ import re
 
 #: A footnote as narrative.number_link writes it (its text is escaped: no nested tags).
 _NOTE = re.compile(r'<span class="fn">(.*?)</span>', re.S)
+#: The quote a note prints, as number_link writes it: “quote” — outlet, date.
+_QUOTED = re.compile(r"^“(.*)” — ", re.S)
+#: A quote cell of the annex (narrative.quote_annex_html).
+_ANNEX_QUOTE = re.compile(r'<span class="annex-quote">“(.*?)”</span>', re.S)
 
 
 def cite_once(body: str) -> tuple[str, int, int]:
@@ -31,4 +35,21 @@ def cite_once(body: str) -> tuple[str, int, int]:
         numbers[text] = len(numbers) + 1
         return match.group(0)
 
-    return _NOTE.sub(once, body), citations, len(numbers)
+    body = _NOTE.sub(once, body)
+    printed = {}
+    for text, number in numbers.items():
+        quoted = _QUOTED.match(text)
+        if quoted:
+            printed.setdefault(quoted.group(1), number)
+
+    def refer(match: re.Match[str]) -> str:
+        number = printed.get(match.group(1))
+        if number is None:
+            return match.group(0)
+        # the quote is on paper already: its note number in print, the sentence on screen
+        return (
+            f'<span class="annex-quote printed-as-note">“{match.group(1)}”</span>'
+            f'<span class="see-note">see note {number}</span>'
+        )
+
+    return _ANNEX_QUOTE.sub(refer, body), citations, len(numbers)
