@@ -20,6 +20,7 @@ from matplotlib import pyplot as plt
 from matplotlib.figure import Figure
 
 from briefing.charts.data import drawn
+from briefing.charts.inline import alt_text, report_height, report_svg, show_inline
 from briefing.charts.plots import set_header
 
 WIDTH_PX, HEIGHT_PX, DPI = 1920, 1080, 120
@@ -114,6 +115,10 @@ def save_figure(
         if native is not None:
             native["axis_title"] = texts["subtitle"]
             sidecar["native"] = native
+    width_in, height_in = fig.get_size_inches()
+    page_height = report_height(data, width_in, height_in)
+    sidecar["alt"] = alt_text(sidecar, data)
+    show_inline(fig, report_svg(fig, page_height), sidecar["alt"], page_height)
     text = json.dumps(sidecar, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     _atomic_write(out / f"{name}.json", text.encode("utf-8"))
     paths = {kind: out / file for kind, file in files.items()}

@@ -14,10 +14,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import matplotlib
+import numpy as np
 import pandas as pd
 from matplotlib import pyplot as plt
 from matplotlib.cm import ScalarMappable
-from matplotlib.colors import Normalize
+from matplotlib.colors import BoundaryNorm, ListedColormap, Normalize
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
@@ -393,6 +394,28 @@ def timeline(
     return fig
 
 
+def _tile_scale(values: list[float], whole: bool):
+    """Colour map, norm and legend ticks: discrete steps for whole counts (1, 2, 3 ...; at most
+    seven steps, wider bins beyond), a continuous scale otherwise. Light means few, dark many
+    (cividis reversed: sequential and colour-blind safe), so empty grey tiles never read as
+    the top of the scale."""
+    base = matplotlib.colormaps[TILE_CMAP].reversed()
+    if not values:
+        return base, Normalize(0, 1), None
+    if whole:
+        top = int(max(values))
+        step = max(1, math.ceil(top / 7))
+        edges = [0.5 + i * step for i in range(math.ceil(top / step) + 1)]
+        colours = base(np.linspace(0.25, 1.0, len(edges) - 1))
+        cmap = ListedColormap(colours)
+        # one tick per count (1, 2, 3), or the bins' lower bounds when counts are binned
+        ticks = [int(e + 0.5) for e in (edges[:-1] if step == 1 else edges)]
+        return cmap, BoundaryNorm(edges, cmap.N), ticks
+    low, high = min(values), max(values)
+    vmin = min(low, 0.0)
+    return base, Normalize(vmin=vmin, vmax=high if high > vmin else vmin + 1), None
+
+
 def load_tiles(path: Path = TILES_PATH) -> pd.DataFrame:
     """The tile-grid layout, one row per provincial-level division (34).
 
@@ -455,15 +478,16 @@ def tile_map(
         for k, v in values.items()
         if isinstance(v, (int, float)) and not isinstance(v, bool) and not math.isnan(v)
     }
-    cmap = matplotlib.colormaps[TILE_CMAP]
-    low, high = (min(numbers.values()), max(numbers.values())) if numbers else (0.0, 1.0)
-    norm = Normalize(vmin=min(low, 0.0), vmax=high if high > min(low, 0.0) else min(low, 0.0) + 1)
+    whole = bool(numbers) and all(v.is_integer() and v >= 0 for v in numbers.values())
+    if whole:  # counts: zero is "nothing here" (grey), and each step is a whole number
+        numbers = {k: v for k, v in numbers.items() if v > 0}
+    cmap, norm, ticks = _tile_scale(list(numbers.values()), whole)
     for rec in tiles.itertuples(index=False):
         val = values.get(rec.province)
         if rec.province in numbers:
             face = cmap(norm(numbers[rec.province]))
             shown = _default_fmt(numbers[rec.province])
-        elif val is not None and rec.province not in numbers and not isinstance(val, float):
+        elif isinstance(val, str) and val:  # a category, not a number
             face, shown = ACCENT, str(val)
         else:
             face, shown = EMPTY_TILE, None
@@ -481,9 +505,11 @@ def tile_map(
             color=ink,
             weight="bold" if on else "normal",
         )
-        short = rec.province.replace("Inner Mongolia", "Inner Mong.")
+        short = rec.province.replace("Inner Mongolia", "Inner Mong.").replace(
+            "Heilongjiang", "Heilongj."
+        )
         ax.text(
-            rec.col + 0.46, -rec.row + 0.36, short, ha="center", va="center", fontsize=8, color=ink
+            rec.col + 0.46, -rec.row + 0.36, short, ha="center", va="center", fontsize=10, color=ink
         )
         if on:
             ax.text(
@@ -501,7 +527,9 @@ def tile_map(
     ax.set_axis_off()
     if numbers:
         cax = fig.add_axes((0.84, 0.2, 0.015, 0.5))
-        bar = fig.colorbar(ScalarMappable(norm=norm, cmap=cmap), cax=cax)
+        bar = fig.colorbar(ScalarMappable(norm=norm, cmap=cmap), cax=cax, ticks=ticks)
+        if whole:
+            bar.ax.set_yticklabels([str(int(t)) for t in ticks])
         bar.outline.set_visible(False)
         bar.ax.tick_params(labelsize=11, colors=MUTED)
     else:

@@ -14,6 +14,9 @@ holds the chart. The source line is text on the slide; the quotes go to the spea
 from __future__ import annotations
 
 import datetime as dt
+import io
+import re
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -214,6 +217,7 @@ def write_slides(
         if side.get("source"):
             _source_line(slide, prs, side["source"])
         slide.notes_slide.notes_text_frame.text = notes_text(side)
+    _fix_workbook_dates(prs)
     core = prs.core_properties
     core.created = core.modified = core.last_printed = FIXED_TIME
     core.author = core.last_modified_by = "briefing"
@@ -223,6 +227,32 @@ def write_slides(
         prs.save(str(tmp))
         normalise_office_zip(tmp)
     return out_path
+
+
+_XLSX_DATE = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+
+
+def _fix_workbook_dates(prs) -> None:
+    """Same inputs, same deck: the workbook inside each native chart is written by xlsxwriter
+    with the time of day in its properties and zip entries; both are pinned here."""
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if not (getattr(shape, "has_chart", False) and shape.has_chart):
+                continue
+            part = shape.chart.part.chart_workbook.xlsx_part
+            if part is None:
+                continue
+            source = zipfile.ZipFile(io.BytesIO(part.blob))
+            target = io.BytesIO()
+            with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+                for info in sorted(source.infolist(), key=lambda i: i.filename):
+                    data = source.read(info.filename)
+                    if info.filename == "docProps/core.xml":
+                        data = _XLSX_DATE.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", data)
+                    entry = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
+                    entry.compress_type = zipfile.ZIP_DEFLATED
+                    out.writestr(entry, data)
+            part._blob = target.getvalue()
 
 
 def native_charts(path: Path) -> list[dict]:
