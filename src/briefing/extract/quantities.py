@@ -329,7 +329,7 @@ def _read_tenths(text: str, r: _Reading, p: int) -> tuple[_Reading, int]:
     """成 at p after a numeral of at most ten counts tenths (rule tenths): percent, with 成半
     (三成半 = 35%) and the qualifiers after it (三成以上, 三成多)."""
     end = p + 1
-    r.value, r.unit, r.scaled = 10 * r.value, "percent", False
+    r.value, r.unit, r.scaled = _scaled(r.value, 1), "percent", False  # 1.1成 = 11.0 exactly
     if text.startswith("半", end):
         r.value, end = r.value + 5, end + 1
     if text[end : end + 1] in ("多", "余", "餘"):
