@@ -258,7 +258,14 @@ QUALIFIERS_ZH_AFTER: dict[str, str] = {
     "以內": "up_to",
     "以下": "up_to",
 }
-QUALIFIERS_ZH_INFIX: dict[str, str] = {"多": "more_than", "余": "more_than", "餘": "more_than"}
+#: 几 ("some") after a round numeral is the same: 二十几万 = 200,000-odd (rule several).
+QUALIFIERS_ZH_INFIX: dict[str, str] = {
+    "多": "more_than",
+    "余": "more_than",
+    "餘": "more_than",
+    "几": "more_than",
+    "幾": "more_than",
+}
 
 #: Chinese measure words (量词) that make a number a count. 人/户/人次 are nouns themselves.
 MEASURE_WORDS_ZH: tuple[str, ...] = (

@@ -127,7 +127,7 @@ UNIT_AFTER = re.compile(
 RANGE_SEP = re.compile(rf"(?i){SP}*(?:-|–|—|~|～|至|到|to\b|and\b){SP}*")
 RANGE_CURRENCY = re.compile(r"(?i)(?:us\$|hk\$|\$|¥|￥|€|£)")
 MEASURE = re.compile(
-    rf"(?P<infix>多|余|餘)?(?P<pre>以上|左右)?(?P<m>{alternation(lx.MEASURE_WORDS_ZH)})"
+    rf"(?P<infix>多|余|餘|几|幾)?(?P<pre>以上|左右)?(?P<m>{alternation(lx.MEASURE_WORDS_ZH)})"
     r"(?P<after>以上|左右|多|余)?"
 )
 # The ideographs after a measure word, quotation marks included (100家“专精特新”企业), far
@@ -165,6 +165,8 @@ ZH_COMPOUND_PART = _rule_regex(_ZH_RULES["compound-amount"])
 SIGN = _rule_regex(_ZH_RULES["sign"])
 #: "minus" / "negative" before a figure.
 SIGN_WORDS = _rule_regex(_EN_RULES["sign-words"])
+#: "and a half" after a scale word ("3 million and a half").
+AND_A_FRACTION = _rule_regex(_EN_RULES["and-a-half"])
 #: A currency sign after the number ("10 €").
 CURRENCY_SIGN_AFTER = _rule_regex(_EN_RULES["currency-sign-after"])
 #: Cents named after an amount of dollars ("3 dollars 50 cents").

@@ -118,8 +118,7 @@ _ZH_PART_EXP = {
     **{u: 2 for u in ("百", "佰")},
     **{u: 1 for u in ("十", "拾")},
 }
-_ZH_AFTER_MEASURE = {"以上": "at_least", "左右": "about", "多": "more_than", "余": "more_than"}
-_ZH_AFTER_MEASURE["餘"] = "more_than"
+_ZH_AFTER_MEASURE = {"以上": "at_least", "左右": "about", **lx.QUALIFIERS_ZH_INFIX}
 _MAX_NUMBER_WORDS = 12
 _QUOTES = "\"“”‘’'"
 _PARTITIVE_PRONOUNS = frozenset({"which", "them", "whom", "these", "those"})
@@ -145,6 +144,7 @@ class _Reading:
     article_like: bool = False  # Chinese 一 / English "one", "a": an article, not a figure
     measured: bool = False  # a Chinese measure word says this is a count (20家), noun or not
     sign: int = 1  # -1 after a minus sign, 负, "minus" (rules sign, sign-words)
+    unsigned_start: int = -1  # where the span starts without its sign
 
 
 def _scaled(value: float, exponent: int) -> float:
@@ -160,6 +160,7 @@ def _take_prefix(text: str, r: _Reading, floor: int, prefix: Prefix | None = Non
     if prefix is None:
         prefix = read_prefix(text, r.start, floor)
     if prefix.qualifier is None and prefix.word and pt.SIGN_WORDS.fullmatch(prefix.word):
+        r.unsigned_start = r.start
         _, r.start = word_before(text, prefix.start, floor)  # "minus five percent"
         r.currency, r.sign = prefix.currency, -1
         return True
@@ -240,7 +241,7 @@ def _read_digits(text: str, start: int, floor: int) -> tuple[_Reading | None, in
     value, p, numeral = core
     before = text[start - 1] if start > floor else " "
     prefix: Prefix | None = None  # read at most once per candidate: it is the dearest step
-    signed = False
+    signed = False  # a minus sign or 负 glued before the digits (rule sign)
     if before in _SUSPECT_BEFORE_DIGITS:
         glued = (before.isascii() and before.isalnum()) or before in _BAD_BEFORE_DIGITS
         if glued and before.isalpha():
@@ -267,12 +268,12 @@ def _read_digits(text: str, start: int, floor: int) -> tuple[_Reading | None, in
             return None, _skip(text, start)  # the common case, settled early: by 2025
     r = _Reading(start=start, end=p, value=value, written_as_figure=has_grouping(numeral))
     if signed:
-        r.start, r.sign, prefix = start - 1, -1, None
+        r.start, r.sign, r.unsigned_start, prefix = start - 1, -1, start, None
     if not _take_prefix(text, r, floor, prefix):
         return None, _skip(text, start)
     if text[p : p + 1] == "成" and 0 < value <= 10 and pt.ZH_TENTHS.match(text, p):
         return _read_tenths(text, r, p)  # 超9成企业, 7.2成
-    if text[p : p + 1] in ("多", "余", "餘"):
+    if text[p : p + 1] in lx.QUALIFIERS_ZH_INFIX:
         p = _read_infix(text, r, p)
     exp, q = _read_scale(text, p)
     if q == p and text[p : p + 1].isascii() and text[p : p + 1].isalpha():
@@ -288,12 +289,26 @@ def _read_digits(text: str, start: int, floor: int) -> tuple[_Reading | None, in
     if exp and _is_cjk_at(text, p):
         tail, q = _read_zh_tail(text, q, exp)  # 3亿5000万, 25万6千
         r.value += tail
+        over, q_over = _read_scale(text, q) if tail else (0, q)
+        if over > exp:  # 1万5千亿 = 1.5万亿: a larger scale after the parts scales them all
+            r.value, exp, q = _scaled(r.value, over), over, q_over
+    elif exp >= 3:
+        q = _read_and_a_fraction(text, r, q, exp)  # 3 million and a half
     end = _read_range(text, r, q, exp, floor)
     r.end = end
     marked = r.scaled or r.currency or r.qualifier != "exact"
     if year and not marked and not pt.PERCENT.match(text, end):
         return None, max(_skip(text, start), end)  # 2011 to 2022
     return r, end
+
+
+def _read_and_a_fraction(text: str, r: _Reading, p: int, exp: int) -> int:
+    """ "3 million and a half" adds half a million (rule and-a-half); returns the new end."""
+    m = pt.AND_A_FRACTION.match(text, p)
+    if m is None:
+        return p
+    r.value += _scaled(FRACTION_WORDS[m.group("frac").lower()], exp)
+    return m.end()
 
 
 def _read_zh_tail(text: str, p: int, exp: int) -> tuple[float, int]:
@@ -341,7 +356,7 @@ def _read_tenths(text: str, r: _Reading, p: int) -> tuple[_Reading, int]:
 
 def _read_infix(text: str, r: _Reading, p: int) -> int:
     """Chinese 多/余 between a number and its scale or currency: 100多万, 300余亿元."""
-    m = pt.ZH_INFIX.match(text, p) if text[p : p + 1] in ("多", "余", "餘") else None
+    m = pt.ZH_INFIX.match(text, p) if text[p : p + 1] in lx.QUALIFIERS_ZH_INFIX else None
     if m and (pt.ZH_SCALE.match(text, m.end()) or pt.ZH_CURRENCY_SUFFIX.match(text, m.end())):
         r.qualifier = lx.QUALIFIERS_ZH_INFIX[m.group()]
         return m.end()
@@ -419,8 +434,8 @@ def _read_zh(text: str, start: int, floor: int) -> tuple[_Reading | None, int]:
     value = parse_chinese_numeral(numeral)
     if value is None and numeral in ("万亿", "萬億") and pt.ZH_CURRENCY_SUFFIX.match(text, end):
         value = 1e12  # 突破万亿元大关: a trillion yuan, the one left unsaid
-    if text[start - 1 : start] in ("第", "初", "周", "星", "礼", "禮"):
-        return None, end
+    if text[start - 1 : start] in ("第", "初", "周", "星", "礼", "禮", "几", "幾"):
+        return None, end  # ordinals, dates, and 几十/几百万 (vague: "dozens of")
     if start > floor and pt.ZH_NUMERAL.match(text[start - 1]):
         return None, end
     if text.startswith("兆", end) and value is not None:
@@ -578,6 +593,8 @@ def _read_words(text: str, start: int, floor: int) -> tuple[_Reading | None, int
     r.article_like = words in (["one"], ["a"])
     if not _take_prefix(text, r, floor):
         return None, end
+    if scaled and words[-1] in _SCALE_EXP:
+        end = _read_and_a_fraction(text, r, end, _SCALE_EXP[words[-1]])  # a million and a half
     r.end = _read_range(text, r, end, 0, floor)
     return r, r.end
 
@@ -900,6 +917,8 @@ def _finish(text: str, r: _Reading) -> Quantity | None:
             r.qualifier, r.end = "more_than", mplus.end()
     if r.unit == "count" and not _read_counted(text, r):
         return None
+    if r.sign < 0 and r.unit == "count":
+        r.sign, r.start = 1, r.unsigned_start  # 胜负3场: a count has no sign; 负 was a word
     if not _worth_a_row(r) or not (math.isfinite(r.value) and r.value < 1e20):
         return None  # the second test drops digit strings too long to be a figure
     return Quantity(
