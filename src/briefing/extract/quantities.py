@@ -5,11 +5,21 @@ with `text == source[start:end]`. It knows nothing of entities, years or topics:
 job of `briefing.extract.context`, which builds facts on these records.
 
 What a quantity's span covers (decided once, applied everywhere):
-  [qualifier] [currency] number [range] [scale] [currency/unit/%] [Chinese after-qualifier]
+  [qualifier] [sign] [currency] number [range] [scale] [currency/unit/%] [Chinese after-qualifier]
   [measure word + counted noun | English counted noun phrase] ["or more"]
 so "more than 500 companies", "约3500亿元", "100家以上元宇宙创新型企业", "30%左右",
 "$1,06,102.8 million", "250 billion yuan". Only words that change the meaning of the number
 are included; verbs ("reach", "达到") and prepositions ("by 2025") are not.
+
+The named rules of rules/numbers.zh.toml and numbers.en.toml decide the harder readings, each
+with its examples (tests/test_rule_examples.py): a Chinese amount is read whole across its
+scales (3亿5000万元 = 350 million yuan, 25万6千人, 1万5千亿元; compound-amount); 成 after a
+numeral is tenths, in percent (超9成企业 = more than 90%, 三成半 = 35%; tenths); 千分之 and
+万分之 are shares (per-mille); 几 after a round numeral is "-odd" (二十几万人; several); a minus
+sign, 负, "minus" or "negative" before a rate or amount is its sign wherever it stands
+(同比增长-3.2% = -3.2%; sign, sign-words), while a count has none; a currency's full name or
+sign after the number is its unit ("10 billion Chinese yuan", "10 €"); cents named after
+dollars join them; "a quarter million", "3 million and a half" are read whole.
 
 Qualifiers map to six values (see lexicon.QUALIFIERS_EN for the reasoning on nearly/almost
 -> about, as many as -> up_to, 以上 -> at_least). A range ("3-5", "between 3 and 5", "三到五",
@@ -35,6 +45,8 @@ What is deliberately NOT a quantity:
     count referring back: "10 of which are listed"). "one of them", "Big 3" are not rows, nor
     is a Chinese "一" (一个, 一家 = "a/an"), nor a spelled-out bare number ("at least two");
   - names that contain a count: the "two sessions" (lexicon.NAMES_WITH_NUMBERS);
+  - numeral characters inside words: a capital-form digit alone (陆 in 大陆, 内陆, 陆家嘴;
+    伍 in 队伍), 两位数 ("double-digit"), 几十 and 几百万 (vague, as "dozens of" is);
   - vague amounts ("dozens of", "hundreds of companies", "tens of thousands"), "35m" without a
     currency (metres or millions?), and number words in ALL CAPITALS (headlines).
 
