@@ -104,6 +104,7 @@ def test_fractions() -> None:
         ("20，300", False),  # a clause comma between two numbers: 20，300家
         ("１，１２３", True),  # between full-width digits it groups
         ("1，000，000", True),  # recurring, it groups
+        ("1，000", True),  # before a 0: no number starts with one
         ("３，５００．５", True),
         ("1,234", True),  # no full-width comma: nothing to decide
     ],

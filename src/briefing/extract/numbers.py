@@ -53,7 +53,8 @@ def fullwidth_comma_groups(numeral: str) -> bool:
 
     In Chinese text ， is first of all a clause comma: "20，300家" is 20, then 300 firms. It
     groups only where a clause comma could not stand: between full-width digits (１，１２３),
-    or when it recurs (1，000，000). (Rule `fullwidth-comma` in rules/numbers.zh.toml.)
+    when it recurs (1，000，000), or before a 0 (1，000: no number starts with one). (Rule
+    `fullwidth-comma` in rules/numbers.zh.toml.)
     """
     integer = numeral.replace("．", ".").partition(".")[0]
     if integer.count("，") >= 2:
@@ -61,7 +62,10 @@ def fullwidth_comma_groups(numeral: str) -> bool:
     i = integer.find("，")
     if i < 0:
         return True
-    return integer[i - 1 : i] in _FULLWIDTH_DIGITS and integer[i + 1 : i + 2] in _FULLWIDTH_DIGITS
+    after = integer[i + 1 : i + 2]
+    if after in ("0", "０"):
+        return True
+    return integer[i - 1 : i] in _FULLWIDTH_DIGITS and after in _FULLWIDTH_DIGITS
 
 
 def has_grouping(numeral: str) -> bool:
