@@ -1,0 +1,331 @@
+"""Analyst corrections: matched by article and quote (never offsets), applied between
+extraction and claims, kept in an audit trail, and refused with row and column when wrong."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from briefing import corrections as C
+from briefing.claims import merge_claims
+
+ARTICLE = "2024-01-01-henan"
+TEXT = (
+    "Henan plans a metaverse industry of 250 billion yuan by 2025. "
+    "Sichuan targets 3500亿元 by 2025. "
+    "A separate 350-billion-yuan goal was set for Shanghai by 2025. "
+    "Over 100 companies joined."
+)
+
+
+def _fact(quote: str, **fields) -> dict:
+    start = TEXT.index(quote)
+    row = {
+        "id": f"{ARTICLE}:{start}",
+        "article": ARTICLE,
+        "start": start,
+        "end": start + len(quote),
+        "text": quote,
+        "value": 250e9,
+        "value_high": None,
+        "unit": "CNY",
+        "qualifier": "exact",
+        "counted": None,
+        "measure": "market_size_target",
+        "entity": "China",
+        "year": 2025,
+        "on_topic": True,
+        "sentence": quote,
+        "conversion_of": None,
+        "outlet": "Outlet",
+        "published": "2024-01-01",
+    }
+    row.update(fields)
+    return row
+
+
+@pytest.fixture
+def facts() -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            _fact("250 billion yuan"),
+            _fact("3500亿元", value=350e9, entity="Sichuan"),
+            _fact(
+                "100 companies",
+                value=100,
+                unit="count",
+                measure="companies",
+                counted="companies",
+                qualifier="more_than",
+                year=None,
+            ),
+        ]
+    )
+
+
+def _rows(*rows: dict) -> list[C.Correction]:
+    return C.parse_rows([{"article": ARTICLE, **r} for r in rows])
+
+
+def _apply(facts, *rows: dict, texts=None):
+    return C.apply_corrections(facts, _rows(*rows), {ARTICLE: TEXT} if texts is None else texts)
+
+
+@pytest.mark.parametrize(
+    ("field", "raw", "expected"),
+    [
+        ("entity", "Henan", "Henan"),
+        ("year", "2030", 2030),
+        ("measure", "market_size", "market_size"),
+        ("value", "260000000000", 260e9),
+        ("unit", "USD", "USD"),
+        ("qualifier", "about", "about"),
+        ("on_topic", "false", False),
+    ],
+)
+def test_a_correction_of_each_field_sets_the_value_and_keeps_the_original(
+    facts, field, raw, expected
+):
+    out, report = _apply(
+        facts, {"quote": "250 billion yuan", "field": field, "value": raw, "note": "checked"}
+    )
+    row = out.iloc[0]
+    assert row[field] == expected
+    assert row["corrected_fields"] == field
+    assert json.loads(row["original"]) == {field: C._original(field, facts.iloc[0][field])}
+    assert row["correction_note"] == "checked"
+    assert [o.status for o in report.outcomes] == ["applied"]
+    assert out.iloc[1]["corrected_fields"] == ""  # other figures untouched
+
+
+def test_an_entity_correction_reaches_the_claims(facts):
+    out, _ = _apply(facts, {"quote": "250 billion yuan", "field": "entity", "value": "Henan"})
+    claims = merge_claims(out)
+    assert "Henan" in set(claims["entity"])
+    assert set(merge_claims(facts)["entity"]) >= {"China"}
+
+
+def test_the_report_note_says_what_the_extractor_said(facts):
+    out, _ = _apply(
+        facts,
+        {
+            "quote": "250 billion yuan",
+            "field": "entity",
+            "value": "Henan",
+            "note": "plan is Henan's",
+        },
+    )
+    marks = C.correction_marks(out.iloc[0].to_dict())
+    assert marks.startswith("entity corrected by analyst: Henan (extracted: China)")
+    assert "plan is Henan's" in marks
+
+
+def test_matching_survives_shifted_offsets_and_an_added_sentence(facts):
+    shifted_text = "A new first sentence. " + TEXT
+    shift = len("A new first sentence. ")
+    shifted = facts.assign(start=facts["start"] + shift, end=facts["end"] + shift)
+    shifted["id"] = ARTICLE + ":" + shifted["start"].astype(str)
+    out, report = _apply(
+        shifted,
+        {"quote": "3500亿元", "field": "entity", "value": "Henan"},
+        texts={ARTICLE: shifted_text},
+    )
+    assert out.iloc[1]["entity"] == "Henan"
+    assert report.outcomes[0].fact_id == f"{ARTICLE}:{TEXT.index('3500亿元') + shift}"
+
+
+def test_a_quote_gone_from_the_article_is_reported_stale_not_dropped(facts):
+    _, report = _apply(
+        facts,
+        {"quote": "999 billion yuan", "field": "entity", "value": "Henan"},
+        {"quote": "250 billion yuan", "field": "year", "value": "2026"},
+    )
+    assert [o.status for o in report.outcomes] == ["stale", "applied"]
+    assert "no longer in the article" in report.stale[0].reason
+    assert any("stale correction row 2" in line for line in report.lines())
+    assert report.table()["status"].tolist() == ["stale", "applied"]
+
+
+def test_a_removed_article_makes_its_corrections_stale(facts):
+    _, report = _apply(
+        facts, {"quote": "250 billion yuan", "field": "year", "value": "2026"}, texts={}
+    )
+    assert report.stale[0].reason == "the article is no longer in ARTICLES"
+
+
+def test_an_ambiguous_quote_is_refused_naming_the_row(facts):
+    text = TEXT + " Again, 250 billion yuan."
+    with pytest.raises(
+        C.CorrectionError, match=r"row 2, column occurrence: ambiguous.*occurs 2 times"
+    ):
+        _apply(
+            facts,
+            {"quote": "250 billion yuan", "field": "year", "value": "2030"},
+            texts={ARTICLE: text},
+        )
+    out, _ = _apply(
+        facts,
+        {"quote": "250 billion yuan", "occurrence": "1", "field": "year", "value": "2030"},
+        texts={ARTICLE: text},
+    )
+    assert out.iloc[0]["year"] == 2030
+
+
+def test_a_quote_does_not_match_inside_a_longer_number():
+    assert C.quote_spans("a 1,250 billion yuan plan", "250 billion yuan") == []
+    assert C.quote_spans("a 250\nbillion yuan plan", "250 billion yuan") == [(2, 18)]
+
+
+def test_an_add_row_adds_the_missed_figure_with_its_sentence(facts):
+    out, report = _apply(
+        facts,
+        {
+            "quote": "350-billion-yuan",
+            "field": "add",
+            "value": "350000000000",
+            "unit": "CNY",
+            "entity": "Shanghai",
+            "year": "2025",
+            "measure": "market_size_target",
+        },
+    )
+    added = out[out["corrected_fields"] == "add"].iloc[0]
+    assert report.outcomes[0].status == "applied"
+    assert added["id"] == f"{ARTICLE}:{TEXT.index('350-billion-yuan')}"
+    assert added["value"] == 350e9 and added["entity"] == "Shanghai"
+    assert added["sentence"].startswith("A separate 350-billion-yuan goal")
+    assert added["outlet"] == "Outlet"
+    assert list(out["start"]) == sorted(out["start"])
+    claims = merge_claims(out)
+    assert ((claims["entity"] == "Shanghai") & (claims["measure"] == "market_size_target")).any()
+
+
+def test_an_add_the_extractor_now_reads_is_stale_not_doubled(facts):
+    out, report = _apply(
+        facts,
+        {
+            "quote": "3500亿元",
+            "field": "add",
+            "value": "350000000000",
+            "unit": "CNY",
+            "measure": "market_size_target",
+        },
+    )
+    assert len(out) == len(facts)
+    assert "extractor now reads" in report.stale[0].reason
+
+
+def test_an_excluded_figure_stays_in_the_audit_trail_but_not_in_claims(facts):
+    out, _ = _apply(
+        facts, {"quote": "3500亿元", "field": "exclude", "note": "a typo in the source"}
+    )
+    assert C.excluded_mask(out).tolist() == [False, True, False]
+    assert "Sichuan" not in set(merge_claims(out)["entity"])
+    assert "Sichuan" in set(merge_claims(facts)["entity"])
+
+
+def test_two_rows_setting_one_field_of_one_figure_are_refused(facts):
+    with pytest.raises(C.CorrectionError, match="row 3"):
+        _apply(
+            facts,
+            {"quote": "250 billion yuan", "occurrence": "1", "field": "year", "value": "2026"},
+            {"quote": "250 billion yuan", "occurrence": "1", "field": "year", "value": "2027"},
+            texts={ARTICLE: TEXT.replace("3500亿元", "250 billion yuan")},
+        )
+
+
+def test_revert_gives_back_the_extractors_table(facts):
+    out, _ = _apply(
+        facts,
+        {"quote": "250 billion yuan", "field": "entity", "value": "Henan"},
+        {
+            "quote": "350-billion-yuan",
+            "field": "add",
+            "value": "3.5e11",
+            "unit": "CNY",
+            "measure": "market_size_target",
+        },
+    )
+    back = C.revert(out)
+    assert list(back.columns) == list(facts.columns)
+    assert back["entity"].tolist() == facts["entity"].tolist()
+    assert len(back) == len(facts)
+
+
+# --- the file: refused with row and column ----------------------------------------------------
+
+
+def _file(tmp_path, text: str | bytes):
+    path = tmp_path / "corrections.csv"
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("body", "pattern"),
+    [
+        ("article,quote,field,colour\n", r"row 1, column colour: unknown column"),
+        ("article,quote\n", r"row 1, column field: missing column"),
+        (
+            "article,quote,field,value\na,250,colour,x\n",
+            r"row 2, column field: 'colour' is not a field",
+        ),
+        (
+            "article,quote,field,value\na,250,measure,size\n",
+            r"row 2, column value: 'size' is not a measure",
+        ),
+        (
+            "article,quote,field,value\n\na,250,year,twenty\n",
+            r"row 3, column value: 'twenty' is not a year",
+        ),
+        (
+            "article,quote,field,value\na,250,unit,bananas\n",
+            r"row 2, column value: 'bananas' is not a known unit",
+        ),
+        (
+            "article,quote,field,value\na,250,qualifier,roughly\n",
+            r"row 2, column value: 'roughly' is not a qualifier",
+        ),
+        (
+            "article,quote,field,value,entity\na,250,year,2025,Henan\n",
+            r"row 2, column entity: only an add row",
+        ),
+        (
+            "article,quote,field,value\na,250,add,1e9\n",
+            r"row 2, column unit: an add row needs its unit",
+        ),
+        ("article,quote,field,occurrence,value\na,250,year,0,2025\n", r"row 2, column occurrence"),
+    ],
+)
+def test_a_bad_file_is_refused_naming_row_and_column(tmp_path, body, pattern):
+    with pytest.raises(C.CorrectionError, match=pattern) as caught:
+        C.load_corrections(_file(tmp_path, body))
+    assert "CORRECTIONS" in str(caught.value)
+
+
+def test_a_broken_encoding_is_refused_naming_row_and_column(tmp_path):
+    data = "article,quote,field,value\na,250,entity,河南\n".encode("gbk")
+    with pytest.raises(C.CorrectionError, match=r"row 2, column value: not UTF-8"):
+        C.load_corrections(_file(tmp_path, data))
+
+
+def test_a_non_existent_article_is_refused_but_a_removed_one_is_not():
+    rows = C.parse_rows([{"article": "nope.txt", "quote": "1", "field": "exclude"}])
+    with pytest.raises(
+        C.CorrectionError, match=r"row 2, column article: no article 'nope.txt'.*'nope'"
+    ):
+        C.check_articles(rows, {"nope", "other"})
+    C.check_articles(rows, {"other"}, removed={"nope.txt"})
+
+
+def test_a_valid_file_loads_with_typed_values(tmp_path):
+    path = _file(
+        tmp_path,
+        "\ufeffarticle,quote,occurrence,field,value,note,by,date\n"
+        'a,"3,500亿元",2,entity,河南,"plan is Henan\'s",ana,2024-05-01\n',
+    )
+    [row] = C.load_corrections(path)
+    assert (row.article, row.quote, row.occurrence, row.value) == ("a", "3,500亿元", 2, "Henan")
+    assert row.note_text() == "plan is Henan's (ana, 2024-05-01)"
