@@ -329,3 +329,54 @@ def test_a_valid_file_loads_with_typed_values(tmp_path):
     [row] = C.load_corrections(path)
     assert (row.article, row.quote, row.occurrence, row.value) == ("a", "3,500亿元", 2, "Henan")
     assert row.note_text() == "plan is Henan's (ana, 2024-05-01)"
+
+
+# --- what the report shows ----------------------------------------------------------------------
+
+
+def test_a_corrected_figure_says_so_in_its_note_escaped(facts):
+    from briefing import narrative
+
+    out, _ = _apply(
+        facts,
+        {"quote": "250 billion yuan", "field": "entity", "value": "Henan", "note": "<b>x</b>"},
+    )
+    html = narrative.number_link("250 billion yuan", out.iloc[0]["id"], out)
+    assert "entity corrected by analyst: Henan (extracted: China)" in html
+    assert "<b>" not in html and "&lt;b&gt;" in html
+    assert "corrected" not in narrative.number_link("3500亿元", out.iloc[1]["id"], out)
+
+
+def test_an_excluded_figure_leaves_the_appendix(facts):
+    from briefing.sections import sources
+
+    out, _ = _apply(facts, {"quote": "3500亿元", "field": "exclude"})
+    assert "3500亿元" not in set(sources.facts_appendix(out)["text"])
+
+
+def test_a_corrected_amount_drops_the_articles_own_conversion(facts):
+    from briefing.sections import targets
+
+    dollars = _fact("250 billion yuan", id="conv", unit="USD", value=35e9)
+    dollars["conversion_of"] = facts.iloc[0]["id"]
+    with_conversion = pd.concat([facts, pd.DataFrame([dollars])], ignore_index=True)
+    out, _ = _apply(
+        with_conversion, {"quote": "250 billion yuan", "field": "value", "value": "2.6e11"}
+    )
+    assert targets._article_conversions(with_conversion) == {facts.iloc[0]["id"]: 35e9}
+    assert targets._article_conversions(out) == {}
+
+
+def test_the_method_section_lists_stale_corrections(tmp_path, facts):
+    from briefing import narrative
+
+    _, report = _apply(
+        facts,
+        {"quote": "250 billion yuan", "field": "year", "value": "2026"},
+        {"quote": "<i>gone</i>", "field": "entity", "value": "Henan"},
+    )
+    report.table().to_csv(tmp_path / C.REPORT_NAME, index=False)
+    html = narrative.corrections_block(tmp_path)
+    assert "1 analyst correction applied" in html and "1 correction no longer matches" in html
+    assert "&lt;i&gt;gone&lt;/i&gt;" in html and "no longer in the article" in html
+    assert "No analyst correction" in narrative.corrections_block(tmp_path / "none")
