@@ -380,3 +380,94 @@ def test_the_method_section_lists_stale_corrections(tmp_path, facts):
     assert "1 analyst correction applied" in html and "1 correction no longer matches" in html
     assert "&lt;i&gt;gone&lt;/i&gt;" in html and "no longer in the article" in html
     assert "No analyst correction" in narrative.corrections_block(tmp_path / "none")
+
+
+# --- `briefing correct` and `briefing build --corrections` -------------------------------------
+
+
+@pytest.fixture
+def processed(tmp_path, facts):
+    folder = tmp_path / "processed"
+    (folder / "text").mkdir(parents=True)
+    (folder / "text" / f"{ARTICLE}.txt").write_text(TEXT, encoding="utf-8")
+    facts.to_csv(folder / "facts.csv", index=False)
+    return folder
+
+
+def _correct(processed, *args):
+    from briefing.cli import main
+
+    path = processed.parent / "corrections.csv"
+    return main(["correct", *args, "--corrections", str(path), "--processed", str(processed)])
+
+
+def test_the_correct_command_validates_then_appends(processed, capsys):
+    path = processed.parent / "corrections.csv"
+    note = ["--note", "plan is Henan's", "--by", "ana", "--date", "2024-05-01"]
+    assert (
+        _correct(
+            processed, ARTICLE, "250 billion yuan", "--entity", "Henan", "--year", "2026", *note
+        )
+        == 0
+    )
+    rows = C.load_corrections(path)
+    assert [(r.field, r.value, r.note_text()) for r in rows] == [
+        ("entity", "Henan", "plan is Henan's (ana, 2024-05-01)"),
+        ("year", 2026, "plan is Henan's (ana, 2024-05-01)"),
+    ]
+    before = path.read_bytes()
+    assert _correct(processed, ARTICLE, "250 billion yuan", "--entity", "Hebei") == 2
+    assert "already corrects entity" in capsys.readouterr().err
+    assert _correct(processed, ARTICLE, "999 billion yuan", "--exclude") == 2
+    assert "quote is no longer in the article" in capsys.readouterr().err
+    assert _correct(processed, ARTICLE, "3500亿元", "--add", "--value", "3.5e11", "--unit", "CNY",
+                    "--measure", "market_size_target") == 2  # fmt: skip
+    assert "extractor now reads" in capsys.readouterr().err
+    assert _correct(processed, "nope", "250 billion yuan", "--exclude") == 2
+    assert "no article 'nope'" in capsys.readouterr().err
+    assert _correct(processed, ARTICLE, "250 billion yuan", "--qualifier", "roughly") == 2
+    assert "not a qualifier" in capsys.readouterr().err
+    assert path.read_bytes() == before
+    assert _correct(processed, ARTICLE, "350-billion-yuan", "--add", "--value", "350000000000",
+                    "--unit", "CNY", "--entity", "Shanghai", "--year", "2025",
+                    "--measure", "market_size_target") == 0  # fmt: skip
+    assert C.load_corrections(path)[-1].field == "add"
+
+
+def test_the_correct_command_refuses_an_ambiguous_quote(processed, capsys):
+    (processed / "text" / f"{ARTICLE}.txt").write_text(TEXT + " 250 billion yuan.", "utf-8")
+    assert _correct(processed, ARTICLE, "250 billion yuan", "--year", "2030") == 2
+    assert "occurs 2 times" in capsys.readouterr().err
+    assert (
+        _correct(processed, ARTICLE, "250 billion yuan", "--occurrence", "1", "--year", "2030") == 0
+    )
+
+
+def test_the_correct_command_keeps_a_hand_written_file(processed):
+    path = processed.parent / "corrections.csv"
+    mine = "article,quote,field,value,note\n" + f"{ARTICLE},3500亿元,year,2026,mine"
+    path.write_text(mine, "utf-8")
+    assert _correct(processed, ARTICLE, "250 billion yuan", "--measure", "market_size",
+                    "--date", "") == 0  # fmt: skip
+    assert path.read_text("utf-8").startswith(mine + "\n")  # appended, lines left as written
+    # a column the header lacks (date): the file is rewritten with every column, rows kept
+    assert _correct(processed, ARTICLE, "250 billion yuan", "--unit", "USD") == 0
+    assert path.read_text("utf-8").startswith(",".join(C.FILE_COLUMNS) + "\n")
+    assert [r.field for r in C.load_corrections(path)] == ["year", "measure", "unit"]
+
+
+def test_the_build_refuses_a_bad_corrections_file_before_any_work(tmp_path, capsys):
+    from briefing.cli import main
+
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "article,quote,field,value\n2022-02-15-protocol-chinese-cities-metaverse,1,year,soon\n"
+    )
+    args = ["build", "--out", str(tmp_path / "r"), "--processed", str(tmp_path / "p")]
+    assert main([*args, "--corrections", str(bad)]) == 2
+    assert "CORRECTIONS" in (err := capsys.readouterr().err) and "row 2, column value" in err
+    bad.write_text("article,quote,field\nno-such-article,1,exclude\n")
+    assert main([*args, "--corrections", str(bad)]) == 2
+    assert "row 2, column article: no article 'no-such-article'" in capsys.readouterr().err
+    assert main([*args, "--corrections", str(tmp_path / "missing.csv")]) == 2
+    assert not (tmp_path / "r").exists() and not (tmp_path / "p").exists()

@@ -21,6 +21,7 @@ had said, and why. Everything here is a pure function of its inputs except the s
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import json
@@ -83,10 +84,7 @@ REPORT_COLUMNS: tuple[str, ...] = (
     "by",
     "date",
 )
-ACCEPTED = (
-    "a UTF-8 CSV with columns " + ", ".join(FILE_COLUMNS) + " (article, quote, field required);"
-    " field one of " + ", ".join(FIELDS)
-)
+ACCEPTED = "a UTF-8 CSV with columns " + ", ".join(FILE_COLUMNS) + " (README: Analyst corrections)"
 _TRUE = {"true", "yes", "1"}
 _FALSE = {"false", "no", "0"}
 
@@ -816,3 +814,143 @@ def correct_processed(processed_dir: Path, corrections_path: Path | None) -> Cor
     _write(corrected, facts_path)
     _write(report.table(), processed_dir / REPORT_NAME)
     return report
+
+
+# --- `briefing correct` ---------------------------------------------------------------------
+
+#: Options of `briefing correct` that correct one field each (option name -> field).
+_FIELD_OPTIONS: tuple[str, ...] = (
+    "entity",
+    "year",
+    "measure",
+    "value",
+    "unit",
+    "qualifier",
+    "on_topic",
+)
+
+
+def command_rows(args: argparse.Namespace) -> list[dict[str, str]]:
+    """The file rows one `briefing correct` call stands for: one per corrected field, or
+    a single add row (value, unit, entity, year, measure in their own columns)."""
+    base = {
+        "article": args.article,
+        "quote": args.quote,
+        "occurrence": str(args.occurrence or ""),
+        "note": args.note or "",
+        "by": args.by or "",
+        "date": args.date or "",
+    }
+    given = {f: getattr(args, f) for f in _FIELD_OPTIONS if getattr(args, f) is not None}
+    if args.add:
+        extra = set(given) - {"value", *ADD_COLUMNS}
+        if extra:
+            wrong = sorted(extra)[0].replace("_", "-")
+            raise CorrectionError(
+                f"--add takes --value, --unit, --entity, --year, --measure, not --{wrong}"
+            )
+        return [{**base, "field": "add", **{k: str(v) for k, v in given.items()}}]
+    rows = [{**base, "field": f, "value": str(v)} for f, v in given.items()]
+    if args.exclude:
+        rows.append({**base, "field": "exclude", "value": ""})
+    if not rows:
+        raise CorrectionError("say what to correct: --entity, --year, ..., --exclude or --add")
+    return rows
+
+
+def _current_facts(processed_dir: Path) -> pd.DataFrame:
+    raw_path, facts_path = processed_dir / EXTRACTED_NAME, processed_dir / "facts.csv"
+    if raw_path.exists():
+        return _read_text_table(raw_path)
+    if facts_path.exists():
+        return revert(_read_text_table(facts_path))
+    raise CorrectionError(f"no facts in {processed_dir}: run `briefing build` first")
+
+
+def append_rows(path: Path, rows: Sequence[Mapping[str, str]]) -> None:
+    """Append rows to the corrections file (created with FILE_COLUMNS when missing).
+
+    A hand-made file whose header lacks a column the new rows fill is rewritten with the
+    full header; otherwise the analyst's own lines are left exactly as they are.
+    """
+    header: list[str] = []
+    data = path.read_bytes() if path.exists() else b""
+    if data.strip():
+        header = [
+            h.strip().lower() for h in next(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+        ]
+    filled = {k for row in rows for k, v in row.items() if v and k in FILE_COLUMNS}
+    if header and filled <= set(header):
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, header, extrasaction="ignore", lineterminator="\n")
+        writer.writerows(rows)
+        lead = b"" if data.endswith(b"\n") else b"\n"
+        path.write_bytes(data + lead + buffer.getvalue().encode("utf-8"))
+        return
+    old = read_rows(data) if header else []
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, FILE_COLUMNS, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows([*old, *rows])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(buffer.getvalue(), encoding="utf-8")
+    tmp.replace(path)
+
+
+def run_correct(args: argparse.Namespace) -> int:
+    """`briefing correct`: validate a correction against the current facts, then append it.
+
+    The quote must be in the article (once, or say which occurrence), a field correction
+    must land on an extracted figure, and an add must not double one the extractor reads.
+    Exit 2 with a message naming what is wrong; the file is then unchanged.
+    """
+    import sys
+
+    path = Path(args.corrections)
+    processed = Path(args.processed)
+    try:
+        existing = load_corrections(path) if path.exists() else []
+        new_rows = command_rows(args)
+        first = max((c.row for c in existing), default=1) + 1
+        new = parse_rows(new_rows, source="the command", first_row=first)
+        _refuse_duplicates([*existing, *new], str(path))
+        text_path = processed / "text" / f"{new[0].article}.txt"
+        if not text_path.is_file():
+            raise CorrectionError(
+                f"no article {new[0].article!r} in {processed}/text (file name without"
+                " extension; run `briefing build` after adding an article)",
+                column="article",
+            )
+        texts = {new[0].article: text_path.read_text(encoding="utf-8")}
+        mine = [c for c in existing if c.article == new[0].article]
+        _, report = apply_corrections(_current_facts(processed), [*mine, *new], texts)
+        for outcome in report.outcomes[len(mine) :]:
+            if outcome.status != "applied":
+                raise CorrectionError(f"{outcome.reason}", column="quote")
+    except ParameterError as exc:
+        print(f"briefing correct: {exc}", file=sys.stderr)
+        return 2
+    append_rows(path, new_rows)
+    for outcome in report.outcomes[len(mine) :]:
+        c = outcome.correction
+        print(f"{path}: {c.field} of {outcome.fact_id} ({c.quote}) -> {_shown(c.value)}")
+    return 0
+
+
+def add_correct_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of `briefing correct`, and the function that runs it."""
+    p = parser
+    p.add_argument("article", help="article: file name without extension")
+    p.add_argument("quote", help='the figure as written, e.g. "250 billion yuan"')
+    p.add_argument("--occurrence", type=int, help="which occurrence of the quote (1, 2, ...)")
+    for name in _FIELD_OPTIONS:
+        p.add_argument(f"--{name.replace('_', '-')}", dest=name, help=f"the corrected {name}")
+    p.add_argument("--exclude", action="store_true", help="leave the figure out of the report")
+    p.add_argument("--add", action="store_true", help="add a figure the extractor missed")
+    p.add_argument("--note", default="", help="why (shown in the report's note)")
+    p.add_argument("--by", default="", help="who decided")
+    p.add_argument("--date", default=date.today().isoformat(), help="when (default today)")
+    p.add_argument("--corrections", default="data/corrections.csv", help="the corrections file")
+    p.add_argument("--processed", default="data/processed", help="the extracted data folder")
+    p.set_defaults(func=run_correct)
