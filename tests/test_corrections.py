@@ -4,6 +4,7 @@ extraction and claims, kept in an audit trail, and refused with row and column w
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -471,3 +472,40 @@ def test_the_build_refuses_a_bad_corrections_file_before_any_work(tmp_path, caps
     assert "row 2, column article: no article 'no-such-article'" in capsys.readouterr().err
     assert main([*args, "--corrections", str(tmp_path / "missing.csv")]) == 2
     assert not (tmp_path / "r").exists() and not (tmp_path / "p").exists()
+
+
+def test_a_changed_correction_reruns_what_reads_the_facts_not_the_extraction(tmp_path, capsys):
+    import argparse
+
+    from briefing.render import pipeline
+
+    notebook = Path(__file__).parent / "fixtures" / "notebooks" / "good.ipynb"
+    article = "2024-01-22-cryptonomist-miit-metaverse-working-group"
+    corrections = tmp_path / "corrections.csv"
+    corrections.write_text("article,quote,field,value\n")
+
+    def build() -> str:
+        args = argparse.Namespace(
+            articles=str(Path(__file__).parents[1] / "data" / "articles"),
+            out=str(tmp_path / "report"), processed=str(tmp_path / "proc"), cny_per_usd="7.1",
+            as_of="", title="", formats="html", corrections=str(corrections),
+        )  # fmt: skip
+        capsys.readouterr()
+        pipeline.build(pipeline.validate(args), [notebook])
+        return capsys.readouterr().err
+
+    build()
+    corrections.write_text(
+        f"article,quote,field,value\n{article},150 billion yuan,entity,Henan\n"
+        f"{article},999 billion yuan,year,2030\n"
+    )
+    err = build()
+    assert "articles unchanged, cached" in err
+    assert "good.ipynb: unchanged, reused" not in err
+    assert "corrections: 1 applied, 1 stale" in err and "stale correction row 3" in err
+    facts = pd.read_csv(tmp_path / "proc" / "facts.csv")
+    row = facts[facts["corrected_fields"] == "entity"].iloc[0]
+    assert (row["entity"], json.loads(row["original"])) == ("Henan", {"entity": "Shandong"})
+    extracted = pd.read_csv(tmp_path / "proc" / C.EXTRACTED_NAME)
+    assert "Henan" not in set(extracted["entity"]) and "corrected_fields" not in extracted
+    assert "good.ipynb: unchanged, reused" in build()  # the same corrections: nothing to redo
