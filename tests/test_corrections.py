@@ -509,3 +509,12 @@ def test_a_changed_correction_reruns_what_reads_the_facts_not_the_extraction(tmp
     extracted = pd.read_csv(tmp_path / "proc" / C.EXTRACTED_NAME)
     assert "Henan" not in set(extracted["entity"]) and "corrected_fields" not in extracted
     assert "good.ipynb: unchanged, reused" in build()  # the same corrections: nothing to redo
+
+
+def test_the_readme_example_is_a_valid_corrections_file():
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Analyst corrections", 1)[1]
+    example = section.split("```csv\n", 1)[1].split("```", 1)[0]
+    rows = C.parse_rows(C.read_rows(example.encode("utf-8")))
+    assert [r.field for r in rows] == ["entity", "exclude", "add"]
+    assert (rows[1].quote, rows[1].occurrence) == ("1,000 yuan", 2)
