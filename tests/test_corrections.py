@@ -99,6 +99,13 @@ def test_a_correction_of_each_field_sets_the_value_and_keeps_the_original(
     assert row["correction_note"] == "checked"
     assert [o.status for o in report.outcomes] == ["applied"]
     assert out.iloc[1]["corrected_fields"] == ""  # other figures untouched
+    claims = merge_claims(out)
+    fact_id = out.iloc[0]["id"]
+    mine = claims[claims["fact_ids"].map(lambda ids: fact_id in ids)]
+    if field == "on_topic":
+        assert mine.empty  # an off-topic figure makes no claim
+    else:
+        assert mine.iloc[0][field] == expected
 
 
 def test_an_entity_correction_reaches_the_claims(facts):
@@ -518,3 +525,28 @@ def test_the_readme_example_is_a_valid_corrections_file():
     rows = C.parse_rows(C.read_rows(example.encode("utf-8")))
     assert [r.field for r in rows] == ["entity", "exclude", "add"]
     assert (rows[1].quote, rows[1].occurrence) == ("1,000 yuan", 2)
+
+
+def test_the_build_step_starts_from_the_extractors_table_every_time(processed):
+    corrections = processed.parent / "corrections.csv"
+    corrections.write_text(
+        f"article,quote,field,value\n{ARTICLE},250 billion yuan,entity,Henan\n", "utf-8"
+    )
+    C.correct_processed(processed, corrections)
+    first = (processed / "facts.csv").read_bytes()
+    C.correct_processed(processed, corrections)  # cached extraction: never applied twice
+    assert (processed / "facts.csv").read_bytes() == first
+    (processed / C.EXTRACTED_NAME).unlink()  # lost: the audit columns give it back
+    C.correct_processed(processed, corrections)
+    assert (processed / "facts.csv").read_bytes() == first
+    facts = pd.read_csv(processed / "facts.csv")
+    assert json.loads(facts.iloc[0]["original"]) == {"entity": "China"}
+    assert pd.read_csv(processed / C.REPORT_NAME)["status"].tolist() == ["applied"]
+
+
+def test_the_build_step_refuses_an_ambiguous_quote_naming_file_and_row(processed):
+    (processed / "text" / f"{ARTICLE}.txt").write_text(TEXT + " 250 billion yuan.", "utf-8")
+    corrections = processed.parent / "corrections.csv"
+    corrections.write_text(f"article,quote,field,value\n{ARTICLE},250 billion yuan,year,2030\n")
+    with pytest.raises(C.CorrectionError, match=r"corrections.csv, row 2, column occurrence"):
+        C.correct_processed(processed, corrections)

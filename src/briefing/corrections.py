@@ -526,7 +526,7 @@ def _overlapping(facts: pd.DataFrame, article: str, span: tuple[int, int]) -> in
         if start is None or end is None:
             continue
         overlap = min(end, span[1]) - max(start, span[0])
-        if overlap > best_overlap or (overlap == best_overlap and overlap > 0 and best is None):
+        if overlap > best_overlap:
             best, best_overlap = i, overlap
     return best
 
