@@ -550,3 +550,11 @@ def test_the_build_step_refuses_an_ambiguous_quote_naming_file_and_row(processed
     corrections.write_text(f"article,quote,field,value\n{ARTICLE},250 billion yuan,year,2030\n")
     with pytest.raises(C.CorrectionError, match=r"corrections.csv, row 2, column occurrence"):
         C.correct_processed(processed, corrections)
+
+
+def test_a_corrected_range_loses_its_upper_bound_which_the_audit_keeps(facts):
+    ranged = facts.assign(value_high=[300e9, None, None])
+    out, _ = _apply(ranged, {"quote": "250 billion yuan", "field": "value", "value": "2.6e11"})
+    assert out.iloc[0]["value"] == 260e9 and out.iloc[0]["value_high"] == ""
+    assert json.loads(out.iloc[0]["original"]) == {"value": 250e9, "value_high": 300e9}
+    assert C.revert(out).iloc[0]["value_high"] == 300e9

@@ -621,7 +621,16 @@ def apply_corrections(
     table = facts.copy().reset_index(drop=True)
     for col in CORRECTION_COLUMNS:
         table[col] = False if col == "excluded" else ""
-    for col in ("entity", "year", "measure", "value", "unit", "qualifier", "on_topic"):
+    for col in (
+        "entity",
+        "year",
+        "measure",
+        "value",
+        "value_high",
+        "unit",
+        "qualifier",
+        "on_topic",
+    ):
         if col in table.columns:
             table[col] = table[col].astype(object)
     outcomes: dict[int, Outcome] = {}
@@ -667,6 +676,10 @@ def apply_corrections(
         if field != "excluded":
             originals.setdefault(hit, {})[field] = _original(field, table.at[hit, field])
         table.at[hit, field] = c.value
+        if field == "value" and "value_high" in table and not _blank(table.at[hit, "value_high"]):
+            # a range corrected to one figure: its upper bound went with it (kept in original)
+            originals[hit]["value_high"] = _original("value", table.at[hit, "value_high"])
+            table.at[hit, "value_high"] = ""
         fields = [f for f in str(table.at[hit, "corrected_fields"]).split(",") if f]
         table.at[hit, "corrected_fields"] = ",".join([*fields, c.field])
         notes = [n for n in str(table.at[hit, "correction_note"]).split("; ") if n]
