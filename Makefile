@@ -13,6 +13,7 @@ CNY_PER_USD ?= 7.1
 AS_OF      ?=
 TITLE      ?=
 FORMATS    ?=
+SLIDE_TEMPLATE ?=
 FIGURES    ?= figures
 PROCESSED  ?= data/processed
 CORRECTIONS ?= data/corrections.csv
@@ -51,7 +52,7 @@ setup: $(STAMP) fonts ## Create the venv (rebuilt when requirements.txt changes)
 # Inside `briefing build`, caches keyed by content redo only what changed.
 q = $(subst ','\'',$(1))
 PARAMS_HASH := $(shell printf '%s|' '$(call q,$(ARTICLES))' '$(call q,$(CNY_PER_USD))' \
-  '$(call q,$(AS_OF))' '$(call q,$(TITLE))' '$(call q,$(FORMATS))' '$(call q,$(PROCESSED))' \
+  '$(call q,$(AS_OF))' '$(call q,$(TITLE))' '$(call q,$(FORMATS))' '$(call q,$(PROCESSED))' '$(call q,$(SLIDE_TEMPLATE))' \
   '$(call q,$(CORRECTIONS))' \
   "$$(ls -A '$(call q,$(ARTICLES))' 2>/dev/null)" | md5sum | cut -c1-16)
 REPORT_STAMP := $(OUT)/.built-$(PARAMS_HASH)
@@ -64,7 +65,7 @@ $(REPORT_STAMP): $(STAMP) $(BUILD_INPUTS) requirements.txt Makefile
 	@$(MAKE) --no-print-directory fonts
 	$(VENV)/bin/briefing build --articles "$(ARTICLES)" --out "$(OUT)" \
 	  --cny-per-usd "$(CNY_PER_USD)" --as-of "$(AS_OF)" --title "$(TITLE)" --formats "$(FORMATS)" --figures "$(FIGURES)" \
-	  --processed "$(PROCESSED)" --corrections "$(CORRECTIONS)"
+	  --processed "$(PROCESSED)" --slide-template "$(SLIDE_TEMPLATE)" --corrections "$(CORRECTIONS)"
 	@touch "$@"
 
 lint: setup ## ruff check and format check

@@ -21,6 +21,7 @@ from matplotlib.colors import Normalize
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
+from briefing.charts.data import ChartData, Series, attach, ids_by_label
 from briefing.charts.style import ACCENT, BASE, INK, MUTED, OKABE_ITO, use_house_style
 
 # Shipped as package data (pyproject: briefing = ["**/*.csv"]): works from a wheel too.
@@ -101,6 +102,54 @@ def _default_fmt(value: float) -> str:
     return f"{round(value):,}"
 
 
+def _record_bars(
+    fig: Figure,
+    source_rows: pd.DataFrame,
+    rows: pd.DataFrame,
+    label: str,
+    values: list[str],
+    *,
+    native: str,
+    share: str | None = None,
+) -> None:
+    """Record the bars drawn (largest first) with the fact ids behind each, for the CSV and
+    the deck's native chart. A folded "Other (k)" bar carries the ids of what it folds."""
+    ids = ids_by_label(source_rows, label)
+    drawn_labels = rows[label].astype(str).tolist()
+    folded = [i for name, found in ids.items() if name not in drawn_labels for i in found]
+    table = rows[[label, *values]].reset_index(drop=True).copy()
+    if ids:
+        table["fact_ids"] = [
+            " ".join(ids.get(name, folded if name.startswith("Other (") else []))
+            for name in drawn_labels
+        ]
+    attach(
+        fig,
+        ChartData(
+            rows=table,
+            native_type=native,
+            categories=tuple(
+                _category(name, pct, flag)
+                for name, pct, flag in zip(
+                    drawn_labels,
+                    rows[share] if share else [None] * len(rows),
+                    rows["derived"] if "derived" in rows else [False] * len(rows),
+                    strict=True,
+                )
+            ),
+            series=(Series(values[0], tuple(float(v) for v in rows[values[0]])),),
+        ),
+    )
+
+
+def _category(name: str, pct: object, derived: object) -> str:
+    """A native bar's label: "China (30%)", and "derived" where we computed the bar."""
+    notes = [f"{float(pct):.0f}%"] if pct is not None and pd.notna(pct) else []
+    if derived is True or (isinstance(derived, int | float) and bool(derived)):
+        notes.append("derived")
+    return f"{name} ({', '.join(notes)})" if notes else name
+
+
 def top_n_with_other(df: pd.DataFrame, label: str, value: str, top_n: int) -> pd.DataFrame:
     """Largest `top_n - 1` rows plus one "Other (k)" row summing the rest (if more than top_n)."""
     df = _with_columns(df, [label, value])
@@ -137,6 +186,7 @@ def hbar(
     if rows.empty:
         _no_data(ax)
         return fig
+    _record_bars(fig, df, rows, label, [value], native="BAR_CLUSTERED")
     accent = highlight if highlight is not None else rows[label].iloc[0]
     labels = rows[label].tolist()[::-1]
     values = rows[value].astype(float).tolist()[::-1]
@@ -180,6 +230,15 @@ def share_bars(
     if rows.empty:
         _no_data(ax)
         return fig
+    _record_bars(
+        fig,
+        df,
+        rows,
+        label,
+        [count] + ([share] if share else []),
+        native="BAR_CLUSTERED",
+        share=share,
+    )
     rows = rows.iloc[::-1]
     top = float(rows[count].max()) or 1.0
     for i, row in enumerate(rows.itertuples(index=False)):
@@ -239,6 +298,15 @@ def matrix(
     rows = sorted(grid.index, key=lambda r: (-row_n[r], r))[:top_n]
     cols = sorted(grid.columns, key=lambda c: (-col_n[c], c))
     grid = grid.loc[rows, cols]
+    attach(
+        fig,
+        ChartData(
+            rows=grid.rename_axis("row").reset_index(),
+            native_type="BAR_STACKED",
+            categories=tuple(rows),
+            series=tuple(Series(c, tuple(float(v) for v in grid[c])) for c in cols),
+        ),
+    )
     for i, r in enumerate(rows):
         for j, c in enumerate(cols):
             hit = grid.at[r, c] > 0
@@ -284,6 +352,7 @@ def timeline(
     if rows.empty:
         _no_data(ax)
         return fig
+    attach(fig, ChartData(rows=rows.drop(columns="when__").reset_index(drop=True)))
     kinds = sorted(rows[kind].astype(str).unique()) if kind else []
     palette = {k: OKABE_ITO[i % len(OKABE_ITO)] for i, k in enumerate(kinds)}
     levels = [1, -1, 2, -2, 3, -3]
@@ -376,6 +445,10 @@ def tile_map(
                 values[key] = rec[1]
     fig, ax = _new_figure(left=0.2)
     set_header(fig, title=title, subtitle=subtitle, source=source)
+    drawn_rows = pd.DataFrame(
+        {"province": list(values), value: list(values.values())}, columns=["province", value]
+    )
+    attach(fig, ChartData(rows=drawn_rows.sort_values("province").reset_index(drop=True)))
     ax.set_position((0.2, 0.1, 0.6, 0.74))
     numbers = {
         k: float(v)

@@ -40,6 +40,7 @@ class BuildParams:
     formats: tuple[str, ...] = FORMATS
     publish_figures: Path | None = None  # the slide-ready copy of the charts (figures/)
     corrections: Path | None = None  # the analyst's corrections table (briefing.corrections)
+    slide_template: Path | None = None  # the analyst's .pptx whose masters the deck uses
 
     def notebook_parameters(self) -> dict[str, object]:
         """What papermill injects into every notebook's `parameters` cell."""
@@ -156,4 +157,23 @@ def check_corrections(
     present = [p.stem for p in articles_dir.iterdir() if p.is_file() and p.name != "manifest.csv"]
     removed = [p.stem for p in processed_dir.glob("text/*.txt")] if processed_dir else []
     check_articles(rows, present, removed, source=str(path))
+    return path
+
+
+def check_slide_template(raw: str | Path | None) -> Path | None:
+    """SLIDE_TEMPLATE: empty (python-pptx's default deck), or a .pptx python-pptx can open
+    that has a layout with a title placeholder. Checked before any work, so a typo in the
+    path does not cost a whole build."""
+    if raw is None or str(raw).strip() == "":
+        return None
+    path = Path(str(raw)).expanduser().resolve()
+    accepted = "empty, or the path of a .pptx/.potx file with a title layout"
+    if not path.is_file():
+        raise ParameterError("SLIDE_TEMPLATE", f"{str(raw)!r} is not a file", accepted)
+    from briefing.exports.slides import TemplateError, open_template
+
+    try:
+        open_template(path)
+    except TemplateError as exc:
+        raise ParameterError("SLIDE_TEMPLATE", f"{str(raw)!r}: {exc}", accepted) from None
     return path

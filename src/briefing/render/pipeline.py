@@ -77,6 +77,7 @@ def validate(args: argparse.Namespace) -> P.BuildParams:
     as_of = P.parse_as_of(args.as_of)
     formats = P.parse_formats(args.formats)
     title = P.check_title(args.title)
+    slide_template = P.check_slide_template(getattr(args, "slide_template", ""))
     out = Path(args.out).expanduser().resolve()
     processed = (
         Path(args.processed).expanduser().resolve()
@@ -97,6 +98,7 @@ def validate(args: argparse.Namespace) -> P.BuildParams:
             Path(args.figures).expanduser().resolve() if getattr(args, "figures", "") else None
         ),
         corrections=corrections,
+        slide_template=slide_template,
     )
 
 
@@ -332,7 +334,9 @@ def build(params: P.BuildParams, notebooks: list[Path] | None = None) -> Path:
             (params.processed_dir / "build_info.json").write_text(
                 json.dumps(info, ensure_ascii=False, sort_keys=True), encoding="utf-8"
             )
-            build_all(work / "figures", params.processed_dir, work)
+            build_all(
+                work / "figures", params.processed_dir, work, slide_template=params.slide_template
+            )
         _swap(work, out)
         if params.publish_figures:
             _publish(out / "figures", params.publish_figures)
@@ -380,6 +384,9 @@ def add_build_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--as-of", default="", help="ISO date, empty = latest article")
     parser.add_argument("--title", default="", help="report title")
     parser.add_argument("--formats", default="", help=f"comma list of {','.join(P.FORMATS)}")
+    parser.add_argument(
+        "--slide-template", default="", help="a .pptx whose masters and layouts the deck uses"
+    )
     parser.add_argument(
         "--corrections",
         default=None,

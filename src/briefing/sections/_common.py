@@ -128,17 +128,21 @@ def quotes_for(facts: pd.DataFrame, id_lists: Any) -> list[dict[str, str]]:
     """
     wanted = {i for ids in id_lists for i in as_list(ids)}
     rows = facts.loc[facts["id"].isin(wanted)]
-    quotes = {
-        (
+    quotes: dict[tuple[str, str, str, str], set[str]] = {}
+    for _, r in rows.iterrows():
+        key = (
             str(r["article"]),
             "" if is_blank(r.get("outlet")) else str(r["outlet"]),
             "" if is_blank(r.get("published")) else str(r["published"]),
             str(r["sentence"]),
         )
-        for _, r in rows.iterrows()
-    }
+        quotes.setdefault(key, set()).add(str(r["id"]))
     keys = ("article", "outlet", "date", "quote")
-    return [dict(zip(keys, q, strict=True)) for q in sorted(quotes)]
+    # `ids`: the facts each quote stands behind, so a chart's CSV can cite per row
+    return [
+        {**dict(zip(keys, q, strict=True)), "ids": " ".join(sorted(quotes[q]))}
+        for q in sorted(quotes)
+    ]
 
 
 def articles_of(facts: pd.DataFrame, id_lists: Any) -> list[str]:
