@@ -227,6 +227,8 @@ SECTIONS: dict[str, tuple[str, list[str]]] = {
             "for c in problems.columns})))\n"
             "else:\n"
             "    display(HTML(narrative.no_data('No input was skipped or degraded.')))",
+            "display(HTML('<h3>Analyst corrections</h3>'))\n"
+            "display(HTML(narrative.corrections_block(processed_dir)))",
             "display(HTML('<h3>How well the extractor reads</h3>'))\n"
             "try:\n"
             "    from briefing.extract import scoring\n"

@@ -22,6 +22,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from briefing import numfmt
+from briefing.corrections import correction_marks, read_report
 from briefing.safe import html_attr, html_text
 from briefing.schema import MEASURE_NAMES
 from briefing.sections._common import as_list, format_amount, is_blank, year_text
@@ -42,10 +43,26 @@ def fact_anchor(fact_id: object) -> str:
     return f"fact-{slug}-{digest}"
 
 
+#: What a note needs to say that an analyst corrected a figure, and from what.
+_CORRECTION_NOTE_COLUMNS = (
+    "corrected_fields",
+    "original",
+    "correction_note",
+    "entity",
+    "year",
+    "measure",
+    "value",
+    "unit",
+    "qualifier",
+    "on_topic",
+)
+
+
 def _provenance(facts: pd.DataFrame) -> dict[str, dict]:
     if facts is None or facts.empty:
         return {}
-    cols = [c for c in ("id", "sentence", "outlet", "published") if c in facts.columns]
+    wanted = ("id", "sentence", "outlet", "published", *_CORRECTION_NOTE_COLUMNS)
+    cols = [c for c in wanted if c in facts.columns]
     return {str(r["id"]): r for r in facts[cols].to_dict("records")}
 
 
@@ -61,6 +78,9 @@ def number_link(figure: str, fact_id: object, facts: pd.DataFrame) -> str:
     outlet = "unknown outlet" if is_blank(source.get("outlet")) else str(source["outlet"])
     date = "" if is_blank(source.get("published")) else f", {source['published']}"
     note = f"“{quote}” — {outlet}{date}"
+    marks = correction_marks(source)  # "entity corrected by analyst: Henan (extracted: China)"
+    if marks:
+        note += f" [{marks}]"
     return (
         f'<a class="fact" href="#{fact_anchor(fact_id)}" title="{html_attr(note)}">'
         f'{html_text(figure)}<span class="fn">{html_text(note)}</span></a>'
@@ -528,6 +548,40 @@ def quote_annex_html(annex: pd.DataFrame, n_facts: int) -> str:
             f'<span class="annex-quote">“{html_text(row["quote"])}”</span></li>'
         )
     return f'{note}<ol class="annex">{"".join(items)}</ol>'
+
+
+def corrections_block(processed_dir: object) -> str:
+    """The method section's account of the analyst's corrections: how many were applied,
+    and every stale one (its quote no longer found) listed, so none is silently dropped."""
+    report = read_report(str(processed_dir))
+    if report.empty:
+        return no_data("No analyst correction was made to the extracted figures.")
+    stale = report[report["status"] == "stale"]
+    n_applied = int((report["status"] == "applied").sum())
+    text = (
+        f"<p>{counted(n_applied, 'analyst correction')} applied to the extracted figures"
+        " (each marked in its figure's note; facts.csv keeps the extractor's values beside"
+        " them)."
+    )
+    if stale.empty:
+        return text + " No correction is stale.</p>"
+    text += (
+        f" {counted(len(stale), 'correction')} no longer"
+        f" {'matches' if len(stale) == 1 else 'match'} any figure and"
+        f" {'was' if len(stale) == 1 else 'were'} not applied:</p>"
+    )
+    return text + html_table(
+        stale,
+        {
+            "row": "Row",
+            "article": "Article",
+            "quote": "Quote",
+            "field": "Field",
+            "value": "Value",
+            "reason": "Why stale",
+        },
+        limit=None,
+    )
 
 
 def appendix_note(shown: int, total: int) -> str:

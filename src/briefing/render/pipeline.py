@@ -1,6 +1,7 @@
 """`briefing build`: articles in, a self-contained HTML and a PDF briefing out.
 
-Steps: validate parameters, extract facts, execute the section notebooks with papermill,
+Steps: validate parameters, extract facts, apply the analyst's corrections
+(briefing.corrections), execute the section notebooks with papermill,
 render HTML (nbconvert) and PDF (WeasyPrint). Everything is written into a temporary folder
 beside OUT and swapped into place only when every step succeeded, so a failed cell or a
 Ctrl-C never leaves a half-written report and the previous one stays untouched.
@@ -83,6 +84,7 @@ def validate(args: argparse.Namespace) -> P.BuildParams:
         if args.processed
         else out.parent / (out.name + ".processed")
     )
+    corrections = P.check_corrections(getattr(args, "corrections", None), articles, processed)
     return P.BuildParams(
         articles_dir=articles,
         out_dir=out,
@@ -95,6 +97,7 @@ def validate(args: argparse.Namespace) -> P.BuildParams:
         publish_figures=(
             Path(args.figures).expanduser().resolve() if getattr(args, "figures", "") else None
         ),
+        corrections=corrections,
         slide_template=slide_template,
     )
 
@@ -273,6 +276,10 @@ def build(params: P.BuildParams, notebooks: list[Path] | None = None) -> Path:
 
     total = time.perf_counter()
     n_articles, problems = extract(params)
+    from briefing.corrections import correct_processed  # its own step: facts in, facts out
+
+    for line in correct_processed(params.processed_dir, params.corrections).lines():
+        _say(line)
     for p in problems:
         _say(f"input {p.severity}: {p.file}: {p.reason}")
     notebooks = sorted(notebooks if notebooks is not None else NOTEBOOKS_DIR.glob("*.ipynb"))
@@ -379,5 +386,10 @@ def add_build_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--formats", default="", help=f"comma list of {','.join(P.FORMATS)}")
     parser.add_argument(
         "--slide-template", default="", help="a .pptx whose masters and layouts the deck uses"
+    )
+    parser.add_argument(
+        "--corrections",
+        default=None,
+        help=f"analyst corrections CSV (default {P.DEFAULT_CORRECTIONS} if present; '' = none)",
     )
     parser.set_defaults(func=run_build)

@@ -152,8 +152,12 @@ def facts_appendix(
 
     With more than `limit` figures, the appendix keeps the `limit` most worth checking:
     on-topic before off-topic, figures of claims with more sources first, then figures with
-    a measure before "other" (claims from `claims`, merged from the same facts).
+    a measure before "other" (claims from `claims`, merged from the same facts). Figures
+    an analyst excluded are left out (facts.csv keeps them, marked).
     """
+    from briefing.corrections import excluded_mask
+
+    facts = facts[~excluded_mask(facts)]
     if limit is not None and len(facts) > limit:
         sources = {}
         if claims is not None:
