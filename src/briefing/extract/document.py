@@ -128,6 +128,10 @@ _PLAN_WORD = re.compile(
     re.I,
 )
 _PERIOD = re.compile(r"((?:19|20)\d\d)\s*(?:年)?\s*[-–—~～至到]{1,2}\s*((?:19|20)\d\d)")
+#: A period written right after a plan's title: 《…》（2023—2025年）.
+_PERIOD_AFTER = re.compile(
+    r"\s*[（(]\s*((?:19|20)\d\d)\s*年?\s*[-–—~～至到]{1,2}\s*((?:19|20)\d\d)\s*年?\s*[)）]"
+)
 #: An English plan named without 《》: "the 2023-2025 action plan", "Action Plan (2022-2025)".
 _EN_PLAN = re.compile(
     r"\b((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\)?\s+(?:[\w-]+\s+){0,4}?"
@@ -212,6 +216,15 @@ class Document:
         hi = bisect.bisect_left(self._d_starts, end)
         return [d for d in self.dates[lo:hi] if d.end <= end and d.date is not None]
 
+    def has_date(self, start: int, end: int) -> bool:
+        """Does text[start:end] hold any date expression, resolved or not?"""
+        i = bisect.bisect_left(self._d_starts, start)
+        return i < len(self.dates) and self.dates[i].start < end
+
+    def block_kind(self, offset: int) -> str:
+        i = self.block_index(offset)
+        return self.blocks[i].kind if i >= 0 else ""
+
     # ---------------------------------------------------------------- scopes
     def lead_in(self, offset: int) -> Block | None:
         """The lead-in of the list the block at `offset` belongs to, if any."""
@@ -246,6 +259,11 @@ class Document:
             if p.last_year or p.place:
                 return p
         return None
+
+    def in_plan_title(self, start: int, end: int) -> bool:
+        """Is text[start:end] inside a plan's title or its period ("《…（2023—2025年）》",
+        "the 2023-2025 action plan")? Such a date is the plan's period, not a figure's year."""
+        return any(p.start <= start and end <= p.end for p in self.plans if p.start >= 0)
 
     def in_dateline(self, offset: int) -> bool:
         return any(a <= offset < b for a, b in self.datelines)

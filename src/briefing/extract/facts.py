@@ -77,6 +77,19 @@ def _counted_from_context(
     return q, None
 
 
+def _scope_text(doc: Document, q: Quantity) -> str:
+    """The figure's block, its heading and the document's title: where a bare count's
+    kind is said when its sentence does not say it."""
+    i = doc.block_index(q.start)
+    parts = [doc.title]
+    if i >= 0:
+        parts.append(doc.text[doc.blocks[i].start : doc.blocks[i].end])
+    heading = doc.heading(q.start)
+    if heading is not None:
+        parts.append(doc.text[heading.start : heading.end])
+    return "\n".join(parts)
+
+
 def _provenance(meta: Any, doc: Document, extra: dict[str, Any] | None) -> dict[str, Any]:
     def get(key: str) -> Any:
         if meta is None:
@@ -138,7 +151,7 @@ def document_facts(
         before = text[max(s.start, q.start - 40) : q.start]
         local = any(m.kind in LOCAL_KINDS for m in doc.mentions_between(s.start, s.end))
         measure, measure_rule = classify_measure(
-            q, sentence, before, text[q.end : q.end + 16], local
+            q, sentence, before, text[q.end : q.end + 16], local, _scope_text(doc, q)
         )
         conv = by_start.get(q.conversion_of_start) if q.conversion_of_start is not None else None
         if conv is not None and conv.start in decided:
@@ -150,7 +163,12 @@ def document_facts(
         )
         entity, entity_rule = attribute_entity(doc, q, measure)
         year, year_rule = figure_year(doc, q, measure)
-        if year is None and compared is not None and compared.start in decided:
+        if (
+            compared is not None
+            and compared.start in decided
+            and year_rule in ("", "as-of-publication", "present-tense")
+            and decided[compared.start]["year"]
+        ):  # "compared with 3,106": the year of the count it is compared with
             year, year_rule = decided[compared.start]["year"], "compared-count"
         pi = doc.paragraph_index(q.start)
         row = {

@@ -35,22 +35,30 @@ def _counted_rules() -> tuple[tuple[str, re.Pattern[str], str], ...]:
 
 
 def classify_measure(
-    q: Quantity, sentence: str, before: str = "", after: str = "", local: bool = True
+    q: Quantity,
+    sentence: str,
+    before: str = "",
+    after: str = "",
+    local: bool = True,
+    scope: str = "",
 ) -> tuple[str, str]:
     """The measure of a figure and the rule that decided it.
 
     `sentence` is the figure's sentence, `before` its text just before the figure (up to
     40 characters), `after` the text right after it: money before 的 describes a noun.
     `local`: a place below the country is named in the sentence (its future is a target).
-    All three are read in simplified script.
+    `scope`: the text of the figure's block, heading and the document's title, read when
+    the sentence does not say what bare filings count (a patent report's "17,293
+    applications"). All are read in simplified script.
     """
     sentence, before, after = cues.fold(sentence), cues.fold(before), cues.fold(after)
     counted = cues.fold(q.counted or "")
-    if _has("generic-filings", counted.strip()):
-        if _has("trademark", sentence):
-            return "trademark_applications", "trademark"
-        if _has("patent", sentence):
-            return "patents", "patent"
+    if _has("generic-filings", counted.strip()) or (q.unit == "count" and not counted):
+        for text, suffix in ((sentence, ""), (cues.fold(scope), "-in-scope")):
+            if _has("trademark", text):
+                return "trademark_applications", "trademark" + suffix
+            if _has("patent", text) and (suffix == "" or not _has("counted-company", before)):
+                return "patents", "patent" + suffix
     if q.unit in MONEY_UNITS:
         return _money(sentence, before, after, local)
     if q.unit == "percentage_points":  # a change of a share ("down 14 points"), not a growth
@@ -58,6 +66,8 @@ def classify_measure(
             return "gdp_share", "gdp"
         return ("share", "share-word") if _has("share-word", sentence) else ("other", "points")
     if q.unit == "percent":
+        if _has("support-rule", sentence) and _has("support-rate", after):
+            return "investment", "support-rate"  # 按实际投入的30%给予补助: a subsidy rate
         return _percent(sentence, before)
     if q.unit == "count":
         return _count(q, counted, sentence, before)
@@ -125,10 +135,8 @@ def _count(q: Quantity, counted: str, sentence: str, before: str) -> tuple[str, 
             if measure == "companies" and _has("member-cue", sentence):
                 return "members", "member-cue"
             return measure, name
-    if _has("trademark", sentence):
-        return "trademark_applications", "trademark"
-    if _has("patent", sentence):
-        return "patents", "patent"
+    if "家" in q.text or "間" in q.text or "间" in q.text:
+        return "companies", "firm-measure-word"  # 200家细分领域“专精特新”企业: 家 counts firms
     return "other", "count"
 
 

@@ -40,6 +40,7 @@ def sentence_year(doc: Document, q: Quantity) -> tuple[int | None, str]:
         d
         for d in doc.dates_between(s.start, s.end)
         if not baseline.search(folded, max(0, d.start - 30), d.start)
+        and not doc.in_plan_title(d.start, d.end)  # a plan's period, not the figure's year
     ]
     for aside in _rule("dated-aside").finditer(text, s.start, s.end):
         a, b = aside.span()
@@ -169,20 +170,27 @@ def scope_year(doc: Document, q: Quantity) -> tuple[int | None, str]:
 def document_year(doc: Document, q: Quantity, measure: str) -> tuple[int | None, str]:
     """The year the document gives a figure no scope dates: the last year of the plan it
     announces, for a target (`plan-period`); the publication year for a count or size in
-    the present tense (`present-tense`)."""
+    the present tense (`present-tense`) or any other statement that is not about the
+    future (`as-of-publication`)."""
     lo, hi = clause_span(doc, q)
     folded = doc.folded
     future = _rule("future-clause").search(folded, lo, hi) is not None
     plan = doc.plan()
     if plan is not None and plan.last_year and (future or measure == "market_size_target"):
         return plan.last_year, "plan-period"
-    if (
-        doc.published is not None
-        and not future
-        and measure not in ("growth_rate", "market_size_target")
-        and _rule("present-tense").search(folded, lo, hi)
-    ):
+    if doc.published is None or future or measure == "market_size_target":
+        return None, ""
+    if _rule("present-tense").search(folded, lo, hi):
         return doc.published.year, "present-tense"
+    s = doc.sentence_at(q.start)
+    if (
+        doc.block_kind(q.start) != "heading"  # a headline restates a figure of the body
+        and not doc.has_date(s.start, s.end)  # "from 2021", "in the last year": a period
+        and not _rule("period").search(folded, s.start, s.end)
+    ):
+        # a statement with no date and no period around it is news as of the article's
+        # date (the ministries that "issued" the plan, the subsidy rules now in force)
+        return doc.published.year, "as-of-publication"
     return None, ""
 
 
