@@ -150,7 +150,9 @@ def _first_usable(doc: Document, start: int, end: int) -> ScopeMention | None:
     return None
 
 
-def attribute_entity(doc: Document, q: Quantity, measure: str = "") -> tuple[str, str]:
+def attribute_entity(
+    doc: Document, q: Quantity, measure: str = "", before_list: str = ""
+) -> tuple[str, str]:
     """Who a figure belongs to, and the name of the rule that decided it. Innermost first:
 
     in its sentence: members of a body in it (`members-of-body`); a name inside the figure
@@ -160,9 +162,11 @@ def attribute_entity(doc: Document, q: Quantity, measure: str = "") -> tuple[str
     the nearest name before it (`nearest-before`, `:scope-word`/`:anaphor` when a word such
     as 全省 or "the alliance" stood for it); a national word (`national-scope`); the subject
     after it in its clause (`subject-after`). Then wider scopes: the list's lead-in
-    (`list-lead-in`), the subject of the previous sentence in its section
-    (`previous-sentence`), the section's heading (`section-heading`), and the document
-    (`document-title`, `document-plan`, `document-most-named`, `document-default`).
+    (`list-lead-in`; a lead-in that names nobody continues the story before it, whose last
+    figure's entity is `before_list`: `list-continues`), the subject of the previous
+    sentence in its section (`previous-sentence`), the section's heading
+    (`section-heading`), and the document (`document-title`, `document-plan`,
+    `document-most-named`, `document-default`).
     Media and research firms only report figures, so they are skipped.
     """
     text = doc.folded  # cue rules read simplified script, offsets unchanged
@@ -220,6 +224,8 @@ def attribute_entity(doc: Document, q: Quantity, measure: str = "") -> tuple[str
         m = _first_usable(doc, lead.start, lead.end)
         if m is not None:
             return _named(m, "list-lead-in")
+        if before_list:
+            return before_list, "list-continues"
     heading = doc.heading(q.start)
     floor = heading.end if heading is not None else 0
     previous = [m for m in doc.mentions_before(s.start, 12) if m.kind not in REPORTERS]

@@ -21,6 +21,10 @@ from briefing.extract.topic import topic_flags
 from briefing.extract.year import figure_year
 from briefing.schema import FACT_COLUMNS
 
+#: Year rules that read a written year (not a default): their year may carry on.
+_DATING_RULES = frozenset(
+    {"date-after-figure", "date-in-sentence", "span-end", "list-lead-in", "previous-figure"}
+)
 _COMPARED_REACH = 300  # characters back to the count compared with: this or the last sentence
 _DIGIT = re.compile(r"[0-9０-９]")
 
@@ -131,6 +135,7 @@ def document_facts(
     rows: list[dict] = []
     previous_count: Quantity | None = None
     decided: dict[int, dict] = {}
+    dated: tuple[int, str, int] | None = None  # the last figure a written year dated
     for q in doc.quantities:
         s = doc.sentence_at(q.start)
         # "more than 300 companies ..., 10 of which are listed": 10 counts the same noun
@@ -161,8 +166,13 @@ def document_facts(
         falls = (measure == "growth_rate" or q.unit == "percentage_points") and is_decline(
             text[max(s.start, q.start - 20) : q.start]
         )
-        entity, entity_rule = attribute_entity(doc, q, measure)
-        year, year_rule = figure_year(doc, q, measure)
+        lead = doc.lead_in(q.start)
+        before_list = ""
+        if lead is not None:  # the entity of the last figure before the list's lead-in
+            earlier = [r for start, r in decided.items() if start < lead.start]
+            before_list = earlier[-1]["entity"] if earlier else ""
+        entity, entity_rule = attribute_entity(doc, q, measure, before_list)
+        year, year_rule = figure_year(doc, q, measure, dated)
         if (
             compared is not None
             and compared.start in decided
@@ -194,6 +204,8 @@ def document_facts(
             **provenance,
         }
         decided[q.start] = row
+        if year is not None and year_rule in _DATING_RULES:
+            dated = (year, year_rule, q.end)
         rows.append({k: row.get(k, "") for k in FACT_COLUMNS})
     return _restated_years(rows)
 

@@ -19,6 +19,9 @@ from briefing.extract.numbers import parse_chinese_numeral, parse_number_words
 from briefing.extract.quantities import Quantity
 
 _TOPIC = "year"
+#: How far (characters) a past figure's written year carries to undated figures after it,
+#: within one section: the next sentence or two of the same story.
+_CARRY = 400
 
 
 def _rule(name: str) -> re.Pattern[str]:
@@ -102,7 +105,7 @@ def clause_horizon(doc: Document, q: Quantity, year: int | None) -> tuple[int | 
     lo, hi = clause_span(doc, q)
     folded = doc.folded
     horizon = _rule("horizon").search(folded, lo, hi)
-    if horizon is None and _rule("future-clause").search(folded, lo, hi):
+    if horizon is None and _rule("future-clause").search(doc.unplanned, lo, hi):
         horizon = _rule("horizon-if-future").search(folded, lo, hi)
     if horizon is None:
         return None, ""
@@ -128,9 +131,24 @@ def _framing(doc: Document, block: Block | None) -> int | None:
     return int(next(v for v in m.groupdict().values() if v))
 
 
-def _target_year_in(doc: Document, block: Block | None) -> int | None:
-    """A year a lead-in or heading states: its opening frame, else its first date not
-    before the article's year (a target year, not a history)."""
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _lead_in_year(doc: Document, block: Block | None) -> int | None:
+    """The year a list's lead-in states: its opening frame, else the latest year written in
+    it ("over the 2011-2020 period:" is 2020; "By 2025, the city will:" 2025)."""
+    if block is None:
+        return None
+    framed = _framing(doc, block)
+    if framed:
+        return framed
+    years = [int(m.group()) for m in _YEAR.finditer(doc.text, block.start, block.end)]
+    return max(years) if years else None
+
+
+def _heading_year(doc: Document, block: Block | None) -> int | None:
+    """The target year a heading states ("二、发展目标（到2025年）"): its opening frame, else
+    a year (not a day: a page's date line) not before the article's year."""
     if block is None:
         return None
     framed = _framing(doc, block)
@@ -155,10 +173,10 @@ def scope_year(doc: Document, q: Quantity) -> tuple[int | None, str]:
         m = _rule("framing-year").match(doc.folded, block.start, block.end)
         if m is not None and s.start >= m.end():
             return _framing(doc, block), "paragraph-opening"
-    year = _target_year_in(doc, doc.lead_in(q.start))
+    year = _lead_in_year(doc, doc.lead_in(q.start))
     if year:
         return year, "list-lead-in"
-    year = _target_year_in(doc, doc.heading(q.start))
+    year = _heading_year(doc, doc.heading(q.start))
     if year:
         return year, "section-heading"
     year = _framing(doc, doc.section_opening(q.start))
@@ -167,14 +185,16 @@ def scope_year(doc: Document, q: Quantity) -> tuple[int | None, str]:
     return None, ""
 
 
-def document_year(doc: Document, q: Quantity, measure: str) -> tuple[int | None, str]:
+def document_year(
+    doc: Document, q: Quantity, measure: str, previous: tuple[int, str, int] | None = None
+) -> tuple[int | None, str]:
     """The year the document gives a figure no scope dates: the last year of the plan it
     announces, for a target (`plan-period`); the publication year for a count or size in
     the present tense (`present-tense`) or any other statement that is not about the
     future (`as-of-publication`)."""
     lo, hi = clause_span(doc, q)
     folded = doc.folded
-    future = _rule("future-clause").search(folded, lo, hi) is not None
+    future = _rule("future-clause").search(doc.unplanned, lo, hi) is not None
     plan = doc.plan()
     if plan is not None and plan.last_year and (future or measure == "market_size_target"):
         return plan.last_year, "plan-period"
@@ -183,6 +203,11 @@ def document_year(doc: Document, q: Quantity, measure: str) -> tuple[int | None,
     if _rule("present-tense").search(folded, lo, hi):
         return doc.published.year, "present-tense"
     s = doc.sentence_at(q.start)
+    if previous is not None and not doc.has_date(s.start, s.end):
+        year, _, at = previous  # the story goes on about the period it dated last
+        heading = doc.heading(q.start)
+        if s.start - at < _CARRY and (heading is None or heading.end <= at):
+            return year, "previous-figure"
     if (
         doc.block_kind(q.start) != "heading"  # a headline restates a figure of the body
         and not doc.has_date(s.start, s.end)  # "from 2021", "in the last year": a period
@@ -194,9 +219,13 @@ def document_year(doc: Document, q: Quantity, measure: str) -> tuple[int | None,
     return None, ""
 
 
-def figure_year(doc: Document, q: Quantity, measure: str) -> tuple[int | None, str]:
+def figure_year(
+    doc: Document, q: Quantity, measure: str, previous: tuple[int, str, int] | None = None
+) -> tuple[int | None, str]:
     """The figure's year and the rule that decided it, innermost scope first: its
-    sentence's dates, a horizon in its clause, the scopes around it, the document."""
+    sentence's dates, a horizon in its clause, the scopes around it, the figure before it
+    (`previous`: its year, rule and offset, when a written date or a lead-in dated it),
+    the document."""
     year, rule = sentence_year(doc, q)
     horizon, h_rule = clause_horizon(doc, q, year)
     if horizon is not None:
@@ -206,4 +235,4 @@ def figure_year(doc: Document, q: Quantity, measure: str) -> tuple[int | None, s
     year, rule = scope_year(doc, q)
     if year is not None:
         return year, rule
-    return document_year(doc, q, measure)
+    return document_year(doc, q, measure, previous)
