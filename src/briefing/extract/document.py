@@ -432,6 +432,32 @@ def not_figures(found: list, quantities: list[Quantity]) -> list:
     return kept
 
 
+def _dates(
+    text: str,
+    published: dt.date | None,
+    sentences: list[Span],
+    blocks: list[Block],
+    quantities: list[Quantity],
+) -> list[dates_mod.DateMention]:
+    """The dates of the text that can date a figure: those in the sentences holding
+    figures and in the headings (a section's target year). Each such range is read once;
+    the rest of the text (most of a long page) is not read for dates at all."""
+    index = SpanIndex(sentences)
+    ranges = [(b.start, b.end) for b in blocks if b.kind == "heading"]
+    for q in quantities:
+        s = index.at(q.start)
+        if s is not None and s.end > q.start:
+            ranges.append((s.start, s.end))
+    ranges.sort()
+    merged: list[list[int]] = []
+    for lo, hi in ranges:
+        if merged and lo <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], hi)
+        else:
+            merged.append([lo, hi])
+    return [d for lo, hi in merged for d in dates_mod.find_dates(text, published, lo, hi)]
+
+
 def read_document(
     text: str, meta: Any = None, *, quantities: list[Quantity] | None = None
 ) -> Document:
@@ -449,15 +475,17 @@ def read_document(
         for m in reference.find_mentions(text)
         if _usable(text, m) and not any(a <= m.start < b for a, b in datelines)
     ]
+    sentences = sentence_spans(text)
+    blocks = _blocks(text, paragraphs)
     doc = Document(
         text=text,
         published=published,
         title=title,
-        sentences=sentence_spans(text),
-        blocks=_blocks(text, paragraphs),
+        sentences=sentences,
+        blocks=blocks,
         paragraphs=paragraphs,
         quantities=quantities,
-        dates=not_figures(dates_mod.find_dates(text, published), quantities),
+        dates=not_figures(_dates(text, published, sentences, blocks, quantities), quantities),
         mentions=[],
         raw_mentions=raw,
         plans=_plans(text, title),

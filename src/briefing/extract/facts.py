@@ -153,10 +153,16 @@ def document_facts(
         if q.unit == "count" and q.counted:
             previous_count = q
         sentence = text[s.start : s.end]
-        before = text[max(s.start, q.start - 40) : q.start]
         local = any(m.kind in LOCAL_KINDS for m in doc.mentions_between(s.start, s.end))
+        folded = doc.folded
         measure, measure_rule = classify_measure(
-            q, sentence, before, text[q.end : q.end + 16], local, _scope_text(doc, q)
+            q,
+            folded[s.start : s.end],
+            folded[max(s.start, q.start - 40) : q.start],
+            folded[q.end : q.end + 16],
+            local,
+            cues.fold(_scope_text(doc, q)),
+            folded=True,
         )
         conv = by_start.get(q.conversion_of_start) if q.conversion_of_start is not None else None
         if conv is not None and conv.start in decided:

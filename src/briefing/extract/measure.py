@@ -41,6 +41,8 @@ def classify_measure(
     after: str = "",
     local: bool = True,
     scope: str = "",
+    *,
+    folded: bool = False,
 ) -> tuple[str, str]:
     """The measure of a figure and the rule that decided it.
 
@@ -49,12 +51,15 @@ def classify_measure(
     `local`: a place below the country is named in the sentence (its future is a target).
     `scope`: the text of the figure's block, heading and the document's title, read when
     the sentence does not say what bare filings count (a patent report's "17,293
-    applications"). All are read in simplified script.
+    applications"). All are read in simplified script (`folded`: the caller has folded
+    them already, as the document model does once per article).
     """
-    sentence, before, after = cues.fold(sentence), cues.fold(before), cues.fold(after)
+    if not folded:
+        sentence, before, after = cues.fold(sentence), cues.fold(before), cues.fold(after)
+        scope = cues.fold(scope)
     counted = cues.fold(q.counted or "")
     if _has("generic-filings", counted.strip()) or (q.unit == "count" and not counted):
-        for text, suffix in ((sentence, ""), (cues.fold(scope), "-in-scope")):
+        for text, suffix in ((sentence, ""), (scope, "-in-scope")):
             if _has("trademark", text):
                 return "trademark_applications", "trademark" + suffix
             if _has("patent", text) and (suffix == "" or not _has("counted-company", before)):
