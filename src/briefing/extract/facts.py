@@ -155,13 +155,15 @@ def document_facts(
         sentence = text[s.start : s.end]
         local = any(m.kind in LOCAL_KINDS for m in doc.mentions_between(s.start, s.end))
         folded = doc.folded
+        lead = doc.lead_in(q.start)
         measure, measure_rule = classify_measure(
             q,
             folded[s.start : s.end],
             folded[max(s.start, q.start - 40) : q.start],
-            folded[q.end : q.end + 16],
+            folded[q.end : q.end + 40],
             local,
             cues.fold(_scope_text(doc, q)),
+            lead=folded[lead.start : lead.end] if lead is not None else "",
             folded=True,
         )
         conv = by_start.get(q.conversion_of_start) if q.conversion_of_start is not None else None
@@ -172,7 +174,6 @@ def document_facts(
         falls = (measure == "growth_rate" or q.unit == "percentage_points") and is_decline(
             text[max(s.start, q.start - 20) : q.start]
         )
-        lead = doc.lead_in(q.start)
         before_list = ""
         if lead is not None:  # the entity of the last figure before the list's lead-in
             earlier = [r for start, r in decided.items() if start < lead.start]
