@@ -22,7 +22,7 @@ def decided(row: dict) -> tuple:
 
 def test_a_list_item_takes_place_and_year_from_its_lead_in() -> None:
     rows = facts(
-        "Hubei released its plan on Monday.\n\n"
+        "Hubei released its metaverse plan on Monday.\n\n"
         "By 2025, the province will:\n\n"
         "- cultivate 10 leading enterprises;\n"
         "- build 50 application scenarios."

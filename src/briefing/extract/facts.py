@@ -179,7 +179,9 @@ def document_facts(
             earlier = [r for start, r in decided.items() if start < lead.start]
             before_list = earlier[-1]["entity"] if earlier else ""
         entity, entity_rule = attribute_entity(doc, q, measure, before_list)
-        year, year_rule = figure_year(doc, q, measure, dated)
+        pi = doc.paragraph_index(q.start)
+        on_topic = flags[pi] if pi >= 0 else True
+        year, year_rule = figure_year(doc, q, measure, dated, on_topic=on_topic)
         if (
             compared is not None
             and compared.start in decided
@@ -187,7 +189,6 @@ def document_facts(
             and decided[compared.start]["year"]
         ):  # "compared with 3,106": the year of the count it is compared with
             year, year_rule = decided[compared.start]["year"], "compared-count"
-        pi = doc.paragraph_index(q.start)
         row = {
             "id": f"{article_id}:{q.start}",
             "article": article_id,
@@ -202,7 +203,7 @@ def document_facts(
             "measure": measure,
             "entity": entity,
             "year": year,
-            "on_topic": flags[pi] if pi >= 0 else True,
+            "on_topic": on_topic,
             "sentence": " ".join(sentence.split()),
             "conversion_of": f"{article_id}:{conv.start}" if conv else "",
             "entity_rule": entity_rule,

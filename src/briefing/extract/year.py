@@ -220,17 +220,23 @@ def document_year(
 
 
 def figure_year(
-    doc: Document, q: Quantity, measure: str, previous: tuple[int, str, int] | None = None
+    doc: Document,
+    q: Quantity,
+    measure: str,
+    previous: tuple[int, str, int] | None = None,
+    *,
+    on_topic: bool = True,
 ) -> tuple[int | None, str]:
     """The figure's year and the rule that decided it, innermost scope first: its
     sentence's dates, a horizon in its clause, the scopes around it, the figure before it
     (`previous`: its year, rule and offset, when a written date or a lead-in dated it),
-    the document."""
+    the document. An off-topic figure (page furniture, a trailing story) is dated by its
+    own sentence only: the article's scopes are not its scopes."""
     year, rule = sentence_year(doc, q)
     horizon, h_rule = clause_horizon(doc, q, year)
     if horizon is not None:
         return horizon, h_rule
-    if year is not None:
+    if year is not None or not on_topic:
         return year, rule
     year, rule = scope_year(doc, q)
     if year is not None:
