@@ -105,7 +105,7 @@ def clause_horizon(doc: Document, q: Quantity, year: int | None) -> tuple[int | 
     lo, hi = clause_span(doc, q)
     folded = doc.folded
     horizon = _rule("horizon").search(folded, lo, hi)
-    if horizon is None and _rule("future-clause").search(doc.unplanned, lo, hi):
+    if horizon is None and _future(doc, lo, hi):
         horizon = _rule("horizon-if-future").search(folded, lo, hi)
     if horizon is None:
         return None, ""
@@ -194,9 +194,14 @@ def document_year(
     future (`as-of-publication`)."""
     lo, hi = clause_span(doc, q)
     folded = doc.folded
-    future = _rule("future-clause").search(doc.unplanned, lo, hi) is not None
+    future = _future(doc, lo, hi)
     plan = doc.plan()
-    if plan is not None and plan.last_year and (future or measure == "market_size_target"):
+    if (
+        plan is not None
+        and plan.last_year
+        and measure != "investment"  # funds and subsidy rules are in force from the release
+        and (future or measure == "market_size_target")
+    ):
         return plan.last_year, "plan-period"
     if doc.published is None or future or measure == "market_size_target":
         return None, ""
@@ -219,6 +224,30 @@ def document_year(
     return None, ""
 
 
+def plan_contents_year(doc: Document, q: Quantity) -> tuple[int | None, str]:
+    """A count of the bodies that issued a plan or of the plan's parts ("五部门", "14项具体
+    措施", "four other departments") is as of the release: the day or month the sentence
+    gives the event, else the publication year (`plan-contents`)."""
+    noun = cues.fold(q.text + (q.counted or doc.folded[q.end : q.end + 8]))
+    if q.unit != "count" or not _rule("plan-contents").search(noun):
+        return None, ""
+    s = doc.sentence_at(q.start)
+    for d in doc.dates_between(s.start, s.end):
+        if d.date and d.precision in ("day", "month") and not doc.in_plan_title(d.start, d.end):
+            return d.date.year, "plan-contents"
+    if doc.published is not None:
+        return doc.published.year, "plan-contents"
+    return None, ""
+
+
+def _future(doc: Document, lo: int, hi: int) -> bool:
+    """Does the clause speak of the future? A plan verb (建成, 形成) after 已 or 当时
+    reports what has happened."""
+    return _rule("future-clause").search(doc.unplanned, lo, hi) is not None and not (
+        _rule("completed").search(doc.folded, lo, hi)
+    )
+
+
 def figure_year(
     doc: Document,
     q: Quantity,
@@ -232,6 +261,9 @@ def figure_year(
     (`previous`: its year, rule and offset, when a written date or a lead-in dated it),
     the document. An off-topic figure (page furniture, a trailing story) is dated by its
     own sentence only: the article's scopes are not its scopes."""
+    contents = plan_contents_year(doc, q)
+    if contents[0] is not None:
+        return contents
     year, rule = sentence_year(doc, q)
     horizon, h_rule = clause_horizon(doc, q, year)
     if horizon is not None:
