@@ -17,7 +17,7 @@ from briefing.extract.document import LOCAL_KINDS, Document, read_document
 from briefing.extract.entity import attribute_entity
 from briefing.extract.measure import classify_measure, is_decline
 from briefing.extract.quantities import Quantity
-from briefing.extract.topic import topic_flags
+from briefing.extract.topic import on_a_link_line, topic_flags
 from briefing.extract.year import figure_year
 from briefing.schema import FACT_COLUMNS
 
@@ -180,7 +180,7 @@ def document_facts(
             before_list = earlier[-1]["entity"] if earlier else ""
         entity, entity_rule = attribute_entity(doc, q, measure, before_list)
         pi = doc.paragraph_index(q.start)
-        on_topic = flags[pi] if pi >= 0 else True
+        on_topic = (flags[pi] if pi >= 0 else True) and not on_a_link_line(doc, q.start)
         year, year_rule = figure_year(doc, q, measure, dated, on_topic=on_topic)
         if (
             compared is not None
