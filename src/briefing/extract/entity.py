@@ -65,14 +65,32 @@ def owner(m: ScopeMention | reference.Mention) -> str:
 
 
 # ---------------------------------------------------------------- document
+_NO_ENTRY = reference.Entry("", "", "", False)
+_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
+#: "科大讯飞、浪潮信息等底层技术类企业": names listed before 等 are examples of a group.
+_EXAMPLES_AFTER = re.compile(r"(?:、[^、，。；,;等]{1,12})*等")
+
+
+def _example(text: str, m: ScopeMention) -> bool:
+    """Is the mention one of the examples listed before 等 ("X、Y等企业")?"""
+    return _EXAMPLES_AFTER.match(text, m.end) is not None
+
+
 def document_place(doc: Document) -> tuple[str, str]:
     """The place an article is about, and the rule that says so: the first place its title
     names; else the place of the plan it announces; else the most named place (a ministry
     counts for its country); else China. A tie at the top (a list of provinces) has no one
     subject: China is."""
-    for m in reference.find_mentions(doc.title):
-        if m.kind in PLACE_KINDS:
-            return m.canonical, "document-title"
+    titled = list(
+        dict.fromkeys(
+            m.canonical for m in reference.find_mentions(doc.title) if m.kind in PLACE_KINDS
+        )
+    )
+    if len(titled) == 1:
+        return titled[0], "document-title"
+    countries = [c for c in titled if (reference.entry_for(c) or _NO_ENTRY).kind == "country"]
+    if len(countries) >= 2:  # "US, China and South Korea lead the patent race": the world's
+        return "World", "document-title-countries"
     plan = doc.plan()
     if plan is not None and plan.place:
         return plan.place, "document-plan"
@@ -82,7 +100,20 @@ def document_place(doc: Document) -> tuple[str, str]:
             name = owner(m)
             counts[name] = counts.get(name, 0) + 1
     if not counts:
-        return "China", "document-default"
+        # a text that names no place: about China when it is written in Chinese, filed
+        # by a news agency's dateline, speaks of a government or names a Chinese body; else
+        # about the world ("the
+        # metaverse market could reach $800 billion")
+        chinese = (
+            bool(doc.datelines)
+            or len(_IDEOGRAPH.findall(doc.text)) * 3 >= len(doc.text)
+            or cues.search("entity", "government-word", doc.folded) is not None
+            or any(
+                (reference.entry_for(m.canonical) or _NO_ENTRY).parent == "China"
+                for m in doc.raw_mentions
+            )
+        )
+        return ("China", "document-default") if chinese else ("World", "document-unplaced")
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
         return "China", "document-default"
@@ -196,6 +227,7 @@ def attribute_entity(
             or (m.end <= q.start and relative.search(text, m.end, q.start))
         )
         and not _quoted_name(text, m)
+        and not _example(text, m)
         and not (q.unit == "times" and cues.search("entity", "times-base", text, m.end, q.start))
     ]
     asides = [
@@ -241,12 +273,18 @@ def attribute_entity(
             return before_list, "list-continues"
     heading = doc.heading(q.start)
     floor = heading.end if heading is not None else 0
-    previous = [m for m in doc.mentions_before(s.start, 12) if m.kind not in REPORTERS]
+    previous = [
+        m
+        for m in doc.mentions_before(s.start, 12)
+        if m.kind not in REPORTERS and not _example(text, m)
+    ]
     if previous and previous[-1].start >= floor:
         last = previous[-1]
         ps = doc.sentence_at(last.start)
         prev_sentence = [
-            m for m in doc.mentions_between(ps.start, ps.end) if m.kind not in REPORTERS
+            m
+            for m in doc.mentions_between(ps.start, ps.end)
+            if m.kind not in REPORTERS and not _example(text, m)
         ]
         # a list of places ("Beijing, Shanghai, Guangdong and ...") has no one subject
         listed = {m.canonical for m in prev_sentence if m.kind in PLACE_KINDS}
