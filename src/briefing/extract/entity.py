@@ -126,7 +126,8 @@ def resolve_mentions(doc: Document) -> list[ScopeMention]:
     their kind, else the document's place when it is of that kind, else (a scope word in a
     local document) the document's place. Unresolved words are dropped."""
     out = [ScopeMention(m, "name") for m in doc.raw_mentions]
-    starts = [m.start for m in doc.raw_mentions]
+    raw = doc.raw_mentions
+    starts = [m.start for m in raw]
     plan = doc.plan()
     local_doc = (reference.entry_for(doc.place) or reference.Entry("", "", "", False)).kind
     for rule_kind in ("anaphor", "scope-word"):
@@ -148,7 +149,7 @@ def resolve_mentions(doc: Document) -> list[ScopeMention]:
             if not kinds:
                 continue
             i = bisect.bisect_left(starts, a.start())
-            found = next((p for p in reversed(doc.raw_mentions[:i]) if p.kind in kinds), None)
+            found = next((raw[j] for j in range(i - 1, -1, -1) if raw[j].kind in kinds), None)
             canonical, kind = (found.canonical, found.kind) if found else ("", "")
             if not canonical and local_doc in kinds:
                 canonical, kind = doc.place, local_doc
