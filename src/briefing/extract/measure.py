@@ -101,6 +101,8 @@ def _money(sentence: str, before: str, after: str, local: bool) -> tuple[str, st
         return "investment", "invest-before"
     if _has("support-rule", sentence):
         return "investment", "support-rule"
+    if _has("funding-after", after):
+        return "investment", "funding-after"  # 最多可获5万港元资助: a grant
     if _has("invest-word", sentence) and not _has("market-noun", sentence):
         return "investment", "invest-word"
     if _has("threshold-before", before):
@@ -144,6 +146,8 @@ def _percent(sentence: str, before: str) -> tuple[str, str]:
 
 
 _CLAUSE_END = re.compile(r"[，。；,;：:]")
+#: Where the noun after a Chinese count ends at the latest: a title, a bracket, a date.
+_NOUN_END = re.compile(r"[《（(「“]|\d")
 
 
 def _count(q: Quantity, counted: str, sentence: str, before: str, after: str) -> tuple[str, str]:
@@ -151,7 +155,7 @@ def _count(q: Quantity, counted: str, sentence: str, before: str, after: str) ->
     if not counted:
         # the noun after a Chinese count, past its modifiers (打造10个具有区域影响力的集聚区),
         # else the noun before it in its clause (企业超过1.2万家); 家 counts firms
-        tail = _CLAUSE_END.split(after, maxsplit=1)[0]
+        tail = _NOUN_END.split(_CLAUSE_END.split(after, maxsplit=1)[0], maxsplit=1)[0][:16]
         head = _CLAUSE_END.split(before)[-1]
         scope = cues.rule(_TOPIC, "scope-prefix").regex
         assert scope is not None
