@@ -25,6 +25,10 @@ from briefing.extract.document import (
 from briefing.extract.quantities import Quantity
 
 _BODIES = frozenset({"alliance", "association", "working_group"})
+#: Mentions that never own a figure by position: media and research firms report figures
+#: about others; "the global market" (a `world` mention, where the reference finds them) is
+#: decided by the `world-market` rule, which knows a share of the world from the world's.
+_NOT_OWNERS = REPORTERS | {"world"}
 #: The kinds of body an anaphor or a scope word can stand for, by its head word.
 _KINDS_OF: dict[str, tuple[str, ...]] = {
     "alliance": ("alliance", "association"),
@@ -180,7 +184,7 @@ def _named(m: ScopeMention, rule: str) -> tuple[str, str]:
 
 def _first_usable(doc: Document, start: int, end: int) -> ScopeMention | None:
     for m in doc.mentions_between(start, end):
-        if m.kind not in REPORTERS:
+        if m.kind not in _NOT_OWNERS:
             return m
     return None
 
@@ -206,7 +210,7 @@ def attribute_entity(
     """
     text = doc.folded  # cue rules read simplified script, offsets unchanged
     s = doc.sentence_at(q.start)
-    in_sentence = [m for m in doc.mentions_between(s.start, s.end) if m.kind not in REPORTERS]
+    in_sentence = [m for m in doc.mentions_between(s.start, s.end) if m.kind not in _NOT_OWNERS]
     if measure == "members":
         bodies = [m for m in in_sentence if m.kind in _BODIES]
         if bodies:
@@ -277,7 +281,7 @@ def attribute_entity(
     previous = [
         m
         for m in doc.mentions_before(s.start, 12)
-        if m.kind not in REPORTERS and not _example(text, m)
+        if m.kind not in _NOT_OWNERS and not _example(text, m)
     ]
     if previous and previous[-1].start >= floor:
         last = previous[-1]
@@ -285,7 +289,7 @@ def attribute_entity(
         prev_sentence = [
             m
             for m in doc.mentions_between(ps.start, ps.end)
-            if m.kind not in REPORTERS and not _example(text, m)
+            if m.kind not in _NOT_OWNERS and not _example(text, m)
         ]
         # a list of places ("Beijing, Shanghai, Guangdong and ...") has no one subject
         listed = {m.canonical for m in prev_sentence if m.kind in PLACE_KINDS}
