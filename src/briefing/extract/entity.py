@@ -80,6 +80,18 @@ def _example(text: str, m: ScopeMention) -> bool:
     return _EXAMPLES_AFTER.match(text, m.end) is not None
 
 
+def _mostly_chinese_bodies(doc: Document) -> bool:
+    """Are at least half of the bodies the text names (media and research firms aside)
+    Chinese? (A story about Roblox, Microsoft and Meta that mentions Tencent is not about
+    China.)"""
+    homes = [
+        (reference.entry_for(m.canonical) or _NO_ENTRY).parent
+        for m in doc.raw_mentions
+        if m.kind not in REPORTERS and m.kind not in PLACE_KINDS
+    ]
+    return bool(homes) and 2 * sum(h == "China" for h in homes) >= len(homes)
+
+
 def document_place(doc: Document) -> tuple[str, str]:
     """The place an article is about, and the rule that says so: the first place its title
     names; else the place of the plan it announces; else the most named place (a ministry
@@ -112,10 +124,7 @@ def document_place(doc: Document) -> tuple[str, str]:
             bool(doc.datelines)
             or len(_IDEOGRAPH.findall(doc.text)) * 3 >= len(doc.text)
             or cues.search("entity", "government-word", doc.folded) is not None
-            or any(
-                (reference.entry_for(m.canonical) or _NO_ENTRY).parent == "China"
-                for m in doc.raw_mentions
-            )
+            or _mostly_chinese_bodies(doc)
         )
         return ("China", "document-default") if chinese else ("World", "document-unplaced")
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
