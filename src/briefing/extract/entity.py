@@ -242,6 +242,10 @@ def attribute_entity(
         )
         and not _quoted_name(text, m)
         and not _example(text, m)
+        and not (
+            m.end <= q.start
+            and cues.search("entity", "recipient-before", text, max(0, m.start - 40), m.start)
+        )
         and not (q.unit == "times" and cues.search("entity", "times-base", text, m.end, q.start))
     ]
     asides = [
