@@ -112,7 +112,7 @@ _CURRENCY_NAME_AFTER = re.compile(r"\s*(?:dollars?|cents?)\b", re.I)
 _CURRENCY_SIGNS = frozenset("$＄")
 
 #: A list item opens with a bullet or a number ("- ", "1.", "（一）", "(3)").
-LIST_MARK = re.compile(r"\s*(?:[-•*·]\s|\d{1,2}[.)、]|[（(][一二三四五六七八九十\d]{1,3}[)）])")
+LIST_MARK = re.compile(r"\s*(?:[-•*·‧▪●◆]\s|\d{1,2}[.)、]|[（(][一二三四五六七八九十\d]{1,3}[)）])")
 #: A heading opens with a section number (一、 （二） 第三章) or is a short line without
 #: the punctuation that ends a sentence.
 _SECTION_NUMBER = re.compile(

@@ -69,10 +69,9 @@ def classify_measure(
             if _has("patent", text) and (suffix == "" or not _has("counted-company", before)):
                 return "patents", "patent" + suffix
     if q.unit in MONEY_UNITS:
-        measure, rule = _money(sentence, before, after, local)
+        measure, rule = _money(sentence, before, after, local, scope, clause)
         if (
-            measure == "market_size"
-            and rule == "market-noun"
+            rule in ("market-noun", "market-in-scope", "money")
             and lead
             and (_has("target-verb", lead) or _has("future-tense", lead))
         ):
