@@ -71,8 +71,11 @@ def owner(m: ScopeMention | reference.Mention) -> str:
 # ---------------------------------------------------------------- document
 _NO_ENTRY = reference.Entry("", "", "", False)
 _IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
-#: "科大讯飞、浪潮信息等底层技术类企业": names listed before 等 are examples of a group.
-_EXAMPLES_AFTER = re.compile(r"(?:、[^、，。；,;等]{1,12})*等")
+#: "科大讯飞、浪潮信息等底层技术类企业": names listed before 等 are examples of a group
+#: (but "工信部等五部门", 等 and a count: the first of the actors, who owns the figure).
+_EXAMPLES_AFTER = re.compile(
+    r"(?:、[^、，。；,;等]{1,12})*等(?![\d一二两三四五六七八九十几多]|[0-9０-９])"
+)
 
 
 def _example(text: str, m: ScopeMention) -> bool:
@@ -163,6 +166,14 @@ def resolve_mentions(doc: Document) -> list[ScopeMention]:
                 continue
             i = bisect.bisect_left(starts, a.start())
             found = next((raw[j] for j in range(i - 1, -1, -1) if raw[j].kind in kinds), None)
+            block = doc.block_index(a.start())
+            if (
+                found is not None
+                and rule_kind == "scope-word"
+                and local_doc in kinds
+                and doc.block_index(found.start) != block
+            ):
+                found = None  # 全省 after a paragraph that listed other provinces: the text's
             canonical, kind = (found.canonical, found.kind) if found else ("", "")
             if not canonical and local_doc in kinds:
                 canonical, kind = doc.place, local_doc
