@@ -79,3 +79,10 @@ def test_a_plan_s_period_is_not_a_date_that_dates_figures() -> None:
     doc = read_document(text, META)
     d = next(d for d in doc.dates if d.date and d.date.year == 2025)
     assert doc.in_plan_title(d.start, d.end)
+
+
+def test_a_clause_ends_at_a_conjunction_after_a_comma() -> None:
+    text = "Shenzhen will attract 1,000 firms by 2025, and Wuhan wants 500 more."
+    doc = read_document(text, META)
+    lo, hi = doc.clause_at(text.index("500"), text.index("500") + 3)
+    assert text[lo:hi].strip() == "Wuhan wants 500 more."

@@ -223,6 +223,18 @@ class Document:
         hi = bisect.bisect_left(self._d_starts, end)
         return [d for d in self.dates[lo:hi] if d.end <= end and d.date is not None]
 
+    def clause_at(self, start: int, end: int) -> tuple[int, int]:
+        """The clause of the sentence holding text[start:end]: a clause ends at ", and",
+        ", but", ", while", ", which" and semicolons (the `clause-break` rule)."""
+        s = self.sentence_at(start)
+        brk = cues.rule("entity", "clause-break").regex
+        assert brk is not None
+        lo = s.start
+        for m in brk.finditer(self.folded, s.start, start):
+            lo = m.end()
+        m = brk.search(self.folded, end, max(end, s.end))
+        return lo, m.start() if m else max(end, s.end)
+
     def has_date(self, start: int, end: int) -> bool:
         """Does text[start:end] hold any date expression, resolved or not?"""
         i = bisect.bisect_left(self._d_starts, start)

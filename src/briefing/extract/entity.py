@@ -355,13 +355,5 @@ def _quoted_name(text: str, m: ScopeMention) -> bool:
 
 
 def clause_span(doc: Document, q: Quantity) -> tuple[int, int]:
-    """Where the clause of the sentence holding the figure starts and ends: a clause ends
-    at ", and", ", but", ", while", ", which" and semicolons."""
-    s = doc.sentence_at(q.start)
-    lo = s.start
-    brk = cues.rule("entity", "clause-break").regex
-    assert brk is not None
-    for m in brk.finditer(doc.folded, s.start, q.start):
-        lo = m.end()
-    m = brk.search(doc.folded, q.end, max(q.end, s.end))
-    return lo, m.start() if m else max(q.end, s.end)
+    """The clause of the figure's sentence (see `Document.clause_at`)."""
+    return doc.clause_at(q.start, q.end)
