@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from briefing import reference
-from briefing.extract.document import _DATELINE, GOVERNMENT, PLACE_KINDS, not_figures, read_document
+from briefing.extract import cues
+from briefing.extract.document import GOVERNMENT, PLACE_KINDS, not_figures, read_document
 from briefing.extract.entity import owner
 from briefing.extract.facts import extract_facts, normalise_counted
 from briefing.extract.topic import topic_flags as _topic_flags
@@ -36,7 +37,9 @@ def topic_flags(text: str, paragraphs: list[Any], needed: set[int] | None = None
 
 def outside_datelines(text: str, mentions: list[reference.Mention]) -> list[reference.Mention]:
     """The mentions that are not inside a news agency's dateline ("新华社北京4月2日电")."""
-    spans = [m.span() for m in _DATELINE.finditer(text)] if mentions else []
+    dateline = cues.rule("document", "dateline").regex
+    assert dateline is not None
+    spans = [m.span() for m in dateline.finditer(cues.fold(text))] if mentions else []
     if not spans:
         return mentions
     return [m for m in mentions if not any(a <= m.start < b for a, b in spans)]

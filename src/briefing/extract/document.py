@@ -99,14 +99,6 @@ class ScopeMention:
         return self.mention.kind
 
 
-#: A news agency's dateline opening a paragraph: the place there is where the story was
-#: filed ("新华社北京4月2日电", "BEIJING, Sept 12 (Reuters) -"), not what it is about.
-_DATELINE = re.compile(
-    r"(?m)^[ \t]*(?:(?:新华社|新華社|中新社|中新网|中新網|人民网|新华网|央视网|本报|本報)"
-    r"[^\n，。]{0,8}?\d{1,2}月\d{1,2}日(?:电|電|讯|訊)"
-    r"|[A-Z][A-Z .'-]{2,30},[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8})"
-    r"[ \t]*\((?:Reuters|AP|AFP|Xinhua|Bloomberg|Dow Jones)\)[ \t]*[-–—])"
-)
 #: "52.2 billion U.S. dollars", "HK dollars", "US$": the place names the currency.
 _CURRENCY_NAME_AFTER = re.compile(r"\s*(?:dollars?|cents?)\b", re.I)
 _CURRENCY_SIGNS = frozenset("$＄")
@@ -122,11 +114,6 @@ _SENTENCE_END = re.compile(r"[.!?。！？;；,，:：\"”)）]\s*$")
 
 #: A plan's title in 《》, and the period written in it or right after it.
 _PLAN_TITLE = re.compile(r"《([^《》\n]{2,80})》")
-_PLAN_WORD = re.compile(
-    r"方案|规划|計劃|计划|规划|意见|意見|措施|纲要|綱要|政策|\b(?:plan|programme|program|"
-    r"guidelines?|measures|roadmap|blueprint|strategy)\b",
-    re.I,
-)
 _PERIOD = re.compile(r"((?:19|20)\d\d)\s*(?:年)?\s*[-–—~～至到]{1,2}\s*((?:19|20)\d\d)")
 #: A period written right after a plan's title: 《…》（2023—2025年）.
 _PERIOD_AFTER = re.compile(
@@ -410,7 +397,7 @@ def _plans(text: str, title: str) -> list[Plan]:
     for source, offset in ((title, -1), (text, 0)):
         for m in _PLAN_TITLE.finditer(source):
             name = m.group(1)
-            if not _PLAN_WORD.search(name):
+            if not cues.search("document", "plan-word", cues.fold(name)):
                 continue
             period = _PERIOD.search(name) or _PERIOD.match(source, m.end(), m.end() + 16)
             first, last = (int(period.group(1)), int(period.group(2))) if period else (None, None)
@@ -481,7 +468,11 @@ def read_document(
     title = _meta_get(meta, "title") or ""
     paragraphs = paragraph_spans(text)
     quantities = find_quantities(text) if quantities is None else quantities
-    datelines = [m.span() for m in _DATELINE.finditer(text)]
+    folded = cues.fold(text)
+    folded = folded if len(folded) == len(text) else text
+    dateline = cues.rule("document", "dateline").regex
+    assert dateline is not None
+    datelines = [m.span() for m in dateline.finditer(folded)]
     raw = [
         m
         for m in reference.find_mentions(text)
@@ -503,6 +494,7 @@ def read_document(
         plans=_plans(text, title),
         datelines=datelines,
         meta=meta,
+        folded=folded,
     )
     doc.place, doc.place_rule = document_place(doc)
     doc.mentions = resolve_mentions(doc)

@@ -71,16 +71,13 @@ def owner(m: ScopeMention | reference.Mention) -> str:
 # ---------------------------------------------------------------- document
 _NO_ENTRY = reference.Entry("", "", "", False)
 _IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
-#: "科大讯飞、浪潮信息等底层技术类企业": names listed before 等 are examples of a group
-#: (but "工信部等五部门", 等 and a count: the first of the actors, who owns the figure).
-_EXAMPLES_AFTER = re.compile(
-    r"(?:、[^、，。；,;等]{1,12})*等(?![\d一二两三四五六七八九十几多]|[0-9０-９])"
-)
 
 
 def _example(text: str, m: ScopeMention) -> bool:
     """Is the mention one of the examples listed before 等 ("X、Y等企业")?"""
-    return _EXAMPLES_AFTER.match(text, m.end) is not None
+    regex = cues.rule("entity", "examples-before").regex
+    assert regex is not None
+    return regex.match(text, m.end) is not None
 
 
 def _mostly_chinese_bodies(doc: Document) -> bool:

@@ -28,16 +28,6 @@ _DATING_RULES = frozenset(
 _COMPARED_REACH = 300  # characters back to the count compared with: this or the last sentence
 _DIGIT = re.compile(r"[0-9０-９]")
 
-_COUNTED_MODIFIERS = re.compile(
-    r"^(?:(?:tech|technology|metaverse|metaverse-related|related|new|major|leading|local|"
-    r"domestic|foreign|chinese|big|large|small|listed|private|state-owned|key|other|more|such|"
-    r"internet|industry|core)\s+)+",
-    re.IGNORECASE,
-)
-_HYPHEN_MODIFIER = re.compile(
-    r"-(?:related|based|listed|owned|focused|backed|funded|registered)$", re.I
-)
-
 
 def normalise_counted(counted: str | None) -> str:
     """The head of the counted phrase: adjectives and sector modifiers dropped, compounds kept.
@@ -52,10 +42,12 @@ def normalise_counted(counted: str | None) -> str:
     # "artificial intelligence-related companies", "Guangzhou-based tech companies": the
     # head follows the last hyphenated modifier
     for i in range(len(words) - 1, -1, -1):
-        if _HYPHEN_MODIFIER.search(words[i]):
+        if cues.search("counted", "hyphen-modifier", words[i]):
             text = " ".join(words[i + 1 :])
             break
-    stripped = _COUNTED_MODIFIERS.sub("", text)
+    modifier = cues.rule("counted", "modifier").regex
+    assert modifier is not None
+    stripped = modifier.sub("", text)
     return stripped or text
 
 
