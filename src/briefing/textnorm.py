@@ -9,8 +9,12 @@ offset found in it (a mention, a rule match) is an offset into the original text
 from __future__ import annotations
 
 import functools
+import re
 
 import opencc
+
+#: Anything OpenCC could convert: CJK radicals, ideographs, compatibility forms (U+2E80 up).
+_CJK = re.compile("[\u2e80-\U0010ffff]")
 
 
 @functools.cache
@@ -21,7 +25,7 @@ def _converter() -> opencc.OpenCC:
 
 
 def _has_cjk(text: str) -> bool:
-    return any(c >= "\u2e80" for c in text)
+    return not text.isascii() and _CJK.search(text) is not None
 
 
 def _char_by_char(text: str) -> str:

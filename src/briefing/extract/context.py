@@ -329,7 +329,7 @@ def _names_china(text: str, start: int, end: int) -> bool:
         entry = reference.entry_for(m.canonical)
         if entry is None:
             continue
-        if entry.is_place and (m.canonical == "China" or entry.kind != "country"):
+        if entry.is_place and (m.canonical == "China" or entry.kind not in ("country", "world")):
             return True
         if not entry.is_place and entry.parent == "China" and entry.kind not in _REPORTERS:
             return True
@@ -573,7 +573,8 @@ def attribute_entity(
     ]
     if asides:  # "The city, home to Tencent and Huawei, will offer ...": the city's figure
         in_sentence = [m for m in in_sentence if not any(a <= m.start < b for a, b in asides)]
-    after = [m for m in in_sentence if q.end <= m.start]
+    # "30% of the global patents": the world after a figure is the whole it is a share of
+    after = [m for m in in_sentence if q.end <= m.start and m.kind != "world"]
     if after and _LINK_AFTER.fullmatch(text, q.end, after[0].start):
         return _owner(after[0])
     before = [m for m in in_sentence if m.end <= q.start]
