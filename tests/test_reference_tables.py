@@ -128,3 +128,47 @@ def test_traditional_chinese_matches_through_folding() -> None:
 def test_latin_names_are_whole_words_even_next_to_chinese() -> None:
     assert _named("在Shanghai举办") == [("Shanghai", "Shanghai")]
     assert _named("Shanghainese") == []
+
+
+def test_an_unknown_body_is_its_own_entity_not_the_place_it_is_named_for() -> None:
+    [m] = find_mentions("The Zhengzhou Metaverse Industry Alliance has 40 members.")
+    assert (m.canonical, m.kind, m.parent, m.inferred) == (
+        "Zhengzhou Metaverse Industry Alliance",
+        "alliance",
+        "Zhengzhou",
+        True,
+    )
+    [m] = find_mentions("郑州市元宇宙产业联盟共有40家成员单位。")
+    assert (m.canonical, m.kind, m.parent, m.rule) == (
+        "郑州市元宇宙产业联盟",
+        "alliance",
+        "Zhengzhou",
+        "zh-alliance",
+    )
+
+
+def test_a_known_company_with_a_legal_form_is_the_known_company() -> None:
+    assert [m.canonical for m in find_mentions("Huawei Technologies Co., Ltd. said")] == ["Huawei"]
+    assert [m.canonical for m in find_mentions("深圳市腾讯计算机系统有限公司")] == ["Tencent"]
+
+
+def test_a_chinese_name_stops_at_verbs_and_function_words() -> None:
+    named = _named("由华为与上海市共同成立的上海元宇宙创新中心揭牌。")
+    assert named[-1] == ("上海元宇宙创新中心", "上海元宇宙创新中心")
+    # a government body's name may contain 和; a list of two companies may not
+    assert _named("上海市经济和信息化委员会表示")[0][1] == "上海市经济和信息化委员会"
+    assert [c for _, c in _named("腾讯与华为公司")] == ["Tencent", "Huawei"]
+
+
+def test_a_headline_in_title_case_keeps_the_tables_body() -> None:
+    text = "China Mobile Launches Metaverse Industrial Alliance with Xiaomi"
+    assert [c for _, c in _named(text)] == [
+        "China Mobile",
+        "China Mobile metaverse alliance",
+        "Xiaomi",
+    ]
+
+
+def test_generic_phrases_are_not_bodies() -> None:
+    assert _named("建设10个数据中心，设立100亿元产业基金，一所大学") == []
+    assert _named("The group said the association and a new lab would help.") == []

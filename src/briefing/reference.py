@@ -266,9 +266,10 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         else:
             cand = cands[0]
         found.append((s, s - e, 0, cand))
-    table_mentions = [
-        _mention(text, s, s - neg, c) for s, neg, _, c in found if isinstance(c, Candidate)
-    ]
+
+    def table_mentions() -> list[Mention]:
+        return [_mention(text, s, s - neg, c) for s, neg, _, c in found]
+
     for m in bodies.find_bodies(text, start, end, table_mentions):
         found.append((m.start, m.start - m.end, 1, m))
     found.sort(key=lambda f: f[:3])

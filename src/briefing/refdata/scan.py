@@ -32,8 +32,12 @@ def _is_cjk(c: str) -> bool:
     return c >= "\u2e80"
 
 
+#: What a Latin name must not touch on either side to be a whole word.
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+
+
 def _latin(c: str) -> bool:
-    return c.isascii() and (c.isalnum() or c == "_")
+    return c in _WORD_CHARS
 
 
 @dataclass(frozen=True)
@@ -51,20 +55,20 @@ class Scanner:
         out = []
         for last, (key, n, first_latin, last_latin) in self.latin.iter(folded):
             s, e = offset + last - n + 1, offset + last + 1
-            if first_latin and s > 0 and _latin(text[s - 1]):
+            if first_latin and s > 0 and text[s - 1] in _WORD_CHARS:
                 continue
-            if last_latin and e < end and _latin(text[e]):
+            if last_latin and e < end and text[e] in _WORD_CHARS:
                 continue
             out.append((s, e, key))
         if not folded.isascii():
-            masked = folded.translate(self.other_chars)
             for run in CJK_RUN.finditer(folded):
-                # a slice, not iter(masked, start, end): pyahocorasick copies the whole string
-                # on every call
+                # the run alone, not iter(folded, start, end): pyahocorasick copies the whole
+                # string on every call
+                masked = run.group().translate(self.other_chars)
                 base = offset + run.start()
-                for last, (key, n, _, last_latin) in self.cjk.iter(masked[run.start() : run.end()]):
+                for last, (key, n, _, last_latin) in self.cjk.iter(masked):
                     s, e = base + last - n + 1, base + last + 1
-                    if last_latin and e < end and _latin(text[e]):
+                    if last_latin and e < end and text[e] in _WORD_CHARS:
                         continue
                     out.append((s, e, key))
         return out
