@@ -195,9 +195,13 @@ def entry_for(canonical_or_alias: str) -> Entry | None:
     return _lookup(canonical_or_alias)
 
 
-def _raw_matches(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """Every alias occurrence in text[start:end] (overlapping), Latin names as whole words."""
-    return _tables().scanner.matches(fold(text[start:end]), start, text, end)
+def _raw_matches(
+    text: str, start: int, end: int, folded: str | None = None
+) -> list[tuple[int, int, str]]:
+    """Every alias occurrence in text[start:end] (overlapping), Latin names as whole words;
+    `folded` is fold(text[start:end]) when the caller has it."""
+    folded = fold(text[start:end]) if folded is None else folded
+    return _tables().scanner.matches(folded, start, text, end)
 
 
 def _plain(cands: tuple[Candidate, ...]) -> bool:
@@ -250,7 +254,8 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     """
     end = len(text) if end is None else end
     tables = _tables()
-    raw = _raw_matches(text, start, end)
+    folded = fold(text[start:end])
+    raw = _raw_matches(text, start, end, folded)
     named: set[str] | None = None
     # (start, -length, table before rule, meaning): the sort puts the winner first
     found: list[tuple[int, int, int, Candidate | Mention]] = []
@@ -266,13 +271,17 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         else:
             cand = cands[0]
         found.append((s, s - e, 0, cand))
+    found.sort(key=lambda f: f[:2])
+    starts = [f[0] for f in found]
 
-    def table_mentions() -> list[Mention]:
-        return [_mention(text, s, s - neg, c) for s, neg, _, c in found]
+    def table_mentions(lo: int, hi: int) -> list[Mention]:
+        i, j = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
+        return [_mention(text, s, s - neg, c) for s, neg, _, c in found[i:j]]
 
-    for m in bodies.find_bodies(text, start, end, table_mentions):
-        found.append((m.start, m.start - m.end, 1, m))
-    found.sort(key=lambda f: f[:3])
+    inferred = bodies.find_bodies(text, start, end, table_mentions, folded)
+    if inferred:
+        found.extend((m.start, m.start - m.end, 1, m) for m in inferred)
+        found.sort(key=lambda f: f[:3])
     out: list[Mention] = []
     last_end = start
     for s, neg, _, meaning in found:

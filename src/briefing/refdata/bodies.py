@@ -234,16 +234,25 @@ _PLACE_KINDS = frozenset(
 )
 
 
+#: How far from its suffix word an English name may reach: the table mentions read for a
+#: suffix are those in this window (for Chinese, ZH_MAX_HEAD characters to its left).
+_WINDOW = 160
+
+
 def find_bodies(
-    text: str, start: int, end: int, table_mentions: Callable[[], Sequence[Mention]]
+    text: str,
+    start: int,
+    end: int,
+    table_mentions: Callable[[int, int], Sequence[Mention]],
+    folded: str | None = None,
 ) -> list[Mention]:
-    """Bodies named in text[start:end] by their form. `table_mentions()` gives the table
-    mentions found there (overlapping allowed), for the place a name starts with and for
-    known organisations in legal names; it is called only if some rule's word occurs."""
+    """Bodies named in text[start:end] by their form. `table_mentions(lo, hi)` gives the
+    table mentions that start in [lo, hi) (overlapping allowed), for the place a name starts
+    with and for known organisations in legal names; it is asked only near a suffix word.
+    `folded`: text[start:end] already folded to simplified (same length), if at hand."""
     from briefing.reference import Mention
 
-    folded = to_simplified(text[start:end])
-    known: _Known | None = None
+    folded = to_simplified(text[start:end]) if folded is None else folded
     out: list[Mention] = []
     for rule_file in _rule_files():
         zh = rule_file.path.name.endswith(".zh.toml")
@@ -256,9 +265,10 @@ def find_bodies(
                     continue  # English patterns start without \b (it defeats the regex
                     # engine's first-character search): the word boundary is checked here
                 kind = rule.extra.get("body_kind", "")
-                if known is None:
-                    known = _Known(table_mentions())
                 by_word = rule.extra.get("kind_by_word")
+                lo = s - (ZH_MAX_HEAD + 1 if zh else _WINDOW)
+                hi = e + _WINDOW if by_word else e
+                known = _Known(table_mentions(max(start, lo), min(end, hi)))
                 if zh:
                     b = _zh_body(folded, start, s, rule.extra.get("head", "any"), known)
                 elif by_word:  # "Bank of Qingdao": the name runs right of "of"

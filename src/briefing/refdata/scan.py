@@ -60,17 +60,24 @@ class Scanner:
             if last_latin and e < end and text[e] in _WORD_CHARS:
                 continue
             out.append((s, e, key))
-        if not folded.isascii():
-            for run in CJK_RUN.finditer(folded):
-                # the run alone, not iter(folded, start, end): pyahocorasick copies the whole
-                # string on every call
-                masked = run.group().translate(self.other_chars)
-                base = offset + run.start()
-                for last, (key, n, _, last_latin) in self.cjk.iter(masked):
-                    s, e = base + last - n + 1, base + last + 1
-                    if last_latin and e < end and text[e] in _WORD_CHARS:
-                        continue
-                    out.append((s, e, key))
+        if folded.isascii():
+            return out
+        # mostly Chinese: mask and read the whole text at once; mostly Latin: only its
+        # Chinese runs (a run alone, not iter(folded, start, end): pyahocorasick copies the
+        # whole string on every call)
+        mostly_chinese = len(folded.encode("utf-8")) > 2 * len(folded)
+        runs = (
+            [(0, folded)]
+            if mostly_chinese
+            else [(run.start(), run.group()) for run in CJK_RUN.finditer(folded)]
+        )
+        for run_start, run in runs:
+            base = offset + run_start
+            for last, (key, n, _, last_latin) in self.cjk.iter(run.translate(self.other_chars)):
+                s, e = base + last - n + 1, base + last + 1
+                if last_latin and e < end and text[e] in _WORD_CHARS:
+                    continue
+                out.append((s, e, key))
         return out
 
 
