@@ -110,6 +110,8 @@ COMMON_WORD_SHORT_NAMES = frozenset(
         *("黄山", "三明", "德州", "阿里", "海东", "海西", "海北", "海南", "山南", "兴安"),
         *("吉安", "承德", "宜春", "通化", "和田", "文山", "红河", "大理", "昌吉", "白山"),
         *("中卫", "吴忠", "定西", "金昌", "临夏", "黄南", "甘南", "果洛", "那曲", "三沙"),
+        # inside idioms and other names: 平安顺利, 四平八稳, 广安门 (Beijing), 孝感动天
+        *("安顺", "四平", "广安", "孝感"),
     }
 )
 #: Pinyin names that are also English words or common English names: matched only with a
