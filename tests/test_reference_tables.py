@@ -116,6 +116,11 @@ def test_country_names_that_are_peoples_names_are_not_matched_in_english() -> No
     assert _named("约旦") == [("约旦", "Jordan")]
 
 
+def test_country_names_inside_chinese_words_are_not_matched() -> None:
+    assert _named("沿海地区的超级马里奥乐园") == []  # not Haiti, not Mali
+    assert _named("海地共和国") == [("海地共和国", "Haiti")]
+
+
 def test_the_world_is_an_entity() -> None:
     named = _named("the global metaverse market; 全球元宇宙市场")
     assert [c for _, c in named] == ["World", "World"]

@@ -4,7 +4,7 @@ Why pycountry: a figure about Brazil or Saudi Arabia must not fall to the neares
 place just because the hand table never needed those countries. Names come from pycountry's
 `name`, `common_name` and `official_name`, Chinese from its zh_CN translations; the hand
 table's entries (United States, South Korea, Hong Kong, Taiwan ...) take precedence, and the
-lists below say where the ISO names are not how news writes them.
+lists below say where the ISO names are not how news writes them, or are also words.
 """
 
 from __future__ import annotations
@@ -42,10 +42,17 @@ EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
     "Tanzania": ("坦桑尼亚",),
     "Saudi Arabia": ("沙特", "沙特阿拉伯"),
     "United Arab Emirates": ("UAE", "阿联酋"),
+    "Mongolia": ("蒙古国",),
+    "Haiti": ("海地共和国",),
 }
 #: Country names that are also people's or places' names in English news ("Jordan said",
 #: "Chad", the US state of Georgia): not matched in English (the Chinese name still is).
 AMBIGUOUS_ENGLISH = frozenset({"Jordan", "Chad", "Georgia"})
+#: Chinese country names inside everyday words and other names: 沿海地区 (coastal areas, not
+#: 海地 Haiti), 马里奥 (Mario), 增加纳入, 蒙古族 (the Mongol people), 苏丹红, 阿曼达.
+AMBIGUOUS_CHINESE = frozenset(
+    {"海地", "马里", "加纳", "多哥", "汤加", "也门", "苏丹", "黑山", "蒙古", "阿曼", "曼岛"}
+)
 
 
 def _chinese() -> gettext.NullTranslations:
@@ -68,6 +75,7 @@ def country_rows() -> Iterator[tuple[Entry, list[str]]]:
         names += EXTRA_ALIASES.get(canonical, ())
         aliases = []
         for name in names:
-            if name and name not in aliases and name not in AMBIGUOUS_ENGLISH:
+            ambiguous = name in AMBIGUOUS_ENGLISH or name in AMBIGUOUS_CHINESE
+            if name and name not in aliases and not ambiguous:
                 aliases.append(name)
         yield Entry(canonical, "country", "", True), aliases
