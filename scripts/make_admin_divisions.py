@@ -133,7 +133,7 @@ class Division:
     pinyin: str = ""
     name: str = ""
     aliases: str = ""
-    common_word: bool = False
+    common_word: str = ""  # zh, en or both: which short name is also a word
 
 
 def ethnic_pattern() -> re.Pattern[str]:
@@ -242,7 +242,8 @@ def name_divisions(divisions: list[Division]) -> None:
     taken: dict[str, int] = {}
     for d in divisions:
         d.pinyin = romanise(d.zh_short)
-        d.common_word = d.zh_short in COMMON_WORD_SHORT_NAMES or d.pinyin in COMMON_ENGLISH_NAMES
+        words = [d.zh_short in COMMON_WORD_SHORT_NAMES, d.pinyin in COMMON_ENGLISH_NAMES]
+        d.common_word = " ".join(lang for lang, hit in zip(("zh", "en"), words, strict=True) if hit)
         up = {a.name for a in ancestors(d)} | {"China"}
         for row in hand_by_zh.get(d.zh, []) + hand_by_zh.get(d.zh_short, []):
             # the same level (吉林市 is not the province 吉林; 长沙县 is not the city 长沙)
@@ -293,7 +294,7 @@ def write(divisions: list[Division]) -> None:
         for d in divisions:
             parent = by_code[d.parent_code].name if d.parent_code else "China"
             row = [d.name, d.pinyin, d.zh, d.zh_short, d.type, d.level, parent, d.adcode]
-            writer.writerow([*row, d.aliases, "1" if d.common_word else ""])
+            writer.writerow([*row, d.aliases, d.common_word])
     versions = {p: importlib.metadata.version(p) for p in ("cpca", "pypinyin")}
     README.write_text(
         "# admin_divisions.csv\n\n"
@@ -314,7 +315,8 @@ def write(divisions: list[Division]) -> None:
         "`zh_short` (without the level word), `type` (province | municipality | "
         "autonomous_region | sar | city | prefecture | district | county), `level` (province "
         "| prefecture | county), `parent` (canonical name of the parent division), `adcode`, "
-        "`aliases` (ASCII spellings), `common_word` (1: the short name is also an everyday "
+        "`aliases` (ASCII spellings), `common_word` (zh, en: the Chinese short name or the "
+        "English name is also an everyday "
         "word, so only the full name is matched).\n",
         encoding="utf-8",
     )

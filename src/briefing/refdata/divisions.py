@@ -5,8 +5,9 @@ Which names are matched, and why (data/reference/admin_divisions.csv, see its RE
 - the full Chinese name (河南省, 郑州市, 浦东新区, 徐汇区) always, except a one-character stem
   (和县, 城区: "市和县" is "cities and counties");
 - the short Chinese name (河南, 郑州) of provinces and prefectures only, two characters or
-  more and not an everyday word (白银 silver, 日照 sunshine: `common_word`);
-- the English name alone (Zhengzhou) for provinces and prefectures; a county-level division
+  more and not an everyday word (白银 silver, 日照 sunshine: `common_word` zh);
+- the English name alone (Zhengzhou) for provinces and prefectures, unless it is also an
+  English word or name (`common_word` en: Ali, Dali); a county-level division
   in English only with its level word ("Xuhui District", "Kunshan City", "Deqing County");
 - a name several divisions share (鼓楼区, "Gulou District"), or a district whose name starts
   like a bigger place's (河北区 in Tianjin, inside "河北区域"), only where the text also names
@@ -48,11 +49,11 @@ def division_aliases(row: dict[str, str]) -> Iterator[tuple[str, bool]]:
     if short != zh or level == "province":  # a one-character stem: 和县 is "and county"
         yield zh, shared
     named_short = level in ("province", "prefecture") and len(short) >= 2 and short != zh
-    if named_short and not row["common_word"]:
+    if named_short and "zh" not in row["common_word"]:
         yield short, shared
     english = [row["pinyin"], *filter(None, row["aliases"].split("|"))]
     for name in english:
-        if level in ("province", "prefecture") and not row["common_word"]:
+        if level in ("province", "prefecture") and "en" not in row["common_word"]:
             yield name, shared
         for word in LEVEL_WORDS.get(row["type"], ()):
             yield f"{name} {word}", shared
