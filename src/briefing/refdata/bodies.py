@@ -97,6 +97,8 @@ def _en_start(text: str, pos: int, lo: int) -> int | None:
             break
         if word.rstrip(".").isdigit():  # a year or a count ("2022 South China ...")
             break
+        if word.endswith(("'s", "’s")):  # the owner, not part of the name ("Shanghai's X")
+            break
         if word in vocab.en_leading:
             break
         start = base + tok.start()
