@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 _EN_WORD = re.compile(r"[A-Z0-9][\w'’&.\-]*$")
 _EN_TOKEN = re.compile(r"\S+")
+#: Words with a full stop that do not end a sentence inside a name.
+_ABBREVIATIONS = frozenset({"Co.", "Inc.", "Corp.", "Ltd.", "St.", "Mt.", "Bros.", "Intl."})
 #: What may follow a known organisation's name inside a legal name without making it
 #: another body: legal forms and business words.
 EN_LEGAL_TAIL = re.compile(
@@ -99,6 +101,8 @@ def _en_start(text: str, pos: int, lo: int) -> int | None:
             break
         if word.endswith(("'s", "’s")):  # the owner, not part of the name ("Shanghai's X")
             break
+        if word.endswith(".") and word not in _ABBREVIATIONS:
+            break  # the end of the sentence before ("in December. NetEase Metaverse Alliance")
         if word in vocab.en_leading:
             break
         start = base + tok.start()
