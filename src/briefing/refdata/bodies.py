@@ -54,6 +54,13 @@ def _rule_files() -> list[rules.RuleFile]:
     return [rules.load("bodies", "en"), rules.load("bodies", "zh")]
 
 
+@functools.cache
+def _zh_suffix_end() -> re.Pattern[str]:
+    """Any Chinese rule's suffix word (公司, 大学, 联盟 ...) at the end: the end of a name."""
+    patterns = [r.regex.pattern for r in rules.load("bodies", "zh").rules if r.regex]
+    return re.compile("(?:" + "|".join(patterns) + ")$")
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """The word lists of the rule files' [vocabulary] tables (see their comments)."""
@@ -173,6 +180,11 @@ def _zh_body(folded: str, base: int, s: int, head: str, known: _Known) -> int | 
     """The start of the Chinese name whose suffix starts at `s`, or None if it is no name."""
     vocab = vocabulary()
     start, soft = _zh_start(folded, base, s, known.ends)
+    # 北京大学和清华大学: a conjunction right after a complete name separates two names
+    suffix_end = _zh_suffix_end()
+    ends_name = [i for i in soft if suffix_end.search(folded, 0, i - 1 - base)]
+    if ends_name:
+        start, soft = max(ends_name), [i for i in soft if i > max(ends_name)]
     inside = known.inside(start, s)
     if soft and not (inside and inside[0].start == start and _is_place(inside[0])):
         start = max(soft)  # 腾讯与华为公司: the name is 华为公司
