@@ -194,13 +194,13 @@ def test_hbar_over_twelve_rows_keeps_eleven_plus_other_and_accents_the_top():
     )
 
 
-def test_house_palette_is_okabe_ito_and_cjk_fallback():
+def test_house_palette_is_okabe_ito_and_the_body_font_first():
     import matplotlib
 
     charts.use_house_style()
     cycle = [c.upper() for c in matplotlib.rcParams["axes.prop_cycle"].by_key()["color"]]
     assert cycle == [c.upper() for c in charts.OKABE_ITO]
-    assert list(matplotlib.rcParams["font.family"]) == ["DejaVu Sans", "Noto Sans CJK SC"]
+    assert list(matplotlib.rcParams["font.family"]) == ["Noto Sans CJK SC", "DejaVu Sans"]
     assert matplotlib.rcParams["svg.hashsalt"] == "briefing"
 
 
