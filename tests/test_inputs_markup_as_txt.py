@@ -38,10 +38,12 @@ Chengdu wants **120 billion yuan** of metaverse output by 2026.
 """
 
 RSS_ITEM = """<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+     xmlns:media="http://search.yahoo.com/mrss/">
 <channel><title>Example Tech Feed 24/7</title><ttl>60</ttl>
 <item>
   <title>Hefei opens a metaverse park</title>
+  <media:content url="https://cdn.example/hefei-1200x800.jpg" width="1200" height="800"/>
   <link>https://feed.example/items/88231</link>
   <guid isPermaLink="false">urn:uuid:12345-67890</guid>
   <pubDate>Tue, 05 Mar 2024 08:00:00 +0800</pubDate>

@@ -361,10 +361,11 @@ def feed_to_text(markup: str) -> FeedExtract:
     item = items[0] if items else soup
 
     def first(*names: str) -> Tag | None:
+        # the first element with text, never a media:content/media:title (image metadata)
         for name in names:
-            found = item.find(name)
-            if found is not None:
-                return found
+            for found in item.find_all(name):
+                if found.prefix != "media" and (found.get_text().strip() or found.get("href")):
+                    return found
         return None
 
     title_tag = first("title")
