@@ -27,6 +27,14 @@ FACT_COLUMNS: tuple[str, ...] = (
     "on_topic",  # False for bylines, ads, trailing unrelated stories, bios, copyright
     "sentence",  # the sentence the figure stands in
     "conversion_of",  # id of the amount this figure converts ("(equivalent to $35.1bn)")
+    # audit: the name of the rule that decided entity, year and measure (issue 12). Rule
+    # names are those of briefing.extract.entity / .year / .measure and of the cue rules in
+    # src/briefing/extract/rules/*.toml; a name after ":" says how the deciding mention was
+    # resolved ("nearest-before:scope-word": 全省 stood for the province). Empty year_rule
+    # when no year was given.
+    "entity_rule",  # e.g. nearest-before, list-lead-in, document-plan, world-market
+    "year_rule",  # e.g. date-after-figure, paragraph-opening, plan-period, present-tense
+    "measure_rule",  # e.g. target-verb, invest-before, support-rule, counted-company
     # provenance, copied from the article's metadata
     "title",
     "outlet",

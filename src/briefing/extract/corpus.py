@@ -119,11 +119,6 @@ def extract_folder(directory: Path | str, *, workers: int | None = None) -> pd.D
     return extract_all(directory, workers=workers)[0]
 
 
-def events_folder(directory: Path | str, *, workers: int | None = None) -> pd.DataFrame:
-    """One row per dated event of every article in `directory` (columns EVENT_COLUMNS)."""
-    return extract_all(directory, workers=workers)[1]
-
-
 def _write_csv(df: pd.DataFrame, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")

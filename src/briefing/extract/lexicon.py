@@ -756,9 +756,18 @@ NAMES_WITH_NUMBERS: dict[float, frozenset[str]] = {
 TRADITIONAL_TO_SIMPLIFIED: dict[str, str] = dict(
     zip(
         "業機構項園區場應專標員戶設備終產規資計劃爭長佔數經濟國內總億萬個與為發務營聯協會"
-        "補貼點試範礎臺幣場額達東開環網絡體導區層職雲軟遊戲廣鎮縣團視電撥預進駐籌間碼於來約創",
+        "補貼點試範礎臺幣場額達東開環網絡體導區層職雲軟遊戲廣鎮縣團視電撥預進駐籌間碼於來約創該獎勵帶動關級",
         "业机构项园区场应专标员户设备终产规资计划争长占数经济国内总亿万个与为发务营联协会"
-        "补贴点试范础台币场额达东开环网络体导区层职云软游戏广镇县团视电拨预进驻筹间码于来约创",
+        "补贴点试范础台币场额达东开环网络体导区层职云软游戏广镇县团视电拨预进驻筹间码于来约创该奖励带动关级",
         strict=True,
     )
 )
+
+
+_FOLD_TABLE = str.maketrans(TRADITIONAL_TO_SIMPLIFIED)
+
+
+def fold_traditional(text: str) -> str:
+    """Traditional cue characters folded to simplified, one for one (offsets stay valid):
+    the fallback of `briefing.extract.cues.fold` while OpenCC's folding is not merged."""
+    return text.translate(_FOLD_TABLE)
