@@ -1,0 +1,334 @@
+"""Dated events for the timeline: what happened, when, who did it, in a label a reader reads.
+
+An event is something that happened or was announced, published, founded, launched, signed,
+listed, warned or ruled, at a date the text gives or lets us resolve (`rules/events.*.toml`
+holds the verbs, the nouns that give the kind, and the cues that make a date no event's
+date). Not events: target years, forecasts, report periods, datelines and page timestamps,
+history older than the subject, page furniture and trailing stories (`when.why_not`).
+
+The news peg is an event too: the plan or alliance the lead announces "recently", or with no
+date word at all, is dated by the article (at the article's precision); "at the same event"
+shares the date of the event told before it. The actor comes from the event's clause
+(`who`), the label from its verb and object (`label`). One article tells one event once;
+the same event told by several articles becomes one row with several sources
+(`merge.merge_events`).
+
+Built on the document model (`briefing.extract.document`): its sentences, dates, resolved
+mentions and datelines are read once per article and shared with fact extraction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from briefing.extract import cues
+from briefing.extract.document import Document, read_document
+from briefing.extract.events import label as label_mod
+from briefing.extract.events import when, who
+from briefing.extract.events.merge import merge_events
+
+__all__ = ["EVENT_COLUMNS", "KINDS", "extract_events", "merge_events"]
+
+EVENT_COLUMNS: tuple[str, ...] = (
+    "article",
+    "start",
+    "end",
+    "text",
+    "date",
+    "precision",
+    "kind",
+    "actor",
+    "label",
+    "sources",
+    "sentence",
+    "on_topic",
+    "date_rule",
+    "actor_rule",
+)
+KINDS = ("plan", "announcement", "alliance", "fund", "report", "regulation", "listing", "other")
+_VERB_RULES = ("verb-publish", "verb-found", "verb-say", "verb-other", "verb-list")
+_FAMILY_KIND = {
+    "verb-found": "alliance",
+    "verb-say": "announcement",
+    "verb-list": "listing",
+    "verb-other": "other",
+    "verb-publish": "announcement",
+}
+_OBJECT_RULES = (
+    "object-alliance",
+    "object-fund",
+    "object-report",
+    "object-regulation",
+    "object-plan",
+)
+#: How far (characters) a date may stand from its verb; a year alone must stand close.
+_REACH = {"en": 90, "zh": 45}
+_YEAR_REACH = 16
+#: Verbs this close together tell one event ("宣布设立", "formally unveiled").
+_JOIN = 6
+#: The lead: the first paragraphs of the body, where the news peg is told.
+_LEAD_PARAGRAPHS = 2
+#: What a news peg can be: a document or body the article exists to report.
+_PEG_KINDS = frozenset({"plan", "alliance", "fund", "report", "regulation"})
+
+
+@dataclass(frozen=True)
+class Verb:
+    start: int
+    end: int
+    rule: str
+    text: str
+
+
+def _chinese(doc: Document) -> bool:
+    text = doc.text[:2000]
+    han = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
+    return han * 3 >= max(1, len(text.strip()))
+
+
+def _verbs(doc: Document, start: int, end: int) -> list[Verb]:
+    """Event verbs in text[start:end] not made an intention by the words before them;
+    verbs a few characters apart are one."""
+    found: list[Verb] = []
+    not_yet = cues.rule("events", "not-yet").regex
+    assert not_yet is not None
+    for name in _VERB_RULES:
+        regex = cues.rule("events", name).regex
+        assert regex is not None
+        for m in regex.finditer(doc.folded, start, end):
+            if not_yet.search(doc.folded[max(start, m.start() - 24) : m.start()]):
+                continue
+            found.append(Verb(m.start(), m.end(), name, doc.folded[m.start() : m.end()]))
+    found.sort(key=lambda v: (v.start, -v.end))
+    joined: list[Verb] = []
+    for v in found:
+        if joined and v.start < joined[-1].end:
+            continue
+        if (
+            joined
+            and v.start - joined[-1].end <= _JOIN
+            and ";" not in doc.folded[joined[-1].end : v.start]
+        ):
+            prev = joined[-1]
+            rule = v.rule if v.rule != "verb-say" else prev.rule
+            joined[-1] = Verb(prev.start, v.end, rule, v.text if rule == v.rule else prev.text)
+            continue
+        joined.append(v)
+    return joined
+
+
+def _pairs(
+    doc: Document, verbs: list[Verb], dates: list[when.EventDate], lang: str
+) -> list[tuple[Verb, when.EventDate | None]]:
+    """Each verb with the nearest date of its sentence (none across a semicolon), each date
+    used once; a year alone only right beside its verb."""
+    options = []
+    for vi, v in enumerate(verbs):
+        for di, d in enumerate(dates):
+            lo, hi = (d.end, v.start) if d.end <= v.start else (v.end, d.start)
+            gap = doc.folded[lo:hi]
+            if ";" in gap or "；" in gap or len(gap) > _REACH[lang]:
+                continue
+            if d.precision == "year" and len(gap) > _YEAR_REACH:
+                continue
+            options.append((len(gap) + (5 if d.start > v.end else 0), vi, di))
+    options.sort()
+    taken_v: dict[int, int] = {}
+    taken_d: set[int] = set()
+    for _, vi, di in options:
+        if vi in taken_v or di in taken_d:
+            continue
+        taken_v[vi] = di
+        taken_d.add(di)
+    return [(v, dates[taken_v[i]] if i in taken_v else None) for i, v in enumerate(verbs)]
+
+
+def _kind(doc: Document, v: Verb, lo: int, hi: int) -> str:
+    """The kind of an event: from the noun its verb acts on (a plan's title in 《》 first,
+    then the nearest object noun in its clause), else from the verb's family."""
+    after = doc.folded[v.end : min(hi, v.end + 120)]
+    title = label_mod._TITLE.search(after[:40])
+    scope = (v.end + title.start(), v.end + title.end()) if title else None
+    best: tuple[int, str] | None = None
+    for name in _OBJECT_RULES:
+        rule = cues.rule("events", name)
+        if scope is not None:
+            if rule.search(doc.folded, *scope):
+                return str(rule.extra["kind"])
+            continue
+        m = rule.search(doc.folded, v.end, min(hi, v.end + 80))
+        if m is not None:
+            distance = m.start() - v.end
+            if best is None or distance < best[0]:
+                best = (distance, str(rule.extra["kind"]))
+        for m in (
+            rule.regex.finditer(doc.folded, max(lo, v.start - 60), v.start) if rule.regex else ()
+        ):
+            distance = v.start - m.end() + 10  # an object after the verb is likelier
+            if best is None or distance < best[0]:
+                best = (distance, str(rule.extra["kind"]))
+    if scope is not None and best is None:
+        return "plan"
+    if best is not None and not (v.rule == "verb-other" and best[0] > 30):
+        return best[1]
+    return _FAMILY_KIND[v.rule]
+
+
+def _off_topic_paragraphs(doc: Document) -> set[int]:
+    """Page furniture and trailing stories: paragraphs after a trailing-stories header in
+    the second half of the page, and paragraphs with boilerplate cues."""
+    trailer = cues.search("topic", "trailer", doc.folded, len(doc.text) // 2)
+    at = trailer.start() if trailer else len(doc.text) + 1
+    boiler = cues.rule("topic", "boilerplate")
+    furniture = cues.rule("events", "page-furniture")
+    out = set()
+    for i, p in enumerate(doc.paragraphs):
+        short = p.end - p.start < 400
+        if (
+            p.start >= at
+            or (short and boiler.search(doc.folded, p.start, p.end))
+            or furniture.search(doc.folded, p.start, p.end)
+        ):
+            out.add(i)
+    return out
+
+
+def _lead(doc: Document, skip: set[int]) -> set[int]:
+    """The paragraphs that tell the news: the first body paragraphs (not a title, a
+    dateline-only line or a short byline)."""
+    out: set[int] = set()
+    for i, p in enumerate(doc.paragraphs):
+        if i in skip or p.end - p.start < 60:
+            continue
+        out.add(i)
+        if len(out) >= _LEAD_PARAGRAPHS:
+            break
+    return out
+
+
+def _meta_get(meta: Any, key: str) -> Any:
+    return meta.get(key) if isinstance(meta, dict) else getattr(meta, key, None)
+
+
+def extract_events(
+    article_id: str, text: str, meta: Any = None, *, doc: Document | None = None
+) -> list[dict]:
+    """One row per event an article tells, in text order (columns `EVENT_COLUMNS`)."""
+    if doc is None:
+        doc = read_document(text, meta)
+    lang = "zh" if _chinese(doc) else "en"
+    off = _off_topic_paragraphs(doc)
+    lead = _lead(doc, off)
+    dates = when.event_dates(doc)
+    peg = when.article_date(doc)
+    recency = cues.rule("events", "recency")
+    same = cues.rule("events", "same-occasion")
+    rows: list[dict] = []
+    seen: set[tuple[str, str, str]] = set()
+    pegged = False
+    for s in doc.sentences:
+        pi = doc.paragraph_index(s.start)
+        if pi in off or doc.in_dateline(s.start):
+            continue
+        verbs = _verbs(doc, s.start, s.end)
+        if not verbs:
+            continue
+        in_s = [d for d in dates if s.start <= d.start and d.end <= s.end]
+        for v, d in _pairs(doc, verbs, in_s, lang):
+            clause_lo = who.clause_start(doc, s.start, v.start)
+            if d is not None:
+                date, precision, rule, quote = d.date, d.precision, d.rule, d.text
+            elif same.search(doc.folded, s.start, v.start) and rows:
+                date, precision, rule, quote = (
+                    _iso_date(rows[-1]["date"]),
+                    rows[-1]["precision"],
+                    "same-occasion",
+                    "",
+                )
+            elif peg and recency.search(doc.folded, max(s.start, v.start - 30), v.start):
+                (date, precision), rule, quote = peg, "recency", ""
+            elif peg and pi in lead and not pegged:
+                (date, precision), rule, quote = peg, "news-peg", ""
+            else:
+                continue
+            kind = _kind(doc, v, clause_lo, s.end)
+            if rule == "news-peg" and kind not in _PEG_KINDS:
+                continue
+            titles = _titles(doc, v, s.end) if lang == "zh" else []
+            for title in titles or [None]:
+                k = _title_kind(title) if title else kind
+                row = _row(doc, article_id, s, v, date, precision, k, rule, quote, lang, title)
+                key = (row["date"][: {"day": 10, "month": 7}.get(precision, 4)], k, row["actor"])
+                if key in seen or any(
+                    r["kind"] == k and r["actor"] == row["actor"] and rule == "news-peg"
+                    for r in rows
+                ):
+                    continue
+                seen.add(key)
+                rows.append(row)
+            if rule == "news-peg" or (pi in lead and d is not None):
+                pegged = True
+    return rows
+
+
+def _iso_date(value: str):
+    import datetime as dt
+
+    return dt.date.fromisoformat(value)
+
+
+def _titles(doc: Document, v: Verb, end: int) -> list[str]:
+    """The plan titles a Chinese verb publishes at once (《A》和《B》): one event each."""
+    found = []
+    for m in label_mod._TITLE.finditer(doc.text, v.end, min(end, v.end + 200)):
+        gap = doc.text[found[-1][1] if found else v.end : m.start()]
+        if found and len(gap.strip("（）()以下简称《》“”")) > 16:
+            break
+        if not found and len(gap) > 12:
+            break
+        found.append((m.start(), m.end()))
+    titles = [doc.text[a:b] for a, b in found]
+    real = [t for t in titles if not t.startswith(("《实施", "《若干", "《行动"))]
+    return real if len(real) >= 2 else []
+
+
+def _title_kind(title: str) -> str:
+    from briefing.extract.cues import fold
+
+    folded = fold(title)
+    for name in ("object-regulation", "object-report", "object-plan", "object-fund"):
+        if cues.search("events", name, folded):
+            return str(cues.rule("events", name).extra["kind"])
+    return "plan"
+
+
+def _row(doc, article_id, s, v, date, precision, kind, rule, quote, lang, title) -> dict:
+    actor, actor_rule = who.actor(doc, (s.start, s.end), (v.start, v.end), kind)
+    after = title if title else doc.text[v.end : s.end]
+    body = actor_rule == "founded-body"
+    verb_text = doc.text[v.start : v.end] if lang == "en" else v.text
+    return {
+        "article": article_id,
+        "start": s.start,
+        "end": s.end,
+        "text": quote,
+        "date": date.isoformat(),
+        "precision": precision,
+        "kind": kind,
+        "actor": actor,
+        "label": label_mod.make_label(
+            actor,
+            kind,
+            verb_text,
+            after,
+            doc.text[s.start : s.end],
+            chinese=lang == "zh",
+            actor_is_body=body,
+        ),
+        "sources": article_id,
+        "sentence": " ".join(doc.text[s.start : s.end].split()),
+        "on_topic": True,
+        "date_rule": rule,
+        "actor_rule": actor_rule,
+    }
