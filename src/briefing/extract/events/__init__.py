@@ -19,6 +19,7 @@ mentions and datelines are read once per article and shared with fact extraction
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -75,10 +76,14 @@ _PEG_KINDS = frozenset({"plan", "alliance", "fund", "report", "regulation"})
 
 @dataclass(frozen=True)
 class Verb:
+    """An event verb: where it is, the rule that found it, its text (simplified script) and
+    whether it is in the present perfect ("has published": no date of its own)."""
+
     start: int
     end: int
     rule: str
     text: str
+    perfect: bool = False
 
 
 def _chinese(doc: Document) -> bool:
@@ -92,14 +97,17 @@ def _verbs(doc: Document, start: int, end: int) -> list[Verb]:
     verbs a few characters apart are one."""
     found: list[Verb] = []
     not_yet = cues.rule("events", "not-yet").regex
-    assert not_yet is not None
+    perfect = cues.rule("events", "perfect").regex
+    assert not_yet is not None and perfect is not None
     for name in _VERB_RULES:
         regex = cues.rule("events", name).regex
         assert regex is not None
         for m in regex.finditer(doc.folded, start, end):
-            if not_yet.search(doc.folded[max(start, m.start() - 24) : m.start()]):
+            before = doc.folded[max(start, m.start() - 24) : m.start()]
+            if not_yet.search(before):
                 continue
-            found.append(Verb(m.start(), m.end(), name, doc.folded[m.start() : m.end()]))
+            text = doc.folded[m.start() : m.end()]
+            found.append(Verb(m.start(), m.end(), name, text, bool(perfect.search(before))))
     found.sort(key=lambda v: (v.start, -v.end))
     joined: list[Verb] = []
     for v in found:
@@ -112,7 +120,8 @@ def _verbs(doc: Document, start: int, end: int) -> list[Verb]:
         ):
             prev = joined[-1]
             rule = v.rule if v.rule != "verb-say" else prev.rule
-            joined[-1] = Verb(prev.start, v.end, rule, v.text if rule == v.rule else prev.text)
+            text = v.text if rule == v.rule else prev.text
+            joined[-1] = Verb(prev.start, v.end, rule, text, prev.perfect)
             continue
         joined.append(v)
     return joined
@@ -125,13 +134,17 @@ def _pairs(
     used once; a year alone only right beside its verb."""
     options = []
     for vi, v in enumerate(verbs):
+        if v.perfect:
+            continue  # "has published": no date of its own
         for di, d in enumerate(dates):
             lo, hi = (d.end, v.start) if d.end <= v.start else (v.end, d.start)
             gap = doc.folded[lo:hi]
             if ";" in gap or "；" in gap or len(gap) > _REACH[lang]:
                 continue
-            if d.precision == "year" and len(gap) > _YEAR_REACH:
-                continue
+            if d.precision == "year" and (
+                len(gap) > _YEAR_REACH or v.rule == "verb-say" or "," in gap or "，" in gap
+            ):
+                continue  # a year alone dates only the verb right beside it
             options.append((len(gap) + (5 if d.start > v.end else 0), vi, di))
     options.sort()
     taken_v: dict[int, int] = {}
@@ -181,17 +194,18 @@ def _off_topic_paragraphs(doc: Document) -> set[int]:
     trailer = cues.search("topic", "trailer", doc.folded, len(doc.text) // 2)
     at = trailer.start() if trailer else len(doc.text) + 1
     boiler = cues.rule("topic", "boilerplate")
-    furniture = cues.rule("events", "page-furniture")
     out = set()
     for i, p in enumerate(doc.paragraphs):
-        short = p.end - p.start < 400
-        if (
-            p.start >= at
-            or (short and boiler.search(doc.folded, p.start, p.end))
-            or furniture.search(doc.folded, p.start, p.end)
-        ):
+        if p.start >= at or (p.end - p.start < 400 and boiler.search(doc.folded, p.start, p.end)):
             out.add(i)
     return out
+
+
+def _furniture(doc: Document, start: int, end: int) -> bool:
+    """A page's own timestamp, byline or markup line (short, with a furniture cue)."""
+    return end - start < 200 and bool(
+        cues.search("events", "page-furniture", doc.folded, start, end)
+    )
 
 
 def _lead(doc: Document, skip: set[int]) -> set[int]:
@@ -225,57 +239,56 @@ def extract_events(
     recency = cues.rule("events", "recency")
     same = cues.rule("events", "same-occasion")
     rows: list[dict] = []
-    seen: set[tuple[str, str, str]] = set()
-    pegged = False
+    peg_rows: list[dict] = []  # the news peg, kept only if the lead dates no event itself
+    last_date: tuple[dt.date, str] | None = None  # the latest date told, for "at the same event"
     for s in doc.sentences:
         pi = doc.paragraph_index(s.start)
-        if pi in off or doc.in_dateline(s.start):
-            continue
-        verbs = _verbs(doc, s.start, s.end)
-        if not verbs:
+        if pi in off or doc.in_dateline(s.start) or _furniture(doc, s.start, s.end):
             continue
         in_s = [d for d in dates if s.start <= d.start and d.end <= s.end]
-        for v, d in _pairs(doc, verbs, in_s, lang):
-            clause_lo = who.clause_start(doc, s.start, v.start)
+        for v, d in _pairs(doc, _verbs(doc, s.start, s.end), in_s, lang):
             if d is not None:
                 date, precision, rule, quote = d.date, d.precision, d.rule, d.text
-            elif same.search(doc.folded, s.start, v.start) and rows:
-                date, precision, rule, quote = (
-                    _iso_date(rows[-1]["date"]),
-                    rows[-1]["precision"],
-                    "same-occasion",
-                    "",
-                )
+            elif last_date and same.search(doc.folded, s.start, v.start):
+                (date, precision), rule, quote = last_date, "same-occasion", ""
             elif peg and recency.search(doc.folded, max(s.start, v.start - 30), v.start):
                 (date, precision), rule, quote = peg, "recency", ""
-            elif peg and pi in lead and not pegged:
+            elif peg and pi in lead and not peg_rows:
                 (date, precision), rule, quote = peg, "news-peg", ""
             else:
                 continue
-            kind = _kind(doc, v, clause_lo, s.end)
+            kind = _kind(doc, v, who.clause_start(doc, s.start, v.start), s.end)
             if rule == "news-peg" and kind not in _PEG_KINDS:
                 continue
             titles = _titles(doc, v, s.end) if lang == "zh" else []
             for title in titles or [None]:
                 k = _title_kind(title) if title else kind
                 row = _row(doc, article_id, s, v, date, precision, k, rule, quote, lang, title)
-                key = (row["date"][: {"day": 10, "month": 7}.get(precision, 4)], k, row["actor"])
-                if key in seen or any(
-                    r["kind"] == k and r["actor"] == row["actor"] and rule == "news-peg"
-                    for r in rows
-                ):
-                    continue
-                seen.add(key)
-                rows.append(row)
-            if rule == "news-peg" or (pi in lead and d is not None):
-                pegged = True
-    return rows
+                (peg_rows if rule == "news-peg" else rows).append(row)
+            last_date = (date, precision)
+        if in_s:
+            last = in_s[-1]
+            last_date = (last.date, last.precision)
+    lead_dated = any(
+        doc.paragraph_index(r["start"]) in lead and r["kind"] in _PEG_KINDS for r in rows
+    )
+    if peg_rows and not lead_dated:
+        rows = sorted([*peg_rows, *rows], key=lambda r: r["start"])
+    return _once(rows)
 
 
-def _iso_date(value: str):
-    import datetime as dt
-
-    return dt.date.fromisoformat(value)
+def _once(rows: list[dict]) -> list[dict]:
+    """One article tells one event once: the same kind and actor at the same date (at its
+    precision) is one row, the first told."""
+    seen: set[tuple[str, str, str]] = set()
+    out = []
+    for row in rows:
+        width = {"day": 10, "month": 7}.get(row["precision"], 4)
+        key = (row["date"][:width], row["kind"], row["actor"])
+        if key not in seen:
+            seen.add(key)
+            out.append(row)
+    return out
 
 
 def _titles(doc: Document, v: Verb, end: int) -> list[str]:

@@ -13,14 +13,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from briefing import reference
 from briefing.extract import cues
-from briefing.extract.document import PLACE_KINDS, Document
+from briefing.extract.document import LOCAL_KINDS, PLACE_KINDS, Document, Plan
 
 #: Mentions that only report what others did.
 _REPORTERS = frozenset({"media"})
 #: Words right before a name that make it a place where something happened, not who did it.
-_POSSESSIVE = re.compile(r"['’]s\s+(?:the\s+)?|\s*的?")
 _WHERE_BEFORE = ("在", "于", "於", " in ", " at ", " from ", " of ")
+#: Between a qualifying name and the actor: "China's MIIT", 中国工业和信息化部.
+_POSSESSIVE = re.compile(r"['’]s\s+(?:the\s+)?|\s*的?")
+_NATIONAL_GOVERNMENT = re.compile(r"政府|\bgovernment\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -34,8 +37,8 @@ class Candidate:
 
 
 def _bodies(doc: Document, start: int, end: int) -> list[Candidate]:
-    """Bodies the reference tables do not know, named as written; a government office that
-    names a place stands for that place."""
+    """Bodies the reference tables do not know, named as written; a local government's
+    office that names its place stands for that place ("the government" of a country too)."""
     regex = cues.rule("events", "body-name").regex
     gov = cues.rule("events", "government-body")
     assert regex is not None
@@ -44,27 +47,64 @@ def _bodies(doc: Document, start: int, end: int) -> list[Candidate]:
         a, b = m.span()
         if doc.text[a : a + 4].lower() == "the ":
             a += 4
-        places = [x for x in doc.mentions_between(a, b) if x.kind in PLACE_KINDS]
-        if places and gov.search(doc.folded, a, b):
-            out.append(Candidate(a, b, places[0].canonical, "place-body"))
-        elif places and places[0].start == a and b - places[0].end <= 2:
+        places = [x for x in _mentions(doc, a, b) if x.kind in PLACE_KINDS]
+        if places and places[0].start == a and b - places[0].end <= 2:
             continue  # the name is just the place ("Seoul City")
-        else:
-            out.append(Candidate(a, b, doc.text[a:b].strip(), "body"))
+        if places and gov.search(doc.folded, a, b):
+            local = places[0].kind in LOCAL_KINDS
+            if local or _NATIONAL_GOVERNMENT.search(doc.folded, a, b):
+                out.append(Candidate(a, b, places[0].name, "place-body"))
+                continue
+        out.append(Candidate(a, b, doc.text[a:b].strip(), "body"))
+    governed = cues.rule("events", "government-of").regex
+    assert governed is not None
+    for m in governed.finditer(doc.text, start, end):
+        if m.group(1).lower() not in ("the", "central", "national", "local", "state"):
+            name = reference.resolve_place(m.group(1)) or m.group(1)
+            out.append(Candidate(m.start(), m.end(), name, "place-body"))
     return out
+
+
+@dataclass(frozen=True)
+class _Named:
+    start: int
+    end: int
+    name: str
+    kind: str
+
+
+def _mentions(doc: Document, start: int, end: int) -> list[_Named]:
+    """Resolved mentions of the document model, and in traditional-script text the names
+    found on its simplified form (same offsets)."""
+    out = [
+        _Named(m.start, m.end, m.canonical, m.kind)
+        for m in doc.mentions_between(start, end)
+        if m.kind not in _REPORTERS
+    ]
+    if doc.folded != doc.text:
+        for m in reference.find_mentions(doc.folded, start, end):
+            if m.kind not in _REPORTERS and not any(
+                o.start < m.end and m.start < o.end for o in out
+            ):
+                out.append(_Named(m.start, m.end, m.canonical, m.kind))
+    return sorted(out, key=lambda m: m.start)
 
 
 def candidates(doc: Document, start: int, end: int) -> list[Candidate]:
     """Names in text[start:end] in text order: reference mentions (anaphors and scope words
-    resolved) and unknown bodies; a body's name wins over a place inside it."""
-    found = [
-        Candidate(m.start, m.end, m.canonical, m.kind)
-        for m in doc.mentions_between(start, end)
-        if m.kind not in _REPORTERS
-    ]
+    resolved) and unknown bodies; a longer body's name wins over a name inside it."""
+    found = [Candidate(m.start, m.end, m.name, m.kind) for m in _mentions(doc, start, end)]
     bodies = _bodies(doc, start, end)
-    kept = [c for c in found if not any(b.start <= c.start and c.end <= b.end for b in bodies)]
-    known = [b for b in bodies if not any(c.start <= b.start and b.end <= c.end for c in kept)]
+
+    def inside(c: Candidate, b: Candidate) -> bool:
+        return b.start <= c.start and c.end <= b.end
+
+    kept = [
+        c
+        for c in found
+        if not any(inside(c, b) and b.end - b.start > c.end - c.start for b in bodies)
+    ]
+    known = [b for b in bodies if not any(inside(b, c) for c in kept)]
     return sorted([*kept, *known], key=lambda c: (c.start, -c.end))
 
 
@@ -83,11 +123,29 @@ def clause_start(doc: Document, sentence_start: int, offset: int) -> int:
     return lo
 
 
+def _qualified(doc: Document, before: list[Candidate]) -> Candidate:
+    """The first name of the clause, unless it only qualifies the next one ("China's MIIT",
+    河南省会郑州, 杭州市上城区): then the next one."""
+    subject = before[0]
+    if len(before) > 1 and subject.kind in PLACE_KINDS | {"place-body"}:
+        gap = doc.folded[subject.end : before[1].start]
+        if _POSSESSIVE.fullmatch(gap) or cues.rule("events", "capital-of").regex.fullmatch(gap):  # type: ignore[union-attr]
+            return before[1]
+    return subject
+
+
+def _plan_place(doc: Document, v_end: int, s_end: int) -> str:
+    """The place a plan's title right after the verb names (同场发布的《东城区…计划》)."""
+    plans: list[Plan] = [p for p in doc.plans if v_end <= p.start < min(s_end, v_end + 30)]
+    return plans[0].place if plans and plans[0].place else ""
+
+
 def actor(
     doc: Document, sentence: tuple[int, int], verb: tuple[int, int], kind: str
 ) -> tuple[str, str]:
-    """The event's actor and the rule that found it (`passive-by`, `subject`, `founded-body`,
-    `subject-after`, `document-place`)."""
+    """The event's actor and the rule that found it (`passive-by`, `relative-clause`,
+    `appositive-place`, `subject`, `founded-body`, `plan-title-place`, `subject-after`,
+    `document-place`)."""
     s_start, s_end = sentence
     v_start, v_end = verb
     by = cues.rule("events", "passive-by").regex
@@ -98,17 +156,24 @@ def actor(
         if after and after[0].start == m.end():
             return after[0].name, "passive-by"
     lo = clause_start(doc, s_start, v_start)
+    rule = "subject"
+    pronoun = cues.rule("events", "relative-pronoun").regex
+    assert pronoun is not None
+    pronouns = list(pronoun.finditer(doc.folded, lo, v_start))
+    last = pronouns[-1] if pronouns else None
+    if last is not None and candidates(doc, last.end(), v_start):
+        lo, rule = last.end(), "relative-clause"
+    appositive = cues.rule("events", "appositive-place").regex
+    assert appositive is not None
+    a = appositive.match(
+        doc.text, lo + len(doc.text[lo:v_start]) - len(doc.text[lo:v_start].lstrip()), v_start
+    )
+    if a is not None:
+        return reference.resolve_place(a.group(1)) or a.group(1), "appositive-place"
     before = [c for c in candidates(doc, lo, v_start) if not _is_where(doc, c)]
     if not before and lo > s_start:
         before = [c for c in candidates(doc, s_start, v_start) if not _is_where(doc, c)]
-    subject = before[0] if before else None
-    if (
-        subject is not None
-        and len(before) > 1
-        and subject.kind in PLACE_KINDS
-        and _POSSESSIVE.fullmatch(doc.text, subject.end, before[1].start)
-    ):
-        subject = before[1]  # "China's MIIT": the ministry acted, its country qualifies it
+    subject = _qualified(doc, before) if before else None
     if kind == "alliance" and (subject is None or subject.kind in PLACE_KINDS):
         founded = [
             c
@@ -118,8 +183,11 @@ def actor(
         if founded:
             return founded[0].name, "founded-body"
     if subject is not None:
-        return subject.name, "subject"
-    after = [c for c in candidates(doc, v_end, s_end) if not _is_where(doc, c)]
-    if after:
+        return subject.name, rule
+    place = _plan_place(doc, v_end, s_end)
+    if place:
+        return place, "plan-title-place"
+    after = [c for c in candidates(doc, v_end, min(s_end, v_end + 40)) if not _is_where(doc, c)]
+    if after and doc.text[v_end:s_end].isascii():
         return after[0].name, "subject-after"
     return doc.place, "document-place"
