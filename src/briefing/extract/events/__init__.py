@@ -70,6 +70,7 @@ _YEAR_REACH = 16
 _JOIN = 6
 #: The lead: the first paragraphs of the body, where the news peg is told.
 _LEAD_PARAGRAPHS = 2
+_LEAD_MIN = 40  # characters: shorter paragraphs are titles, bylines, section numbers
 #: What a news peg can be: a document or body the article exists to report.
 _PEG_KINDS = frozenset({"plan", "alliance", "fund", "report", "regulation"})
 
@@ -104,7 +105,7 @@ def _verbs(doc: Document, start: int, end: int) -> list[Verb]:
         assert regex is not None
         for m in regex.finditer(doc.folded, start, end):
             before = doc.folded[max(start, m.start() - 24) : m.start()]
-            if not_yet.search(before):
+            if not_yet.search(before) or _quoted(doc.folded, start, m.start()):
                 continue
             text = doc.folded[m.start() : m.end()]
             found.append(Verb(m.start(), m.end(), name, text, bool(perfect.search(before))))
@@ -127,6 +128,16 @@ def _verbs(doc: Document, start: int, end: int) -> list[Verb]:
     return joined
 
 
+def _quoted(text: str, start: int, offset: int) -> bool:
+    """Is `offset` inside “…” or 《…》 opened in text[start:offset]? A verb there is part of a
+    name ("《行动计划》发布暨联盟成立大会"), not an event."""
+    for left, right in (("“", "”"), ("《", "》")):
+        opened = text.rfind(left, start, offset)
+        if opened >= 0 and text.rfind(right, start, offset) < opened:
+            return True
+    return False
+
+
 def _pairs(
     doc: Document, verbs: list[Verb], dates: list[when.EventDate], lang: str
 ) -> list[tuple[Verb, when.EventDate | None]]:
@@ -145,7 +156,8 @@ def _pairs(
                 len(gap) > _YEAR_REACH or v.rule == "verb-say" or "," in gap or "，" in gap
             ):
                 continue  # a year alone dates only the verb right beside it
-            options.append((len(gap) + (5 if d.start > v.end else 0), vi, di))
+            cost = len(gap) + (5 if d.start > v.end else 0) + (20 if d.precision == "year" else 0)
+            options.append((cost, vi, di))
     options.sort()
     taken_v: dict[int, int] = {}
     taken_d: set[int] = set()
@@ -213,7 +225,7 @@ def _lead(doc: Document, skip: set[int]) -> set[int]:
     dateline-only line or a short byline)."""
     out: set[int] = set()
     for i, p in enumerate(doc.paragraphs):
-        if i in skip or p.end - p.start < 60:
+        if i in skip or p.end - p.start < _LEAD_MIN or _furniture(doc, p.start, p.end):
             continue
         out.add(i)
         if len(out) >= _LEAD_PARAGRAPHS:
@@ -235,7 +247,7 @@ def extract_events(
     off = _off_topic_paragraphs(doc)
     lead = _lead(doc, off)
     dates = when.event_dates(doc)
-    peg = when.article_date(doc)
+    peg = when.signature_date(doc) or when.article_date(doc)
     recency = cues.rule("events", "recency")
     same = cues.rule("events", "same-occasion")
     rows: list[dict] = []
@@ -243,7 +255,7 @@ def extract_events(
     last_date: tuple[dt.date, str] | None = None  # the latest date told, for "at the same event"
     for s in doc.sentences:
         pi = doc.paragraph_index(s.start)
-        if pi in off or doc.in_dateline(s.start) or _furniture(doc, s.start, s.end):
+        if pi in off or _furniture(doc, s.start, s.end):
             continue
         in_s = [d for d in dates if s.start <= d.start and d.end <= s.end]
         for v, d in _pairs(doc, _verbs(doc, s.start, s.end), in_s, lang):
@@ -251,15 +263,21 @@ def extract_events(
                 date, precision, rule, quote = d.date, d.precision, d.rule, d.text
             elif last_date and same.search(doc.folded, s.start, v.start):
                 (date, precision), rule, quote = last_date, "same-occasion", ""
-            elif peg and recency.search(doc.folded, max(s.start, v.start - 30), v.start):
+            elif (
+                peg
+                and pi in lead
+                and recency.search(doc.folded, max(s.start, v.start - 30), v.start)
+            ):
                 (date, precision), rule, quote = peg, "recency", ""
             elif peg and pi in lead and not peg_rows:
                 (date, precision), rule, quote = peg, "news-peg", ""
             else:
                 continue
             kind = _kind(doc, v, who.clause_start(doc, s.start, v.start), s.end)
-            if rule == "news-peg" and kind not in _PEG_KINDS:
-                continue
+            if (rule == "news-peg" and kind not in _PEG_KINDS) or (
+                precision == "year" and kind == "announcement"
+            ):
+                continue  # a statement dated only by its year is no event a reader dates
             titles = _titles(doc, v, s.end) if lang == "zh" else []
             for title in titles or [None]:
                 k = _title_kind(title) if title else kind

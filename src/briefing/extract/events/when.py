@@ -163,6 +163,8 @@ def why_not(doc: Document, d: EventDate) -> str:
         return "target-date"
     if _before(doc, "period-open", d.start, 16):
         return "period-open"
+    if cues.search("events", "anaphoric-year", folded, d.end, min(len(folded), d.end + 24)):
+        return "anaphoric-year"  # "in November that year": the year is the text's, not ours
     period = cues.rule("events", "period").regex
     assert period is not None
     if period.match(folded[d.end : d.end + 24]):
@@ -190,3 +192,28 @@ def article_date(doc: Document) -> tuple[dt.date, str] | None:
     if precision == "year":
         return doc.published.replace(month=1, day=1), "year"
     return doc.published, "day"
+
+
+_SIGNATURE = re.compile(
+    r"(?:19|20)\d\d年(?:1[0-2]|0?[1-9])月[0-3]?\d日"
+    r"|(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r" [0-3]?\d, (?:19|20)\d\d"
+)
+
+
+def signature_date(doc: Document) -> tuple[dt.date, str] | None:
+    """The date a policy document is signed with: a line holding nothing but a full date,
+    after the issuing office's name and before the text (上海市人民政府办公厅 / 2022年6月24日).
+    A notice that "hereby issues" a plan (现将…印发) is dated by it, not by the page."""
+    for line in re.finditer(r"[^\n]+", doc.folded[: len(doc.folded) // 2]):
+        body = line.group().strip()
+        if not _SIGNATURE.fullmatch(body):
+            continue
+        before = doc.folded[max(0, line.start() - 40) : line.start()]
+        if not cues.search("events", "government-body", before):
+            continue
+        for d in all_dates(doc):
+            inside = d.start >= line.start() and d.end <= line.end() and d.precision == "day"
+            if inside and (doc.published is None or d.date <= doc.published):
+                return d.date, "day"
+    return None

@@ -47,7 +47,13 @@ def _bodies(doc: Document, start: int, end: int) -> list[Candidate]:
         a, b = m.span()
         if doc.text[a : a + 4].lower() == "the ":
             a += 4
-        places = [x for x in _mentions(doc, a, b) if x.kind in PLACE_KINDS]
+        inner = _mentions(doc, a, b)
+        orgs = [x for x in inner if x.kind not in PLACE_KINDS]
+        rest = doc.folded[orgs[0].end : b] if orgs else ""
+        if orgs and 0 < len(rest) <= 4 and gov.search(rest):  # 工业和信息化部办公厅: the ministry
+            out.append(Candidate(a, b, orgs[0].name, orgs[0].kind))
+            continue
+        places = [x for x in inner if x.kind in PLACE_KINDS]
         if places and places[0].start == a and b - places[0].end <= 2:
             continue  # the name is just the place ("Seoul City")
         if places and gov.search(doc.folded, a, b):
@@ -161,7 +167,11 @@ def actor(
     assert pronoun is not None
     pronouns = list(pronoun.finditer(doc.folded, lo, v_start))
     last = pronouns[-1] if pronouns else None
-    if last is not None and candidates(doc, last.end(), v_start):
+    if (
+        last is not None
+        and "," not in doc.folded[last.end() : v_start]
+        and candidates(doc, last.end(), v_start)
+    ):
         lo, rule = last.end(), "relative-clause"
     appositive = cues.rule("events", "appositive-place").regex
     assert appositive is not None
