@@ -335,7 +335,9 @@ def _title_kind(title: str) -> str:
 
 
 def _row(doc, article_id, s, v, date, precision, kind, rule, quote, lang, title) -> dict:
-    actor, actor_rule = who.actor(doc, (s.start, s.end), (v.start, v.end), kind)
+    actor, actor_rule = who.actor(
+        doc, (s.start, s.end), (v.start, v.end), kind, say=v.rule == "verb-say"
+    )
     after = title if title else doc.text[v.end : s.end]
     body = actor_rule == "founded-body"
     verb_text = doc.text[v.start : v.end] if lang == "en" else v.text

@@ -62,6 +62,9 @@ def _bodies(doc: Document, start: int, end: int) -> list[Candidate]:
                 out.append(Candidate(a, b, places[0].name, "place-body"))
                 continue
         out.append(Candidate(a, b, doc.text[a:b].strip(), "body"))
+    office = cues.rule("events", "office-of")
+    for m in office.regex.finditer(doc.folded, start, end):  # type: ignore[union-attr]
+        out.append(Candidate(m.start(), m.end(), str(office.extra["place"]), "place-body"))
     governed = cues.rule("events", "government-of").regex
     assert governed is not None
     for m in governed.finditer(doc.text, start, end):
@@ -146,10 +149,37 @@ def _plan_place(doc: Document, v_end: int, s_end: int) -> str:
     return plans[0].place if plans and plans[0].place else ""
 
 
+def _founded(doc: Document, v_end: int, s_end: int) -> str | None:
+    """The body an alliance event founds: named right after the verb, or, when the clause
+    says only "a metaverse industry association", the first such body the text names in
+    full soon after ("the Zhejiang Provincial Metaverse Industry Association")."""
+    near = [
+        c
+        for c in candidates(doc, v_end, min(s_end, v_end + 80))
+        if c.kind in ("body", "alliance", "association", "working_group")
+    ]
+    if near:
+        return near[0].name
+    head = cues.search("events", "object-alliance", doc.folded, v_end, min(s_end, v_end + 60))
+    if head is None:
+        return None
+    word = head.group().lower()
+    for c in candidates(doc, s_end, min(len(doc.text), s_end + 600)):
+        if c.kind == "body" and c.name.lower().endswith(word):
+            return c.name
+    return None
+
+
 def actor(
-    doc: Document, sentence: tuple[int, int], verb: tuple[int, int], kind: str
+    doc: Document,
+    sentence: tuple[int, int],
+    verb: tuple[int, int],
+    kind: str,
+    *,
+    say: bool = False,
 ) -> tuple[str, str]:
-    """The event's actor and the rule that found it (`passive-by`, `relative-clause`,
+    """The event's actor and the rule that found it (`passive-by`, `relative-clause`, `speaker`
+    (the name nearest before a verb of saying),
     `appositive-place`, `subject`, `founded-body`, `plan-title-place`, `subject-after`,
     `document-place`)."""
     s_start, s_end = sentence
@@ -184,14 +214,12 @@ def actor(
     if not before and lo > s_start:
         before = [c for c in candidates(doc, s_start, v_start) if not _is_where(doc, c)]
     subject = _qualified(doc, before) if before else None
+    if say and before:
+        subject, rule = before[-1], "speaker"  # "…, Financial Secretary Paul Chan wrote"
     if kind == "alliance" and (subject is None or subject.kind in PLACE_KINDS):
-        founded = [
-            c
-            for c in candidates(doc, v_end, min(s_end, v_end + 80))
-            if c.kind in ("body", "alliance", "association", "working_group")
-        ]
-        if founded:
-            return founded[0].name, "founded-body"
+        founded = _founded(doc, v_end, s_end)
+        if founded is not None:
+            return founded, "founded-body"
     if subject is not None:
         return subject.name, rule
     place = _plan_place(doc, v_end, s_end)
