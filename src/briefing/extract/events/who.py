@@ -20,7 +20,7 @@ from briefing.extract.document import LOCAL_KINDS, PLACE_KINDS, Document, Plan
 #: Mentions that only report what others did.
 _REPORTERS = frozenset({"media"})
 #: Words right before a name that make it a place where something happened, not who did it.
-_WHERE_BEFORE = ("在", "于", "於", " in ", " at ", " from ", " of ")
+_WHERE_BEFORE = ("在", "于", "於", "向", "对", "對", " in ", " at ", " from ", " of ")
 #: Between a qualifying name and the actor: "China's MIIT", 中国工业和信息化部.
 _POSSESSIVE = re.compile(r"['’]s\s+(?:the\s+)?|\s*的?")
 _NATIONAL_GOVERNMENT = re.compile(r"政府|\bgovernment\b", re.I)
@@ -205,11 +205,12 @@ def actor(
         lo, rule = last.end(), "relative-clause"
     appositive = cues.rule("events", "appositive-place").regex
     assert appositive is not None
-    a = appositive.match(
-        doc.text, lo + len(doc.text[lo:v_start]) - len(doc.text[lo:v_start].lstrip()), v_start
-    )
+    start_at = lo + len(doc.text[lo:v_start]) - len(doc.text[lo:v_start].lstrip())
+    a = appositive.match(doc.text, start_at, v_start)
     if a is not None:
-        return reference.resolve_place(a.group(1)) or a.group(1), "appositive-place"
+        name = reference.resolve_place(a.group(1)) or a.group(1)
+        if kind != "alliance" or _founded(doc, v_end, s_end) is None:
+            return name, "appositive-place"
     before = [c for c in candidates(doc, lo, v_start) if not _is_where(doc, c)]
     if not before and lo > s_start:
         before = [c for c in candidates(doc, s_start, v_start) if not _is_where(doc, c)]
