@@ -147,3 +147,32 @@ def test_one_event_told_by_two_articles_is_one_row_with_two_sources() -> None:
         ("a", "2022-09-27", "a;b"),
         ("c", "2022-07-01", "c"),
     ]
+
+
+def _label(text: str, published: dt.date = dt.date(2023, 6, 19)) -> str:
+    return _one(text, {"published": published, "title": ""})["label"]
+
+
+def test_a_label_says_what_happened() -> None:
+    assert (
+        _label("A licensing regime for retail crypto trading took effect on June 1.")
+        == "Licensing regime takes effect"
+    )
+    assert (
+        _label("Last month ground was broken on the Zhengzhou Metaverse Industry Park; more.")
+        == "Zhengzhou Metaverse Industry Park breaks ground"
+    )
+    assert (
+        _label("A report published on Wednesday by Bloomberg Intelligence put it at $800 billion.")
+        == "Bloomberg Intelligence publishes report"
+    )
+
+
+def test_a_statement_s_label_says_what_was_said() -> None:
+    text = (
+        "Cyberport, the city's technology park, has attracted more than 150 Web3 companies, "
+        "Financial Secretary Paul Chan wrote in a blog post on Sunday."
+    )
+    row = _one(text, {"published": dt.date(2023, 6, 19), "title": ""})
+    assert row["actor"] == "Hong Kong"
+    assert row["label"] == "Hong Kong says Cyberport has attracted more than 150 Web3 companies"

@@ -187,9 +187,12 @@ def _kind(doc: Document, v: Verb, lo: int, hi: int) -> str:
             distance = m.start() - v.end
             if best is None or distance < best[0]:
                 best = (distance, str(rule.extra["kind"]))
-        for m in (
-            rule.regex.finditer(doc.folded, max(lo, v.start - 60), v.start) if rule.regex else ()
-        ):
+        before = (
+            rule.regex.finditer(doc.folded, max(lo, v.start - 60), v.start)
+            if rule.regex and v.rule != "verb-other"  # a thing happening has no object before
+            else ()
+        )
+        for m in before:
             distance = v.start - m.end() + 10  # an object after the verb is likelier
             if best is None or distance < best[0]:
                 best = (distance, str(rule.extra["kind"]))
@@ -358,6 +361,8 @@ def _row(doc, article_id, s, v, date, precision, kind, rule, quote, lang, title)
             doc.text[s.start : s.end],
             chinese=lang == "zh",
             actor_is_body=body,
+            before_verb=doc.text[who.clause_start(doc, s.start, v.start) : v.start],
+            passive=actor_rule == "passive-by",
         ),
         "sources": article_id,
         "sentence": " ".join(doc.text[s.start : s.end].split()),
