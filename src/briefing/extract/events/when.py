@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass
 
 from briefing.extract import cues
-from briefing.extract.document import Document
+from briefing.extract import dates as dates_mod
+from briefing.extract.document import Document, not_figures
 
 #: The oldest event a briefing on a young subject keeps: older dates are history told for
 #: background (a market's 1996 beginnings), not the story.
@@ -108,7 +109,9 @@ def all_dates(doc: Document) -> list[EventDate]:
     the article's month, at month precision (never in the month before)."""
     hits: list[EventDate] = []
     month_only = _month_only(doc)
-    for d in doc.dates:
+    # read here, not from doc.dates: the document model reads dates only where they can
+    # date a figure, and an event is told in sentences without one
+    for d in not_figures(dates_mod.find_dates(doc.text, doc.published), doc.quantities):
         if d.date is None:
             continue
         date, precision, rule = d.date, d.precision, "date"
