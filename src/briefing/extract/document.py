@@ -128,6 +128,10 @@ _PLAN_WORD = re.compile(
     re.I,
 )
 _PERIOD = re.compile(r"((?:19|20)\d\d)\s*(?:年)?\s*[-–—~～至到]{1,2}\s*((?:19|20)\d\d)")
+#: A period written right after a plan's title: 《…》（2023—2025年）.
+_PERIOD_AFTER = re.compile(
+    r"\s*[（(]\s*((?:19|20)\d\d)\s*年?\s*[-–—~～至到]{1,2}\s*((?:19|20)\d\d)\s*年?\s*[)）]"
+)
 #: An English plan named without 《》: "the 2023-2025 action plan", "Action Plan (2022-2025)".
 _EN_PLAN = re.compile(
     r"\b((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\)?\s+(?:[\w-]+\s+){0,4}?"
@@ -155,6 +159,7 @@ class Document:
     datelines: list[tuple[int, int]]
     meta: Any = None
     folded: str = ""  # text in simplified script, same length: what cue rules read
+    unplanned: str = ""  # folded, plan titles blanked: a plan's name says nothing of tense
     place: str = "China"  # the place the document is about (entity.document_place)
     place_rule: str = "document-default"
     _s_index: SpanIndex = field(init=False, repr=False)
@@ -168,6 +173,12 @@ class Document:
         if not self.folded:
             folded = cues.fold(self.text)
             self.folded = folded if len(folded) == len(self.text) else self.text
+        if not self.unplanned:
+            chars = list(self.folded)
+            for p in self.plans:
+                if p.start >= 0:
+                    chars[p.start : p.end] = " " * (p.end - p.start)
+            self.unplanned = "".join(chars)
         self._s_index = SpanIndex(self.sentences)
         self._p_index = SpanIndex(self.paragraphs)
         self._b_starts = [b.start for b in self.blocks]
@@ -212,6 +223,15 @@ class Document:
         hi = bisect.bisect_left(self._d_starts, end)
         return [d for d in self.dates[lo:hi] if d.end <= end and d.date is not None]
 
+    def has_date(self, start: int, end: int) -> bool:
+        """Does text[start:end] hold any date expression, resolved or not?"""
+        i = bisect.bisect_left(self._d_starts, start)
+        return i < len(self.dates) and self.dates[i].start < end
+
+    def block_kind(self, offset: int) -> str:
+        i = self.block_index(offset)
+        return self.blocks[i].kind if i >= 0 else ""
+
     # ---------------------------------------------------------------- scopes
     def lead_in(self, offset: int) -> Block | None:
         """The lead-in of the list the block at `offset` belongs to, if any."""
@@ -247,6 +267,11 @@ class Document:
                 return p
         return None
 
+    def in_plan_title(self, start: int, end: int) -> bool:
+        """Is text[start:end] inside a plan's title or its period ("《…（2023—2025年）》",
+        "the 2023-2025 action plan")? Such a date is the plan's period, not a figure's year."""
+        return any(p.start <= start and end <= p.end for p in self.plans if p.start >= 0)
+
     def in_dateline(self, offset: int) -> bool:
         return any(a <= offset < b for a, b in self.datelines)
 
@@ -279,9 +304,10 @@ def _is_heading(text: str, span: Span) -> bool:
     return len(line) <= 60 and not _SENTENCE_END.search(line) and not LIST_MARK.match(line)
 
 
-def _split_lines(text: str, span: Span) -> list[Span]:
-    """A paragraph whose lines are list items (or follow a line ending in a colon) is read
-    line by line; any other paragraph stays whole (hard-wrapped prose)."""
+def _split_lines(text: str, span: Span, *, force: bool = False) -> list[Span]:
+    """A paragraph whose lines are list items (or follow a line ending in a colon, or
+    `force`: the paragraph follows a lead-in) is read line by line; any other paragraph
+    stays whole (hard-wrapped prose)."""
     lines = [
         Span(span.start + m.start(), span.start + m.end())
         for m in re.finditer(r"[^\n]+", text[span.start : span.end])
@@ -289,34 +315,63 @@ def _split_lines(text: str, span: Span) -> list[Span]:
     ]
     if len(lines) <= 1:
         return [span]
-    listy = any(
+    listy = force or any(
         LIST_MARK.match(text, ln.start) or text[prev.start : prev.end].rstrip()[-1:] in (":", "：")
         for prev, ln in itertools.pairwise(lines)
     )
     return lines if listy else [span]
 
 
+#: How long a block may be and still be read as one item of an unmarked list.
+_ITEM_CHARS = 300
+
+
+def _is_item(text: str, s: Span, lead_in: int, out: list[Block]) -> bool:
+    """Is this block an item of the list opened by `lead_in`? A marked line ("- ", "1.",
+    "（一）") always is; an unmarked block is when it directly follows the lead-in, ends in
+    a semicolon, or is short and ends like the item before it (the list goes on)."""
+    if LIST_MARK.match(text, s.start):
+        return True
+    if lead_in < 0 or not out:
+        return False
+    tail = text[s.start : s.end].rstrip()[-1:]
+    previous = out[-1]
+    if previous.kind == "lead_in" or tail in (";", "；"):
+        return True
+    prev_tail = text[previous.start : previous.end].rstrip()[-1:]
+    return (
+        previous.kind == "item"
+        and s.end - s.start <= _ITEM_CHARS
+        and previous.end - previous.start <= _ITEM_CHARS
+        and not LIST_MARK.match(text, previous.start)
+        and tail == prev_tail
+    )
+
+
 def _blocks(text: str, paragraphs: list[Span]) -> list[Block]:
-    """Blocks with their kind, their list's lead-in and the heading above them."""
-    spans = [piece for p in paragraphs for piece in _split_lines(text, p)]
+    """Blocks with their kind, their list's lead-in and the heading above them. A paragraph
+    right after a lead-in ("By applicant nationality:") is read line by line: its lines are
+    the list's items."""
+    spans: list[Span] = []
+    for p in paragraphs:
+        after_colon = bool(spans) and text[spans[-1].start : spans[-1].end].rstrip()[-1:] in (
+            ":",
+            "：",
+        )
+        spans.extend(_split_lines(text, p, force=after_colon))
     out: list[Block] = []
     heading = -1
     lead_in = -1  # the open list's lead-in, while items follow it
     for i, s in enumerate(spans):
-        body = text[s.start : s.end].rstrip()
-        tail = body[-1:]
-        if LIST_MARK.match(text, s.start) or (
-            lead_in >= 0 and (tail in (";", "；", "。", ".") or out[-1].kind == "item")
-        ):
-            kind = "item" if lead_in >= 0 or LIST_MARK.match(text, s.start) else "paragraph"
+        tail = text[s.start : s.end].rstrip()[-1:]
+        if tail in (":", "："):
+            kind = "lead_in"
+        elif _is_item(text, s, lead_in, out):
+            kind = "item"
         elif i + 1 < len(spans) and _is_heading(text, s):
             kind = "heading"
         else:
             kind = "paragraph"
-        if tail in (":", "："):
-            kind = "lead_in"
-        if kind == "item" and lead_in < 0 and out and out[-1].kind == "lead_in":
-            lead_in = len(out) - 1
         out.append(Block(s.start, s.end, kind, lead_in if kind == "item" else -1, heading))
         if kind == "heading":
             heading = len(out) - 1
@@ -377,6 +432,32 @@ def not_figures(found: list, quantities: list[Quantity]) -> list:
     return kept
 
 
+def _dates(
+    text: str,
+    published: dt.date | None,
+    sentences: list[Span],
+    blocks: list[Block],
+    quantities: list[Quantity],
+) -> list[dates_mod.DateMention]:
+    """The dates of the text that can date a figure: those in the sentences holding
+    figures and in the headings (a section's target year). Each such range is read once;
+    the rest of the text (most of a long page) is not read for dates at all."""
+    index = SpanIndex(sentences)
+    ranges = [(b.start, b.end) for b in blocks if b.kind == "heading"]
+    for q in quantities:
+        s = index.at(q.start)
+        if s is not None and s.end > q.start:
+            ranges.append((s.start, s.end))
+    ranges.sort()
+    merged: list[list[int]] = []
+    for lo, hi in ranges:
+        if merged and lo <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], hi)
+        else:
+            merged.append([lo, hi])
+    return [d for lo, hi in merged for d in dates_mod.find_dates(text, published, lo, hi)]
+
+
 def read_document(
     text: str, meta: Any = None, *, quantities: list[Quantity] | None = None
 ) -> Document:
@@ -394,15 +475,17 @@ def read_document(
         for m in reference.find_mentions(text)
         if _usable(text, m) and not any(a <= m.start < b for a, b in datelines)
     ]
+    sentences = sentence_spans(text)
+    blocks = _blocks(text, paragraphs)
     doc = Document(
         text=text,
         published=published,
         title=title,
-        sentences=sentence_spans(text),
-        blocks=_blocks(text, paragraphs),
+        sentences=sentences,
+        blocks=blocks,
         paragraphs=paragraphs,
         quantities=quantities,
-        dates=not_figures(dates_mod.find_dates(text, published), quantities),
+        dates=not_figures(_dates(text, published, sentences, blocks, quantities), quantities),
         mentions=[],
         raw_mentions=raw,
         plans=_plans(text, title),

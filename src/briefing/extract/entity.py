@@ -10,6 +10,7 @@ China by default.
 from __future__ import annotations
 
 import bisect
+import re
 
 from briefing import reference
 from briefing.extract import cues
@@ -45,6 +46,8 @@ _ZH_HEADS: dict[str, str] = {
     "联盟": "alliance",
     "協會": "association",
     "协会": "association",
+    "公司": "company",
+    "企业": "company",
     "省": "province",
     "市": "city",
     "区": "district",
@@ -150,7 +153,9 @@ def _first_usable(doc: Document, start: int, end: int) -> ScopeMention | None:
     return None
 
 
-def attribute_entity(doc: Document, q: Quantity, measure: str = "") -> tuple[str, str]:
+def attribute_entity(
+    doc: Document, q: Quantity, measure: str = "", before_list: str = ""
+) -> tuple[str, str]:
     """Who a figure belongs to, and the name of the rule that decided it. Innermost first:
 
     in its sentence: members of a body in it (`members-of-body`); a name inside the figure
@@ -160,9 +165,11 @@ def attribute_entity(doc: Document, q: Quantity, measure: str = "") -> tuple[str
     the nearest name before it (`nearest-before`, `:scope-word`/`:anaphor` when a word such
     as 全省 or "the alliance" stood for it); a national word (`national-scope`); the subject
     after it in its clause (`subject-after`). Then wider scopes: the list's lead-in
-    (`list-lead-in`), the subject of the previous sentence in its section
-    (`previous-sentence`), the section's heading (`section-heading`), and the document
-    (`document-title`, `document-plan`, `document-most-named`, `document-default`).
+    (`list-lead-in`; a lead-in that names nobody continues the story before it, whose last
+    figure's entity is `before_list`: `list-continues`), the subject of the previous
+    sentence in its section (`previous-sentence`), the section's heading
+    (`section-heading`), and the document (`document-title`, `document-plan`,
+    `document-most-named`, `document-default`).
     Media and research firms only report figures, so they are skipped.
     """
     text = doc.folded  # cue rules read simplified script, offsets unchanged
@@ -176,7 +183,7 @@ def attribute_entity(doc: Document, q: Quantity, measure: str = "") -> tuple[str
     if inside:
         return _named(inside[-1], "named-in-figure")
     if cues.search("entity", "aggregate", text, s.start, q.start):
-        places = {m.canonical for m in in_sentence if m.kind in PLACE_KINDS}
+        places = {m.canonical for m in in_sentence if m.kind in PLACE_KINDS and m.end <= q.start}
         if not places or len(places) >= 3:
             return "China", "sum-over-places"
     compared = cues.rule("entity", "compared-with")
@@ -184,8 +191,12 @@ def attribute_entity(doc: Document, q: Quantity, measure: str = "") -> tuple[str
     in_sentence = [
         m
         for m in in_sentence
-        if not compared.search(text, max(0, m.start - 60), m.start)
-        or (m.end <= q.start and relative.search(text, m.end, q.start))
+        if (
+            not compared.search(text, max(0, m.start - 60), m.start)
+            or (m.end <= q.start and relative.search(text, m.end, q.start))
+        )
+        and not _quoted_name(text, m)
+        and not (q.unit == "times" and cues.search("entity", "times-base", text, m.end, q.start))
     ]
     asides = [
         a.span()
@@ -198,8 +209,14 @@ def attribute_entity(doc: Document, q: Quantity, measure: str = "") -> tuple[str
     if after and cues.rule("entity", "link-after").regex.fullmatch(text, q.end, after[0].start):  # type: ignore[union-attr]
         return _named(after[0], "place-after-figure")
     before = [m for m in in_sentence if m.end <= q.start]
+    if measure == "places" and cues.search("entity", "count-of-countries", text, q.start, q.end):
+        return "World", "count-of-countries"  # 美国、中国和欧洲……三个国家和地区
     if measure == "places" and len({m.canonical for m in before if m.kind in PLACE_KINDS}) >= 2:
         return "China", "listed-places"  # 北京、上海、广东等20余个省市: examples of the count
+    listed = _listed_before(text, before)
+    if len(listed) >= 3:  # "in South Korea, the United States, China, Japan and Europe"
+        countries = sum(1 for m in listed if m.kind in ("country", "region"))
+        return ("World" if countries >= 2 else "China"), "listed-places"
     clause_start = clause_span(doc, q)[0]
     world = cues.rule("entity", "world-market")
     if measure not in ("share", "patent_share"):
@@ -220,6 +237,8 @@ def attribute_entity(doc: Document, q: Quantity, measure: str = "") -> tuple[str
         m = _first_usable(doc, lead.start, lead.end)
         if m is not None:
             return _named(m, "list-lead-in")
+        if before_list:
+            return before_list, "list-continues"
     heading = doc.heading(q.start)
     floor = heading.end if heading is not None else 0
     previous = [m for m in doc.mentions_before(s.start, 12) if m.kind not in REPORTERS]
@@ -238,6 +257,34 @@ def attribute_entity(doc: Document, q: Quantity, measure: str = "") -> tuple[str
         if m is not None:
             return _named(m, "section-heading")
     return doc.place, doc.place_rule
+
+
+_LIST_JOIN = re.compile(r"^(?:\s*(?:,|、|，|和|与|及|and|the|or)\s*)+$", re.I)
+_QUOTES = (("“", "”"), ("「", "」"), ('"', '"'))
+
+
+def _listed_before(text: str, before: list[ScopeMention]) -> list[ScopeMention]:
+    """The run of places listed right before a figure's clause ("South Korea, the United
+    States, China, Japan and Europe"): consecutive place names joined by commas or "and"."""
+    run: list[ScopeMention] = []
+    for m in reversed(before):
+        if m.kind not in PLACE_KINDS:
+            break
+        if run and not _LIST_JOIN.match(text[m.end : run[-1].start]):
+            break
+        run.append(m)
+    return run
+
+
+def _quoted_name(text: str, m: ScopeMention) -> bool:
+    """Is the mention inside a short quoted name (打造“中国元宇宙谷”): a brand, not an owner?"""
+    for left, right in _QUOTES:
+        a = text.rfind(left, max(0, m.start - 12), m.start)
+        if a >= 0 and right not in text[a + 1 : m.start]:
+            b = text.find(right, m.end, m.end + 12)
+            if b >= 0:
+                return True
+    return False
 
 
 def clause_span(doc: Document, q: Quantity) -> tuple[int, int]:

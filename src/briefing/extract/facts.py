@@ -17,10 +17,14 @@ from briefing.extract.document import LOCAL_KINDS, Document, read_document
 from briefing.extract.entity import attribute_entity
 from briefing.extract.measure import classify_measure, is_decline
 from briefing.extract.quantities import Quantity
-from briefing.extract.topic import topic_flags
+from briefing.extract.topic import on_a_link_line, topic_flags
 from briefing.extract.year import figure_year
 from briefing.schema import FACT_COLUMNS
 
+#: Year rules that read a written year (not a default): their year may carry on.
+_DATING_RULES = frozenset(
+    {"date-after-figure", "date-in-sentence", "span-end", "list-lead-in", "previous-figure"}
+)
 _COMPARED_REACH = 300  # characters back to the count compared with: this or the last sentence
 _DIGIT = re.compile(r"[0-9０-９]")
 
@@ -77,6 +81,19 @@ def _counted_from_context(
     return q, None
 
 
+def _scope_text(doc: Document, q: Quantity) -> str:
+    """The figure's block, its heading and the document's title: where a bare count's
+    kind is said when its sentence does not say it."""
+    i = doc.block_index(q.start)
+    parts = [doc.title]
+    if i >= 0:
+        parts.append(doc.text[doc.blocks[i].start : doc.blocks[i].end])
+    heading = doc.heading(q.start)
+    if heading is not None:
+        parts.append(doc.text[heading.start : heading.end])
+    return "\n".join(parts)
+
+
 def _provenance(meta: Any, doc: Document, extra: dict[str, Any] | None) -> dict[str, Any]:
     def get(key: str) -> Any:
         if meta is None:
@@ -118,6 +135,7 @@ def document_facts(
     rows: list[dict] = []
     previous_count: Quantity | None = None
     decided: dict[int, dict] = {}
+    dated: tuple[int, str, int] | None = None  # the last figure a written year dated
     for q in doc.quantities:
         s = doc.sentence_at(q.start)
         # "more than 300 companies ..., 10 of which are listed": 10 counts the same noun
@@ -135,10 +153,18 @@ def document_facts(
         if q.unit == "count" and q.counted:
             previous_count = q
         sentence = text[s.start : s.end]
-        before = text[max(s.start, q.start - 40) : q.start]
         local = any(m.kind in LOCAL_KINDS for m in doc.mentions_between(s.start, s.end))
+        folded = doc.folded
+        lead = doc.lead_in(q.start)
         measure, measure_rule = classify_measure(
-            q, sentence, before, text[q.end : q.end + 16], local
+            q,
+            folded[s.start : s.end],
+            folded[max(s.start, q.start - 40) : q.start],
+            folded[q.end : q.end + 40],
+            local,
+            cues.fold(_scope_text(doc, q)),
+            lead=folded[lead.start : lead.end] if lead is not None else "",
+            folded=True,
         )
         conv = by_start.get(q.conversion_of_start) if q.conversion_of_start is not None else None
         if conv is not None and conv.start in decided:
@@ -148,11 +174,21 @@ def document_facts(
         falls = (measure == "growth_rate" or q.unit == "percentage_points") and is_decline(
             text[max(s.start, q.start - 20) : q.start]
         )
-        entity, entity_rule = attribute_entity(doc, q, measure)
-        year, year_rule = figure_year(doc, q, measure)
-        if year is None and compared is not None and compared.start in decided:
-            year, year_rule = decided[compared.start]["year"], "compared-count"
+        before_list = ""
+        if lead is not None:  # the entity of the last figure before the list's lead-in
+            earlier = [r for start, r in decided.items() if start < lead.start]
+            before_list = earlier[-1]["entity"] if earlier else ""
+        entity, entity_rule = attribute_entity(doc, q, measure, before_list)
         pi = doc.paragraph_index(q.start)
+        on_topic = (flags[pi] if pi >= 0 else True) and not on_a_link_line(doc, q.start)
+        year, year_rule = figure_year(doc, q, measure, dated, on_topic=on_topic)
+        if (
+            compared is not None
+            and compared.start in decided
+            and year_rule in ("", "as-of-publication", "present-tense")
+            and decided[compared.start]["year"]
+        ):  # "compared with 3,106": the year of the count it is compared with
+            year, year_rule = decided[compared.start]["year"], "compared-count"
         row = {
             "id": f"{article_id}:{q.start}",
             "article": article_id,
@@ -167,7 +203,7 @@ def document_facts(
             "measure": measure,
             "entity": entity,
             "year": year,
-            "on_topic": flags[pi] if pi >= 0 else True,
+            "on_topic": on_topic,
             "sentence": " ".join(sentence.split()),
             "conversion_of": f"{article_id}:{conv.start}" if conv else "",
             "entity_rule": entity_rule,
@@ -176,6 +212,8 @@ def document_facts(
             **provenance,
         }
         decided[q.start] = row
+        if year is not None and year_rule in _DATING_RULES:
+            dated = (year, year_rule, q.end)
         rows.append({k: row.get(k, "") for k in FACT_COLUMNS})
     return _restated_years(rows)
 

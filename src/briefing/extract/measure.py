@@ -35,32 +35,62 @@ def _counted_rules() -> tuple[tuple[str, re.Pattern[str], str], ...]:
 
 
 def classify_measure(
-    q: Quantity, sentence: str, before: str = "", after: str = "", local: bool = True
+    q: Quantity,
+    sentence: str,
+    before: str = "",
+    after: str = "",
+    local: bool = True,
+    scope: str = "",
+    *,
+    lead: str = "",
+    folded: bool = False,
 ) -> tuple[str, str]:
     """The measure of a figure and the rule that decided it.
 
     `sentence` is the figure's sentence, `before` its text just before the figure (up to
     40 characters), `after` the text right after it: money before 的 describes a noun.
     `local`: a place below the country is named in the sentence (its future is a target).
-    All three are read in simplified script.
+    `scope`: the text of the figure's block, heading and the document's title, read when
+    the sentence does not say what bare filings count (a patent report's "17,293
+    applications"). `lead`: the lead-in of the list the figure is an item of (its aim
+    makes a market size a target). All are read in simplified script (`folded`: the
+    caller has folded them already, as the document model does once per article).
     """
-    sentence, before, after = cues.fold(sentence), cues.fold(before), cues.fold(after)
+    if not folded:
+        sentence, before, after = cues.fold(sentence), cues.fold(before), cues.fold(after)
+        scope, lead = cues.fold(scope), cues.fold(lead)
     counted = cues.fold(q.counted or "")
-    if _has("generic-filings", counted.strip()):
-        if _has("trademark", sentence):
-            return "trademark_applications", "trademark"
-        if _has("patent", sentence):
-            return "patents", "patent"
+    if _has("generic-filings", counted.strip()) or (q.unit == "count" and not counted):
+        for text, suffix in ((sentence, ""), (scope, "-in-scope")):
+            if _has("trademark", text):
+                return "trademark_applications", "trademark" + suffix
+            if _has("patent", text) and (suffix == "" or not _has("counted-company", before)):
+                return "patents", "patent" + suffix
     if q.unit in MONEY_UNITS:
-        return _money(sentence, before, after, local)
+        measure, rule = _money(sentence, before, after, local)
+        if (
+            measure == "market_size"
+            and rule == "market-noun"
+            and lead
+            and (_has("target-verb", lead) or _has("future-tense", lead))
+        ):
+            return "market_size_target", "lead-in-target"  # "Targets by 2025:" then a list
+        return measure, rule
     if q.unit == "percentage_points":  # a change of a share ("down 14 points"), not a growth
         if _has("gdp", sentence):
             return "gdp_share", "gdp"
         return ("share", "share-word") if _has("share-word", sentence) else ("other", "points")
     if q.unit == "percent":
-        return _percent(sentence, before)
+        if _has("support-rule", sentence) and _has("support-rate", after):
+            return "investment", "support-rate"  # 按实际投入的30%给予补助: a subsidy rate
+        measure, rule = _percent(sentence, before)
+        if rule in ("percent", "share-word") and (
+            _has("patent", sentence) or _has("patent", scope)
+        ):
+            return "patent_share", "patent-in-scope"  # "China: 14,291 applications (29.7%)"
+        return measure, rule
     if q.unit == "count":
-        return _count(q, counted, sentence, before)
+        return _count(q, counted, sentence, before, after)
     return "other", "unit"
 
 
@@ -113,22 +143,32 @@ def _percent(sentence: str, before: str) -> tuple[str, str]:
     return "share", "percent"
 
 
-def _count(q: Quantity, counted: str, sentence: str, before: str) -> tuple[str, str]:
+_CLAUSE_END = re.compile(r"[，。；,;：:]")
+
+
+def _count(q: Quantity, counted: str, sentence: str, before: str, after: str) -> tuple[str, str]:
+    source = "counted"
     if not counted:
-        # Chinese puts the noun before the figure (企业超过1.2万家); 家 counts firms
-        firms = "家" in q.text or "間" in q.text or "间" in q.text
+        # the noun after a Chinese count, past its modifiers (打造10个具有区域影响力的集聚区),
+        # else the noun before it in its clause (企业超过1.2万家); 家 counts firms
+        tail = _CLAUSE_END.split(after, maxsplit=1)[0]
+        head = _CLAUSE_END.split(before)[-1]
         scope = cues.rule(_TOPIC, "scope-prefix").regex
         assert scope is not None
-        counted = scope.sub("", before[-12:]) + (" 企业" if firms else "")
+        for text, where in ((tail, "noun-after"), (scope.sub("", head[-12:]), "noun-before")):
+            if any(pattern.search(text) for _, pattern, _ in _counted_rules()):
+                counted, source = text, where
+                break
     for name, pattern, measure in _counted_rules():
         if pattern.search(counted):
+            rule = name if source == "counted" else f"{name}:{source}"
             if measure == "companies" and _has("member-cue", sentence):
                 return "members", "member-cue"
-            return measure, name
-    if _has("trademark", sentence):
-        return "trademark_applications", "trademark"
-    if _has("patent", sentence):
-        return "patents", "patent"
+            return measure, rule
+    if "家" in q.text or "間" in q.text or "间" in q.text:
+        if _has("member-cue", sentence):
+            return "members", "member-cue"
+        return "companies", "firm-measure-word"  # 200家细分领域“专精特新”企业: 家 counts firms
     return "other", "count"
 
 

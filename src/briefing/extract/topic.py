@@ -13,6 +13,7 @@ import re
 from briefing import reference
 from briefing.extract import cues
 from briefing.extract.document import LIST_MARK, REPORTERS, Document
+from briefing.extract.rules import Rule
 
 _TOPIC = "topic"
 _WINDOW = 3  # paragraphs on each side used to judge whether the topic is still present
@@ -64,10 +65,18 @@ def _written_in_chinese(text: str, start: int, end: int) -> bool:
     return n > 0 and len(_IDEOGRAPH.findall(text, start, end)) * 3 >= n
 
 
+def _all_links(text: str, start: int, end: int, link_list: Rule) -> bool:
+    """Is every line of text[start:end] a link to another story? (A paragraph of prose
+    with one inline link stays on topic.)"""
+    lines = [ln for ln in text[start:end].split("\n") if ln.strip()]
+    return bool(lines) and all(link_list.search(ln) for ln in lines)
+
+
 def topic_flags(doc: Document, needed: set[int] | None = None) -> list[bool]:
     """One flag per paragraph (doc.paragraphs): on topic or not.
 
-    A paragraph is on topic when it is not boilerplate (`boilerplate`), does not follow a
+    A paragraph is on topic when it is not boilerplate (`boilerplate`) nor a link to
+    another story (`link-list`), does not follow a
     trailing-stories header (`trailer`, searched in the second half of the text only: in
     the first half it is an inline link) and the paragraphs around it both use the topic
     words (`topic-word`) and name China or something Chinese (or are written in Chinese).
@@ -88,12 +97,17 @@ def topic_flags(doc: Document, needed: set[int] | None = None) -> list[bool]:
     trailer = cues.search(_TOPIC, "trailer", folded, len(text) // 2)
     trailer_at = trailer.start() if trailer else len(text) + 1
     boilerplate = cues.rule(_TOPIC, "boilerplate")
+    link_list = cues.rule(_TOPIC, "link-list")
     flags: list[bool] = []
     for i, p in enumerate(paragraphs):
         if needed is not None and i not in needed:
             flags.append(True)
             continue
-        if p.start >= trailer_at or boilerplate.search(folded, p.start, p.end):
+        if (
+            p.start >= trailer_at
+            or boilerplate.search(folded, p.start, p.end)
+            or _all_links(folded, p.start, p.end, link_list)
+        ):
             flags.append(False)
             continue
         lo, hi = _window(doc, i)
@@ -102,3 +116,16 @@ def topic_flags(doc: Document, needed: set[int] | None = None) -> list[bool]:
             and any(chinese.get(j, False) for j in range(lo, hi))
         )
     return flags
+
+
+def on_a_link_line(doc: Document, offset: int) -> bool:
+    """Is the line holding `offset` a link to another story or a ticker (page furniture
+    inside a paragraph that is otherwise the article's)?"""
+    folded = doc.folded
+    start = folded.rfind("\n", 0, offset) + 1
+    end = folded.find("\n", offset)
+    end = len(folded) if end < 0 else end
+    return bool(
+        cues.search(_TOPIC, "link-list", folded, start, end)
+        or cues.search(_TOPIC, "ticker", folded, start, end)
+    )

@@ -19,6 +19,9 @@ from briefing.extract.numbers import parse_chinese_numeral, parse_number_words
 from briefing.extract.quantities import Quantity
 
 _TOPIC = "year"
+#: How far (characters) a past figure's written year carries to undated figures after it,
+#: within one section: the next sentence or two of the same story.
+_CARRY = 400
 
 
 def _rule(name: str) -> re.Pattern[str]:
@@ -40,6 +43,7 @@ def sentence_year(doc: Document, q: Quantity) -> tuple[int | None, str]:
         d
         for d in doc.dates_between(s.start, s.end)
         if not baseline.search(folded, max(0, d.start - 30), d.start)
+        and not doc.in_plan_title(d.start, d.end)  # a plan's period, not the figure's year
     ]
     for aside in _rule("dated-aside").finditer(text, s.start, s.end):
         a, b = aside.span()
@@ -101,7 +105,7 @@ def clause_horizon(doc: Document, q: Quantity, year: int | None) -> tuple[int | 
     lo, hi = clause_span(doc, q)
     folded = doc.folded
     horizon = _rule("horizon").search(folded, lo, hi)
-    if horizon is None and _rule("future-clause").search(folded, lo, hi):
+    if horizon is None and _future(doc, lo, hi):
         horizon = _rule("horizon-if-future").search(folded, lo, hi)
     if horizon is None:
         return None, ""
@@ -127,9 +131,24 @@ def _framing(doc: Document, block: Block | None) -> int | None:
     return int(next(v for v in m.groupdict().values() if v))
 
 
-def _target_year_in(doc: Document, block: Block | None) -> int | None:
-    """A year a lead-in or heading states: its opening frame, else its first date not
-    before the article's year (a target year, not a history)."""
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _lead_in_year(doc: Document, block: Block | None) -> int | None:
+    """The year a list's lead-in states: its opening frame, else the latest year written in
+    it ("over the 2011-2020 period:" is 2020; "By 2025, the city will:" 2025)."""
+    if block is None:
+        return None
+    framed = _framing(doc, block)
+    if framed:
+        return framed
+    years = [int(m.group()) for m in _YEAR.finditer(doc.text, block.start, block.end)]
+    return max(years) if years else None
+
+
+def _heading_year(doc: Document, block: Block | None) -> int | None:
+    """The target year a heading states ("二、发展目标（到2025年）"): its opening frame, else
+    a year (not a day: a page's date line) not before the article's year."""
     if block is None:
         return None
     framed = _framing(doc, block)
@@ -154,10 +173,10 @@ def scope_year(doc: Document, q: Quantity) -> tuple[int | None, str]:
         m = _rule("framing-year").match(doc.folded, block.start, block.end)
         if m is not None and s.start >= m.end():
             return _framing(doc, block), "paragraph-opening"
-    year = _target_year_in(doc, doc.lead_in(q.start))
+    year = _lead_in_year(doc, doc.lead_in(q.start))
     if year:
         return year, "list-lead-in"
-    year = _target_year_in(doc, doc.heading(q.start))
+    year = _heading_year(doc, doc.heading(q.start))
     if year:
         return year, "section-heading"
     year = _framing(doc, doc.section_opening(q.start))
@@ -166,36 +185,92 @@ def scope_year(doc: Document, q: Quantity) -> tuple[int | None, str]:
     return None, ""
 
 
-def document_year(doc: Document, q: Quantity, measure: str) -> tuple[int | None, str]:
+def document_year(
+    doc: Document, q: Quantity, measure: str, previous: tuple[int, str, int] | None = None
+) -> tuple[int | None, str]:
     """The year the document gives a figure no scope dates: the last year of the plan it
     announces, for a target (`plan-period`); the publication year for a count or size in
-    the present tense (`present-tense`)."""
+    the present tense (`present-tense`) or any other statement that is not about the
+    future (`as-of-publication`)."""
     lo, hi = clause_span(doc, q)
     folded = doc.folded
-    future = _rule("future-clause").search(folded, lo, hi) is not None
+    future = _future(doc, lo, hi)
     plan = doc.plan()
-    if plan is not None and plan.last_year and (future or measure == "market_size_target"):
-        return plan.last_year, "plan-period"
     if (
-        doc.published is not None
-        and not future
-        and measure not in ("growth_rate", "market_size_target")
-        and _rule("present-tense").search(folded, lo, hi)
+        plan is not None
+        and plan.last_year
+        and measure != "investment"  # funds and subsidy rules are in force from the release
+        and (future or measure == "market_size_target")
     ):
+        return plan.last_year, "plan-period"
+    if doc.published is None or future or measure == "market_size_target":
+        return None, ""
+    if _rule("present-tense").search(folded, lo, hi):
         return doc.published.year, "present-tense"
+    s = doc.sentence_at(q.start)
+    if previous is not None and not doc.has_date(s.start, s.end):
+        year, _, at = previous  # the story goes on about the period it dated last
+        heading = doc.heading(q.start)
+        if s.start - at < _CARRY and (heading is None or heading.end <= at):
+            return year, "previous-figure"
+    if (
+        doc.block_kind(q.start) != "heading"  # a headline restates a figure of the body
+        and not doc.has_date(s.start, s.end)  # "from 2021", "in the last year": a period
+        and not _rule("period").search(folded, s.start, s.end)
+    ):
+        # a statement with no date and no period around it is news as of the article's
+        # date (the ministries that "issued" the plan, the subsidy rules now in force)
+        return doc.published.year, "as-of-publication"
     return None, ""
 
 
-def figure_year(doc: Document, q: Quantity, measure: str) -> tuple[int | None, str]:
+def plan_contents_year(doc: Document, q: Quantity) -> tuple[int | None, str]:
+    """A count of the bodies that issued a plan or of the plan's parts ("五部门", "14项具体
+    措施", "four other departments") is as of the release: the day or month the sentence
+    gives the event, else the publication year (`plan-contents`)."""
+    noun = cues.fold(q.text + (q.counted or doc.folded[q.end : q.end + 8]))
+    if q.unit != "count" or not _rule("plan-contents").search(noun):
+        return None, ""
+    s = doc.sentence_at(q.start)
+    for d in doc.dates_between(s.start, s.end):
+        if d.date and d.precision in ("day", "month") and not doc.in_plan_title(d.start, d.end):
+            return d.date.year, "plan-contents"
+    if doc.published is not None:
+        return doc.published.year, "plan-contents"
+    return None, ""
+
+
+def _future(doc: Document, lo: int, hi: int) -> bool:
+    """Does the clause speak of the future? A plan verb (建成, 形成) after 已 or 当时
+    reports what has happened."""
+    return _rule("future-clause").search(doc.unplanned, lo, hi) is not None and not (
+        _rule("completed").search(doc.folded, lo, hi)
+    )
+
+
+def figure_year(
+    doc: Document,
+    q: Quantity,
+    measure: str,
+    previous: tuple[int, str, int] | None = None,
+    *,
+    on_topic: bool = True,
+) -> tuple[int | None, str]:
     """The figure's year and the rule that decided it, innermost scope first: its
-    sentence's dates, a horizon in its clause, the scopes around it, the document."""
+    sentence's dates, a horizon in its clause, the scopes around it, the figure before it
+    (`previous`: its year, rule and offset, when a written date or a lead-in dated it),
+    the document. An off-topic figure (page furniture, a trailing story) is dated by its
+    own sentence only: the article's scopes are not its scopes."""
+    contents = plan_contents_year(doc, q)
+    if contents[0] is not None:
+        return contents
     year, rule = sentence_year(doc, q)
     horizon, h_rule = clause_horizon(doc, q, year)
     if horizon is not None:
         return horizon, h_rule
-    if year is not None:
+    if year is not None or not on_topic:
         return year, rule
     year, rule = scope_year(doc, q)
     if year is not None:
         return year, rule
-    return document_year(doc, q, measure)
+    return document_year(doc, q, measure, previous)
