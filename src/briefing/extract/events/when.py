@@ -31,6 +31,11 @@ _ZH_MONTH_DAY = re.compile(
     r"(?P<month>1[0-2]|0?[1-9])月(?:份)?(?:(?P<day>[0-3]?\d)日|(?P<part>初|上旬|中旬|下旬|底|末))?"
 )
 _ZH_YEAR_END = re.compile(r"(?:(?P<rel>去年|今年|前年)|(?P<year>(?:19|20)\d\d)年)(?:底|末)")
+#: "in May": the general reader leaves May alone without a day or "last"/"this" (it is also
+#: a verb); after "in", "since", "early", "late" it is the month.
+_EN_MAY = re.compile(
+    r"\b(?:[Ii]n|[Ss]ince|[Ee]arly|[Ll]ate|[Mm]id-)\s+(May)\b(?!\s+(?:be|not|have)\b)"
+)
 _ZH_DAY = re.compile(r"(?<![\d月.])(?P<this>本月)?(?P<day>[0-3]?\d)日(?![电電讯訊])")
 
 
@@ -82,6 +87,11 @@ def _zh_dates(doc: Document) -> list[EventDate]:
         year = int(m["year"]) if m["year"] else published.year + _REL_YEARS[m["rel"]]
         out.append(
             EventDate(m.start(), m.end(), m.group(), dt.date(year, 12, 1), "month", "zh-year-end")
+        )
+    for m in _EN_MAY.finditer(text):
+        year = _month_year(5, published)
+        out.append(
+            EventDate(m.start(1), m.end(1), "May", dt.date(year, 5, 1), "month", "en-in-may")
         )
     for m in _ZH_DAY.finditer(text):
         day = int(m["day"])
