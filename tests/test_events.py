@@ -176,3 +176,23 @@ def test_a_statement_s_label_says_what_was_said() -> None:
     row = _one(text, {"published": dt.date(2023, 6, 19), "title": ""})
     assert row["actor"] == "Hong Kong"
     assert row["label"] == "Hong Kong says Cyberport has attracted more than 150 Web3 companies"
+
+
+def test_a_plan_a_country_unveiled_is_the_ministry_s_that_issued_it() -> None:
+    text = (
+        "China on Tuesday unveiled its first action plan for the virtual reality industry.\n\n"
+        "The plan, issued jointly by the Ministry of Industry and Information Technology and "
+        "four other departments, covers 2022 to 2026."
+    )
+    row = _one(text, {"published": dt.date(2022, 11, 2), "title": ""})
+    assert (row["date"], row["actor"], row["actor_rule"]) == (
+        "2022-11-01",
+        "Ministry of Industry and Information Technology",
+        "issued-by",
+    )
+
+
+def test_where_a_thing_happened_names_its_actor_when_nobody_else_does() -> None:
+    text = "The plan follows the groundbreaking last month of a metaverse park in Zhengzhou."
+    row = _one(text, {"published": dt.date(2022, 9, 28), "title": ""})
+    assert (row["date"], row["precision"], row["actor"]) == ("2022-08-01", "month", "Zhengzhou")

@@ -149,6 +149,30 @@ def _plan_place(doc: Document, v_end: int, s_end: int) -> str:
     return plans[0].place if plans and plans[0].place else ""
 
 
+def _issued_by(doc: Document, s_end: int) -> str:
+    """A ministry or regulator the next sentences name as the plan's issuer, else ""."""
+    regex = cues.rule("events", "issued-by").regex
+    assert regex is not None
+    m = regex.search(doc.folded, s_end, min(len(doc.text), s_end + 500))
+    if m is None:
+        return ""
+    after = candidates(doc, m.end(), min(len(doc.text), m.end() + 80))
+    if after and after[0].start == m.end() and after[0].kind in ("ministry", "regulator"):
+        return after[0].name
+    return ""
+
+
+def _site(doc: Document, v_end: int, s_end: int) -> str:
+    """The place a thing happened in ("a park in Zhengzhou"), right after the verb."""
+    regex = cues.rule("events", "site-in").regex
+    assert regex is not None
+    for m in regex.finditer(doc.folded, v_end, min(s_end, v_end + 80)):
+        after = [c for c in candidates(doc, m.end(), s_end) if c.kind in PLACE_KINDS]
+        if after and after[0].start == m.end():
+            return after[0].name
+    return ""
+
+
 def _founded(doc: Document, v_end: int, s_end: int) -> str | None:
     """The body an alliance event founds: named right after the verb, or, when the clause
     says only "a metaverse industry association", the first such body the text names in
@@ -215,6 +239,14 @@ def actor(
     if not before and lo > s_start:
         before = [c for c in candidates(doc, s_start, v_start) if not _is_where(doc, c)]
     subject = _qualified(doc, before) if before else None
+    if subject is not None and subject.kind == "country" and kind in ("plan", "regulation"):
+        issuer = _issued_by(doc, s_end)
+        if issuer:
+            return issuer, "issued-by"
+    if kind == "other" and (subject is None or subject.kind == "plan_place"):
+        site = _site(doc, v_end, s_end)
+        if site:
+            return site, "site-in"
     if say and before:
         subject, rule = before[-1], "speaker"  # "…, Financial Secretary Paul Chan wrote"
     if kind == "alliance" and (subject is None or subject.kind in PLACE_KINDS):
