@@ -196,3 +196,22 @@ def test_where_a_thing_happened_names_its_actor_when_nobody_else_does() -> None:
     text = "The plan follows the groundbreaking last month of a metaverse park in Zhengzhou."
     row = _one(text, {"published": dt.date(2022, 9, 28), "title": ""})
     assert (row["date"], row["precision"], row["actor"]) == ("2022-08-01", "month", "Zhengzhou")
+
+
+def test_the_page_speaking_of_itself_and_a_reported_forecast_are_not_events() -> None:
+    meta = {"published": dt.date(2022, 2, 15), "title": ""}
+    assert extract_events("a", "We launched Protocol in February 2020 to cover tech.", meta) == []
+    text = "Research and Markets said in March the market is predicted to grow by 39.5%."
+    assert extract_events("a", text, meta) == []
+
+
+def test_the_news_peg_told_again_with_its_own_date_is_one_event() -> None:
+    text = (
+        "A group of technology companies in Guangzhou has formed a new industry association "
+        "focused on the metaverse.\n\n"
+        "Five companies on Friday established the Guangzhou Metaverse Innovation Association."
+    )
+    rows = extract_events("a", text, {"published": dt.date(2022, 3, 20), "title": ""})
+    assert [(r["date"], r["kind"], r["actor"]) for r in rows] == [
+        ("2022-03-18", "alliance", "Guangzhou Metaverse Innovation Association")
+    ]

@@ -276,7 +276,14 @@ def extract_events(
                 (date, precision), rule, quote = peg, "news-peg", ""
             else:
                 continue
-            kind = _kind(doc, v, who.clause_start(doc, s.start, v.start), s.end)
+            clause_lo = who.clause_start(doc, s.start, v.start)
+            first_person = cues.rule("events", "first-person").regex
+            assert first_person is not None
+            if first_person.search(doc.folded[clause_lo : v.start]) or (
+                v.rule == "verb-say" and cues.search("events", "forecast", doc.folded, v.end, s.end)
+            ):
+                continue  # the page speaking of itself; a forecast reported
+            kind = _kind(doc, v, clause_lo, s.end)
             if (rule == "news-peg" and kind not in _PEG_KINDS) or (
                 precision == "year" and kind == "announcement"
             ):
@@ -293,7 +300,13 @@ def extract_events(
     lead_dated = any(
         doc.paragraph_index(r["start"]) in lead and r["kind"] in _PEG_KINDS for r in rows
     )
-    if peg_rows and not lead_dated:
+    # the news peg told again later with its own date ("on Friday established ...")
+    told = peg is not None and any(
+        r["kind"] == p["kind"] and 0 <= (peg[0] - dt.date.fromisoformat(r["date"])).days <= 7
+        for r in rows
+        for p in peg_rows
+    )
+    if peg_rows and not lead_dated and not told:
         rows = sorted([*peg_rows, *rows], key=lambda r: r["start"])
     return _once(rows)
 

@@ -48,10 +48,14 @@ OTHER_VERBS: dict[str, str] = {
     "推出": "launches", "成立": "founds", "揭牌": "opens",
 }  # fmt: skip
 
-_DETERMINERS = re.compile(r"^(?:(?:a|an|the|its|their|his|her|own|new|first|jointly)\s+)+", re.I)
+_DETERMINERS = re.compile(
+    r"^(?:(?:a|an|the|its|their|his|her|own|new|first|jointly|launch of|formation of|creation of"
+    r"|establishment of|setting up of)\s+)+",
+    re.I,
+)
 _OBJECT_END = re.compile(
     r"[,.;:()“”\"]|\s(?:on|in|at|by|with|that|which|who|for|after|from|to|as|of the|earlier"
-    r"|last|this|and said)\s",
+    r"|last|this|and said|comprised|made up|consisting|including)\s",
     re.I,
 )
 _PERIOD = re.compile(r"((?:19|20)\d\d)\s*(?:-|–|—|to|至)\s*((?:19|20)\d\d)")
@@ -145,7 +149,9 @@ def make_label(
     if not chinese and kind == "announcement" and verb_key in ("said", "wrote", "stated", "warned"):
         spoken = _SPOKEN.search(after_verb)
         said = _ASIDE.sub("", before_verb).rsplit(",", 1)[0] if "," in before_verb else ""
-        content = spoken.group(1) if spoken else said
+        said = _LEADING_DATE.sub("", " " + said, count=1) if said else ""
+        at_end = len(after_verb.split()) <= 8  # "..., the minister said on Friday."
+        content = spoken.group(1) if spoken else said if at_end else english_object(after_verb)
         content = re.sub(r"[.!?]+$", "", content.strip())
         if content:
             verb = "warns" if verb_key == "warned" else "says"

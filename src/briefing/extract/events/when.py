@@ -162,6 +162,8 @@ def why_not(doc: Document, d: EventDate) -> str:
     published, folded = doc.published, doc.folded
     if doc.in_dateline(d.start):
         return "dateline"
+    if folded[d.end : d.end + 1].isalpha() and folded[d.end - 1 : d.end].isascii():
+        return "inside-word"  # "Mar" of "Market"
     if published is not None and d.date > published:
         return "after-article"  # a date after the article ("by 2025") is a target
     if published is not None and d.date.year < published.year - HISTORY_YEARS:

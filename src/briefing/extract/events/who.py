@@ -20,7 +20,7 @@ from briefing.extract.document import LOCAL_KINDS, PLACE_KINDS, Document, Plan
 #: Mentions that only report what others did.
 _REPORTERS = frozenset({"media"})
 #: Words right before a name that make it a place where something happened, not who did it.
-_WHERE_BEFORE = ("在", "于", "於", "向", "对", "對", " in ", " at ", " from ", " of ")
+_WHERE_BEFORE = ("在", "于", "於", "向", "对", "對", " in ", " at ", " from ")
 #: Between a qualifying name and the actor: "China's MIIT", 中国工业和信息化部.
 _POSSESSIVE = re.compile(r"['’]s\s+(?:the\s+)?|\s*的?")
 _NATIONAL_GOVERNMENT = re.compile(r"政府|\bgovernment\b", re.I)
@@ -138,6 +138,8 @@ def _qualified(doc: Document, before: list[Candidate]) -> Candidate:
     subject = before[0]
     if len(before) > 1 and subject.kind in PLACE_KINDS | {"place-body"}:
         gap = doc.folded[subject.end : before[1].start]
+        if doc.text[subject.start : subject.start + 4].lower() == "the " and gap.strip() == "of":
+            return before[1]  # "The province of Sichuan": Sichuan
         if _POSSESSIVE.fullmatch(gap) or cues.rule("events", "capital-of").regex.fullmatch(gap):  # type: ignore[union-attr]
             return before[1]
     return subject
