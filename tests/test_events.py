@@ -215,3 +215,14 @@ def test_the_news_peg_told_again_with_its_own_date_is_one_event() -> None:
     assert [(r["date"], r["kind"], r["actor"]) for r in rows] == [
         ("2022-03-18", "alliance", "Guangzhou Metaverse Innovation Association")
     ]
+
+
+def test_a_date_outside_an_after_clause_and_an_adjective_participle_date_nothing() -> None:
+    meta = {"published": dt.date(2022, 2, 15), "title": ""}
+    text = (
+        "On Dec. 21, two months after Facebook's rebranding launched the metaverse into "
+        "everyday talk, Shanghai's party secretary spoke up."
+    )
+    assert extract_events("a", text, meta) == []
+    text = "Last September, the ministry emphasized, through a published document, a standard."
+    assert extract_events("a", text, meta) == []

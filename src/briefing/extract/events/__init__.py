@@ -99,13 +99,19 @@ def _verbs(doc: Document, start: int, end: int) -> list[Verb]:
     found: list[Verb] = []
     not_yet = cues.rule("events", "not-yet").regex
     perfect = cues.rule("events", "perfect").regex
+    participle = cues.rule("events", "participle").regex
+    assert participle is not None
     assert not_yet is not None and perfect is not None
     for name in _VERB_RULES:
         regex = cues.rule("events", name).regex
         assert regex is not None
         for m in regex.finditer(doc.folded, start, end):
             before = doc.folded[max(start, m.start() - 24) : m.start()]
-            if not_yet.search(before) or _quoted(doc.folded, start, m.start()):
+            if (
+                not_yet.search(before)
+                or (participle.search(before) and m.group().endswith("ed"))
+                or _quoted(doc.folded, start, m.start())
+            ):
                 continue
             text = doc.folded[m.start() : m.end()]
             found.append(Verb(m.start(), m.end(), name, text, bool(perfect.search(before))))
@@ -144,6 +150,8 @@ def _pairs(
     """Each verb with the nearest date of its sentence (none across a semicolon), each date
     used once; a year alone only right beside its verb."""
     options = []
+    subordinate = cues.rule("events", "subordinate").regex
+    assert subordinate is not None
     for vi, v in enumerate(verbs):
         if v.perfect:
             continue  # "has published": no date of its own
@@ -152,6 +160,8 @@ def _pairs(
             gap = doc.folded[lo:hi]
             if ";" in gap or "；" in gap or len(gap) > _REACH[lang]:
                 continue
+            if d.end <= v.start and subordinate.search(gap):
+                continue  # "On Dec. 21, two months after X launched": not X's date
             if d.precision == "year" and (
                 len(gap) > _YEAR_REACH or v.rule == "verb-say" or "," in gap or "，" in gap
             ):
