@@ -226,3 +226,15 @@ def test_a_date_outside_an_after_clause_and_an_adjective_participle_date_nothing
     assert extract_events("a", text, meta) == []
     text = "Last September, the ministry emphasized, through a published document, a standard."
     assert extract_events("a", text, meta) == []
+
+
+def test_the_kind_comes_from_what_was_published_or_done() -> None:
+    meta = {"published": dt.date(2023, 12, 27), "title": ""}
+    row = _one("Meta released its Quest 3 mixed-reality headset in September.", meta)
+    assert (row["kind"], row["label"]) == ("other", "Meta releases Quest 3 mixed-reality headset")
+    zh = "郑州市政府10日正式发布《郑州市元宇宙产业发展实施方案（2023—2025年）》和《郑州市促进元宇宙产业发展若干政策措施》两份文件。"  # noqa: E501
+    rows = extract_events("a", zh, {"published": dt.date(2023, 2, 10), "title": ""})
+    assert [(r["date"], r["kind"], r["actor"]) for r in rows] == [
+        ("2023-02-10", "plan", "Zhengzhou"),
+        ("2023-02-10", "regulation", "Zhengzhou"),
+    ]

@@ -48,15 +48,17 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "actor_rule",
 )
 KINDS = ("plan", "announcement", "alliance", "fund", "report", "regulation", "listing", "other")
-_VERB_RULES = ("verb-publish", "verb-found", "verb-say", "verb-other", "verb-list")
+_VERB_RULES = ("verb-publish", "verb-found", "verb-say", "verb-other", "verb-fund", "verb-list")
 _FAMILY_KIND = {
     "verb-found": "alliance",
     "verb-say": "announcement",
     "verb-list": "listing",
     "verb-other": "other",
     "verb-publish": "announcement",
+    "verb-fund": "fund",
 }
 _OBJECT_RULES = (
+    "object-product",
     "object-alliance",
     "object-fund",
     "object-report",
@@ -71,6 +73,9 @@ _JOIN = 6
 #: The lead: the first paragraphs of the body, where the news peg is told.
 _LEAD_PARAGRAPHS = 2
 _LEAD_MIN = 40  # characters: shorter paragraphs are titles, bylines, section numbers
+#: What a date known only to its year can date: a document or body, not a statement or a
+#: product launch ("今年发布了盘古大模型" says too little of when)
+_YEAR_KINDS = frozenset({"plan", "fund", "regulation", "alliance", "listing"})
 #: What a news peg can be: a document or body the article exists to report.
 _PEG_KINDS = frozenset({"plan", "alliance", "fund", "report", "regulation"})
 
@@ -186,12 +191,10 @@ def _kind(doc: Document, v: Verb, lo: int, hi: int) -> str:
     title = label_mod._TITLE.search(after[:40])
     scope = (v.end + title.start(), v.end + title.end()) if title else None
     best: tuple[int, str] | None = None
+    if scope is not None:  # a title in 《》 says what was published
+        return _title_kind(doc.folded[scope[0] : scope[1]])
     for name in _OBJECT_RULES:
         rule = cues.rule("events", name)
-        if scope is not None:
-            if rule.search(doc.folded, *scope):
-                return str(rule.extra["kind"])
-            continue
         m = rule.search(doc.folded, v.end, min(hi, v.end + 80))
         if m is not None:
             distance = m.start() - v.end
@@ -206,8 +209,6 @@ def _kind(doc: Document, v: Verb, lo: int, hi: int) -> str:
             distance = v.start - m.end() + 10  # an object after the verb is likelier
             if best is None or distance < best[0]:
                 best = (distance, str(rule.extra["kind"]))
-    if scope is not None and best is None:
-        return "plan"
     if best is not None and not (v.rule == "verb-other" and best[0] > 30):
         return best[1]
     return _FAMILY_KIND[v.rule]
@@ -295,7 +296,7 @@ def extract_events(
                 continue  # the page speaking of itself; a forecast reported
             kind = _kind(doc, v, clause_lo, s.end)
             if (rule == "news-peg" and kind not in _PEG_KINDS) or (
-                precision == "year" and kind == "announcement"
+                precision == "year" and kind not in _YEAR_KINDS
             ):
                 continue  # a statement dated only by its year is no event a reader dates
             titles = _titles(doc, v, s.end) if lang == "zh" else []
@@ -351,13 +352,17 @@ def _titles(doc: Document, v: Verb, end: int) -> list[str]:
 
 
 def _title_kind(title: str) -> str:
-    from briefing.extract.cues import fold
-
-    folded = fold(title)
+    """A title's kind from its head noun, the last kind word it holds (a Chinese compound
+    ends in its head: 《…若干政策措施》 is rules, 《…产业发展行动计划》 a plan)."""
+    folded = cues.fold(title)
+    best = (-1, "plan")
     for name in ("object-regulation", "object-report", "object-plan", "object-fund"):
-        if cues.search("events", name, folded):
-            return str(cues.rule("events", name).extra["kind"])
-    return "plan"
+        regex = cues.rule("events", name).regex
+        assert regex is not None
+        for m in regex.finditer(folded):
+            if m.end() > best[0]:
+                best = (m.end(), str(cues.rule("events", name).extra["kind"]))
+    return best[1]
 
 
 def _row(doc, article_id, s, v, date, precision, kind, rule, quote, lang, title) -> dict:

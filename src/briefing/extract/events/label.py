@@ -44,7 +44,8 @@ OTHER_VERBS: dict[str, str] = {
     "奠基": "breaks ground", "开工": "starts construction", "上线": "launches",
     "开放": "opens", "开业": "opens", "收购": "acquires", "开售": "starts selling",
     "召开": "holds", "启用": "opens", "改名": "renames itself", "拨款": "allocates",
-    "拿出": "allocates", "投入": "invests", "启动": "launches", "发布": "releases",
+    "拿出": "allocates", "投入": "invests", "allocated": "allocates", "earmarked": "earmarks",
+    "启动": "launches", "发布": "releases",
     "推出": "launches", "成立": "founds", "揭牌": "opens",
 }  # fmt: skip
 
