@@ -8,7 +8,7 @@ several predictions with the right date, the one whose sentence holds the gold q
 the nearest one) is taken. Gold `optional` rows neither reward nor punish: a prediction that
 matches one is set aside. Gold `off_topic` rows are events that must not be output: a
 prediction matching one is a false positive, and is listed as such. Actor accuracy is the
-share of matched gold rows whose actor agrees (case-insensitive).
+share of matched gold rows whose actor agrees (case-insensitive); kind accuracy likewise.
 
     python -m briefing.extract.event_scoring --gold-dir tests/fixtures/gold --split tune
     python -m briefing.extract.event_scoring --gold-dir ../gold-a/tests/fixtures/gold \
@@ -62,6 +62,7 @@ class EventScore:
     recall: float
     f1: float
     actor_accuracy: float
+    kind_accuracy: float
     matched: list[tuple[dict, dict]] = field(default_factory=list)  # (predicted, gold)
     missed: list[dict] = field(default_factory=list)
     spurious: list[dict] = field(default_factory=list)
@@ -223,7 +224,9 @@ def score_events(predicted: list[dict], gold_rows: list[dict]) -> EventScore:
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     right = sum(_actor(p) == _actor(g) for p, g in matched)
     actor = right / len(matched) if matched else float("nan")
-    return EventScore(precision, recall, f1, actor, matched, missed, spurious, off, optional)
+    kinds = sum(_text(p.get("kind")) == _text(g.get("kind")) for p, g in matched)
+    kind = kinds / len(matched) if matched else float("nan")
+    return EventScore(precision, recall, f1, actor, kind, matched, missed, spurious, off, optional)
 
 
 def predict(gold: EventGold, split: str = "all") -> list[dict]:
@@ -252,7 +255,7 @@ def _print(result: EventScore, n_articles: int, n_gold: int) -> None:
     print(f"articles {n_articles}  gold events {n_gold}")
     print(
         f"precision {result.precision:.3f}  recall {result.recall:.3f}  f1 {result.f1:.3f}"
-        f"  actor accuracy {result.actor_accuracy:.3f}"
+        f"  actor accuracy {result.actor_accuracy:.3f}  kind accuracy {result.kind_accuracy:.3f}"
     )
     for g in result.missed:
         print(f"missed    {g['article'][:40]:<40} {g['date']:<10} {g['quote'][:50]}")
