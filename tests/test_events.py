@@ -238,3 +238,25 @@ def test_the_kind_comes_from_what_was_published_or_done() -> None:
         ("2023-02-10", "plan", "Zhengzhou"),
         ("2023-02-10", "regulation", "Zhengzhou"),
     ]
+
+
+def test_a_notice_that_issues_a_plan_is_dated_by_its_signature_line() -> None:
+    text = (
+        "上海市人民政府办公厅关于印发《上海市培育“元宇宙”新赛道行动方案（2022—2025年）》的通知\n\n"
+        "各区人民政府，市政府各委、办、局：\n\n"
+        "经市政府同意，现将《上海市培育“元宇宙”新赛道行动方案（2022—2025年）》印发给你们，"
+        "请认真按照执行。\n\n"
+        "上海市人民政府办公厅\n"
+        "2022年6月24日\n\n"
+        "到2025年，本市“元宇宙”相关产业规模达到3500亿元。"
+    )
+    row = _one(text, {"published": dt.date(2022, 7, 8), "title": ""})
+    assert (row["date"], row["kind"], row["actor"]) == ("2022-06-24", "plan", "Shanghai")
+
+
+def test_recently_dates_the_news_by_the_article() -> None:
+    text = (
+        "五部门近日联合印发《元宇宙产业创新发展三年行动计划（2023—2025年）》，提出到2025年的目标。"
+    )
+    row = _one(text, {"published": dt.date(2023, 9, 8), "title": ""})
+    assert (row["date"], row["date_rule"], row["kind"]) == ("2023-09-08", "recency", "plan")

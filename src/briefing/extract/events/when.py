@@ -220,7 +220,8 @@ def signature_date(doc: Document) -> tuple[dt.date, str] | None:
     """The date a policy document is signed with: a line holding nothing but a full date,
     after the issuing office's name and before the text (上海市人民政府办公厅 / 2022年6月24日).
     A notice that "hereby issues" a plan (现将…印发) is dated by it, not by the page."""
-    for line in re.finditer(r"[^\n]+", doc.folded[: len(doc.folded) // 2]):
+    head = doc.folded[: max(len(doc.folded) // 2, 3000)]  # a signature opens the text
+    for line in re.finditer(r"[^\n]+", head):
         body = line.group().strip()
         if not _SIGNATURE.fullmatch(body):
             continue
