@@ -25,6 +25,10 @@ from briefing.extract.document import (
 from briefing.extract.quantities import Quantity
 
 _BODIES = frozenset({"alliance", "association", "working_group"})
+#: Mentions that never own a figure by position: media and research firms report figures
+#: about others; "the global market" (a `world` mention, where the reference finds them) is
+#: decided by the `world-market` rule, which knows a share of the world from the world's.
+_NOT_OWNERS = REPORTERS | {"world"}
 #: The kinds of body an anaphor or a scope word can stand for, by its head word.
 _KINDS_OF: dict[str, tuple[str, ...]] = {
     "alliance": ("alliance", "association"),
@@ -65,14 +69,44 @@ def owner(m: ScopeMention | reference.Mention) -> str:
 
 
 # ---------------------------------------------------------------- document
+_NO_ENTRY = reference.Entry("", "", "", False)
+_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
+#: "科大讯飞、浪潮信息等底层技术类企业": names listed before 等 are examples of a group.
+_EXAMPLES_AFTER = re.compile(r"(?:、[^、，。；,;等]{1,12})*等")
+
+
+def _example(text: str, m: ScopeMention) -> bool:
+    """Is the mention one of the examples listed before 等 ("X、Y等企业")?"""
+    return _EXAMPLES_AFTER.match(text, m.end) is not None
+
+
+def _mostly_chinese_bodies(doc: Document) -> bool:
+    """Are at least half of the bodies the text names (media and research firms aside)
+    Chinese? (A story about Roblox, Microsoft and Meta that mentions Tencent is not about
+    China.)"""
+    homes = [
+        (reference.entry_for(m.canonical) or _NO_ENTRY).parent
+        for m in doc.raw_mentions
+        if m.kind not in REPORTERS and m.kind not in PLACE_KINDS
+    ]
+    return bool(homes) and 2 * sum(h == "China" for h in homes) >= len(homes)
+
+
 def document_place(doc: Document) -> tuple[str, str]:
     """The place an article is about, and the rule that says so: the first place its title
     names; else the place of the plan it announces; else the most named place (a ministry
     counts for its country); else China. A tie at the top (a list of provinces) has no one
     subject: China is."""
-    for m in reference.find_mentions(doc.title):
-        if m.kind in PLACE_KINDS:
-            return m.canonical, "document-title"
+    titled = list(
+        dict.fromkeys(
+            m.canonical for m in reference.find_mentions(doc.title) if m.kind in PLACE_KINDS
+        )
+    )
+    if len(titled) == 1:
+        return titled[0], "document-title"
+    countries = [c for c in titled if (reference.entry_for(c) or _NO_ENTRY).kind == "country"]
+    if len(countries) >= 2:  # "US, China and South Korea lead the patent race": the world's
+        return "World", "document-title-countries"
     plan = doc.plan()
     if plan is not None and plan.place:
         return plan.place, "document-plan"
@@ -82,7 +116,17 @@ def document_place(doc: Document) -> tuple[str, str]:
             name = owner(m)
             counts[name] = counts.get(name, 0) + 1
     if not counts:
-        return "China", "document-default"
+        # a text that names no place: about China when it is written in Chinese, filed
+        # by a news agency's dateline, speaks of a government or names a Chinese body; else
+        # about the world ("the
+        # metaverse market could reach $800 billion")
+        chinese = (
+            bool(doc.datelines)
+            or len(_IDEOGRAPH.findall(doc.text)) * 3 >= len(doc.text)
+            or cues.search("entity", "government-word", doc.folded) is not None
+            or _mostly_chinese_bodies(doc)
+        )
+        return ("China", "document-default") if chinese else ("World", "document-unplaced")
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
         return "China", "document-default"
@@ -95,7 +139,8 @@ def resolve_mentions(doc: Document) -> list[ScopeMention]:
     their kind, else the document's place when it is of that kind, else (a scope word in a
     local document) the document's place. Unresolved words are dropped."""
     out = [ScopeMention(m, "name") for m in doc.raw_mentions]
-    starts = [m.start for m in doc.raw_mentions]
+    raw = doc.raw_mentions
+    starts = [m.start for m in raw]
     plan = doc.plan()
     local_doc = (reference.entry_for(doc.place) or reference.Entry("", "", "", False)).kind
     for rule_kind in ("anaphor", "scope-word"):
@@ -117,7 +162,7 @@ def resolve_mentions(doc: Document) -> list[ScopeMention]:
             if not kinds:
                 continue
             i = bisect.bisect_left(starts, a.start())
-            found = next((p for p in reversed(doc.raw_mentions[:i]) if p.kind in kinds), None)
+            found = next((raw[j] for j in range(i - 1, -1, -1) if raw[j].kind in kinds), None)
             canonical, kind = (found.canonical, found.kind) if found else ("", "")
             if not canonical and local_doc in kinds:
                 canonical, kind = doc.place, local_doc
@@ -148,7 +193,7 @@ def _named(m: ScopeMention, rule: str) -> tuple[str, str]:
 
 def _first_usable(doc: Document, start: int, end: int) -> ScopeMention | None:
     for m in doc.mentions_between(start, end):
-        if m.kind not in REPORTERS:
+        if m.kind not in _NOT_OWNERS:
             return m
     return None
 
@@ -174,7 +219,7 @@ def attribute_entity(
     """
     text = doc.folded  # cue rules read simplified script, offsets unchanged
     s = doc.sentence_at(q.start)
-    in_sentence = [m for m in doc.mentions_between(s.start, s.end) if m.kind not in REPORTERS]
+    in_sentence = [m for m in doc.mentions_between(s.start, s.end) if m.kind not in _NOT_OWNERS]
     if measure == "members":
         bodies = [m for m in in_sentence if m.kind in _BODIES]
         if bodies:
@@ -196,6 +241,11 @@ def attribute_entity(
             or (m.end <= q.start and relative.search(text, m.end, q.start))
         )
         and not _quoted_name(text, m)
+        and not _example(text, m)
+        and not (
+            m.end <= q.start
+            and cues.search("entity", "recipient-before", text, max(0, m.start - 40), m.start)
+        )
         and not (q.unit == "times" and cues.search("entity", "times-base", text, m.end, q.start))
     ]
     asides = [
@@ -241,12 +291,18 @@ def attribute_entity(
             return before_list, "list-continues"
     heading = doc.heading(q.start)
     floor = heading.end if heading is not None else 0
-    previous = [m for m in doc.mentions_before(s.start, 12) if m.kind not in REPORTERS]
+    previous = [
+        m
+        for m in doc.mentions_before(s.start, 12)
+        if m.kind not in _NOT_OWNERS and not _example(text, m)
+    ]
     if previous and previous[-1].start >= floor:
         last = previous[-1]
         ps = doc.sentence_at(last.start)
         prev_sentence = [
-            m for m in doc.mentions_between(ps.start, ps.end) if m.kind not in REPORTERS
+            m
+            for m in doc.mentions_between(ps.start, ps.end)
+            if m.kind not in _NOT_OWNERS and not _example(text, m)
         ]
         # a list of places ("Beijing, Shanghai, Guangdong and ...") has no one subject
         listed = {m.canonical for m in prev_sentence if m.kind in PLACE_KINDS}

@@ -14,7 +14,7 @@ from typing import Any
 
 from briefing.extract import cues
 from briefing.extract.document import LOCAL_KINDS, Document, read_document
-from briefing.extract.entity import attribute_entity
+from briefing.extract.entity import attribute_entity, clause_span
 from briefing.extract.measure import classify_measure, is_decline
 from briefing.extract.quantities import Quantity
 from briefing.extract.topic import on_a_link_line, topic_flags
@@ -164,6 +164,7 @@ def document_facts(
             local,
             cues.fold(_scope_text(doc, q)),
             lead=folded[lead.start : lead.end] if lead is not None else "",
+            clause=folded[slice(*clause_span(doc, q))],
             folded=True,
         )
         conv = by_start.get(q.conversion_of_start) if q.conversion_of_start is not None else None

@@ -43,6 +43,7 @@ def classify_measure(
     scope: str = "",
     *,
     lead: str = "",
+    clause: str = "",
     folded: bool = False,
 ) -> tuple[str, str]:
     """The measure of a figure and the rule that decided it.
@@ -53,12 +54,13 @@ def classify_measure(
     `scope`: the text of the figure's block, heading and the document's title, read when
     the sentence does not say what bare filings count (a patent report's "17,293
     applications"). `lead`: the lead-in of the list the figure is an item of (its aim
-    makes a market size a target). All are read in simplified script (`folded`: the
+    makes a market size a target); `clause`: the figure's clause, where a support rule
+    must stand to make its money a grant. All are read in simplified script (`folded`: the
     caller has folded them already, as the document model does once per article).
     """
     if not folded:
         sentence, before, after = cues.fold(sentence), cues.fold(before), cues.fold(after)
-        scope, lead = cues.fold(scope), cues.fold(lead)
+        scope, lead, clause = cues.fold(scope), cues.fold(lead), cues.fold(clause)
     counted = cues.fold(q.counted or "")
     if _has("generic-filings", counted.strip()) or (q.unit == "count" and not counted):
         for text, suffix in ((sentence, ""), (scope, "-in-scope")):
@@ -90,22 +92,28 @@ def classify_measure(
             return "patent_share", "patent-in-scope"  # "China: 14,291 applications (29.7%)"
         return measure, rule
     if q.unit == "count":
-        return _count(q, counted, sentence, before, after)
+        return _count(q, counted, sentence, before, after, scope)
     return "other", "unit"
 
 
-def _money(sentence: str, before: str, after: str, local: bool) -> tuple[str, str]:
+def _money(
+    sentence: str, before: str, after: str, local: bool, scope: str = "", clause: str = ""
+) -> tuple[str, str]:
     if _has("gdp", sentence):
         return "other", "gdp"
     if _has("invest-before", before):
         return "investment", "invest-before"
-    if _has("support-rule", sentence):
+    if _has("threshold-before", before):
+        return "other", "threshold-before"  # 年主营业务收入首次达到1亿元: a bar, not a grant
+    if _has("support-rule", clause or sentence):
         return "investment", "support-rule"
+    if _has("funding-after", after):
+        return "investment", "funding-after"  # 最多可获5万港元资助: a grant
     if _has("invest-word", sentence) and not _has("market-noun", sentence):
         return "investment", "invest-word"
     if _has("threshold-before", before):
         return "other", "threshold-before"
-    if after.startswith("的"):  # the noun it describes decides
+    if _DESCRIBES.match(after):  # the noun it describes decides
         noun = re.split(r"[，。；、,;]", after, maxsplit=1)[0]
         if _has("funding-noun", noun):
             return "investment", "funding-noun"  # 规模50亿元的产业基金: the size of a fund
@@ -120,6 +128,8 @@ def _money(sentence: str, before: str, after: str, local: bool) -> tuple[str, st
         return "market_size", "future-outlook"
     if _has("market-noun", sentence):
         return "market_size", "market-noun"
+    if _has("market-noun", scope):
+        return "market_size", "market-in-scope"  # "Most of that is e-commerce (US$2 trillion)"
     return "other", "money"
 
 
@@ -144,18 +154,24 @@ def _percent(sentence: str, before: str) -> tuple[str, str]:
 
 
 _CLAUSE_END = re.compile(r"[，。；,;：:]")
+#: Money right before 的 (past a bracketed note, "1000万元以上（含）的企业") describes a noun.
+_DESCRIBES = re.compile(r"^(?:[（(][^）)]{0,4}[）)])?的")
+#: Where the noun after a Chinese count ends at the latest: a title, a bracket, a date.
+_NOUN_END = re.compile(r"[《（(「“]|\d")
 
 
-def _count(q: Quantity, counted: str, sentence: str, before: str, after: str) -> tuple[str, str]:
+def _count(
+    q: Quantity, counted: str, sentence: str, before: str, after: str, scope: str = ""
+) -> tuple[str, str]:
     source = "counted"
     if not counted:
         # the noun after a Chinese count, past its modifiers (打造10个具有区域影响力的集聚区),
         # else the noun before it in its clause (企业超过1.2万家); 家 counts firms
-        tail = _CLAUSE_END.split(after, maxsplit=1)[0]
+        tail = _NOUN_END.split(_CLAUSE_END.split(after, maxsplit=1)[0], maxsplit=1)[0][:16]
         head = _CLAUSE_END.split(before)[-1]
-        scope = cues.rule(_TOPIC, "scope-prefix").regex
-        assert scope is not None
-        for text, where in ((tail, "noun-after"), (scope.sub("", head[-12:]), "noun-before")):
+        prefix = cues.rule(_TOPIC, "scope-prefix").regex
+        assert prefix is not None
+        for text, where in ((tail, "noun-after"), (prefix.sub("", head[-12:]), "noun-before")):
             if any(pattern.search(text) for _, pattern, _ in _counted_rules()):
                 counted, source = text, where
                 break
@@ -165,6 +181,11 @@ def _count(q: Quantity, counted: str, sentence: str, before: str, after: str) ->
             if measure == "companies" and _has("member-cue", sentence):
                 return "members", "member-cue"
             return measure, rule
+    for text, suffix in ((sentence, ""), (scope, "-in-scope")):
+        if _has("trademark", text):
+            return "trademark_applications", "trademark" + suffix
+        if _has("patent", text) and ("件" in q.text or not counted or suffix == ""):
+            return "patents", "patent" + suffix  # 美国以17,293件居冠 in a patent report
     if "家" in q.text or "間" in q.text or "间" in q.text:
         if _has("member-cue", sentence):
             return "members", "member-cue"

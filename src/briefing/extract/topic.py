@@ -51,7 +51,7 @@ def _names_china(doc: Document, start: int, end: int) -> bool:
         entry = reference.entry_for(m.canonical)
         if entry is None:
             continue
-        if entry.is_place and (m.canonical == "China" or entry.kind != "country"):
+        if entry.is_place and (m.canonical == "China" or entry.kind not in ("country", "world")):
             return True
         if not entry.is_place and entry.parent == "China" and entry.kind not in REPORTERS:
             return True

@@ -19,6 +19,7 @@ from briefing.extract.numbers import parse_chinese_numeral, parse_number_words
 from briefing.extract.quantities import Quantity
 
 _TOPIC = "year"
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 #: How far (characters) a past figure's written year carries to undated figures after it,
 #: within one section: the next sentence or two of the same story.
 _CARRY = 400
@@ -30,7 +31,7 @@ def _rule(name: str) -> re.Pattern[str]:
     return regex
 
 
-def sentence_year(doc: Document, q: Quantity) -> tuple[int | None, str]:
+def sentence_year(doc: Document, q: Quantity, measure: str = "") -> tuple[int | None, str]:
     """The year the figure's sentence gives it: a date right after it joined by in/by/for
     ("10% in 2025", `date-after-figure`) wins; else the nearest date of the sentence, the
     earlier on ties (`date-in-sentence`); a span ("from 2011 to 2022") gives its later year
@@ -50,7 +51,7 @@ def sentence_year(doc: Document, q: Quantity) -> tuple[int | None, str]:
         if not (a <= q.start < b):
             found = [d for d in found if not (a <= d.start < b)]
     if not found:
-        return None, ""
+        return _that_period(doc, s.start, s.end)
     binds = _rule("binds-after")
     best: DateMention | None = None
     rule = "date-in-sentence"
@@ -63,7 +64,20 @@ def sentence_year(doc: Document, q: Quantity) -> tuple[int | None, str]:
     i = found.index(best)
     if i + 1 < len(found) and _rule("range-tail").match(folded[best.end : found[i + 1].start]):
         best, rule = found[i + 1], "span-end"
+    if measure == "growth_rate" and rule == "date-in-sentence" and len(found) >= 2:
+        # "reach $783bn in 2024 from $479bn in 2020, a CAGR of 13.1%": over the span
+        latest = max(found, key=lambda d: d.date.year if d.date else 0)
+        return (latest.date.year, "growth-span-end") if latest.date else (None, "")
     return (best.date.year, rule) if best.date else (None, "")
+
+
+def _that_period(doc: Document, start: int, end: int) -> tuple[int | None, str]:
+    """ "By the end of that period", 届时: the latest year the previous sentence names."""
+    if not _rule("that-period").search(doc.folded, start, end):
+        return None, ""
+    previous = doc.sentence_at(max(0, start - 2))
+    years = [int(m.group()) for m in _YEAR.finditer(doc.text, previous.start, previous.end)]
+    return (max(years), "that-period") if years else (None, "")
 
 
 def _gap(q: Quantity, start: int, end: int) -> int:
@@ -129,9 +143,6 @@ def _framing(doc: Document, block: Block | None) -> int | None:
     if m is None:
         return None
     return int(next(v for v in m.groupdict().values() if v))
-
-
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _lead_in_year(doc: Document, block: Block | None) -> int | None:
@@ -203,7 +214,9 @@ def document_year(
         and (future or measure == "market_size_target")
     ):
         return plan.last_year, "plan-period"
-    if doc.published is None or future or measure == "market_size_target":
+    if doc.published is None or (future and measure != "investment"):
+        return None, ""
+    if measure == "market_size_target":
         return None, ""
     if _rule("present-tense").search(folded, lo, hi):
         return doc.published.year, "present-tense"
@@ -242,9 +255,10 @@ def plan_contents_year(doc: Document, q: Quantity) -> tuple[int | None, str]:
 
 def _future(doc: Document, lo: int, hi: int) -> bool:
     """Does the clause speak of the future? A plan verb (建成, 形成) after 已 or 当时
-    reports what has happened."""
+    reports what has happened; a support rule (给予, 经认定, "can receive") is in force."""
     return _rule("future-clause").search(doc.unplanned, lo, hi) is not None and not (
         _rule("completed").search(doc.folded, lo, hi)
+        or _rule("in-force").search(doc.folded, lo, hi)
     )
 
 
@@ -264,7 +278,7 @@ def figure_year(
     contents = plan_contents_year(doc, q)
     if contents[0] is not None:
         return contents
-    year, rule = sentence_year(doc, q)
+    year, rule = sentence_year(doc, q, measure)
     horizon, h_rule = clause_horizon(doc, q, year)
     if horizon is not None:
         return horizon, h_rule
