@@ -598,3 +598,25 @@ def test_summary_works_without_any_article_date(facts):
     keys = summary.key_numbers(merge_claims(undated), 7.1, undated).set_index("key")
     assert keys.loc["companies", "figure"] == "more than 500"
     assert keys.loc["gdp_share", "label"] == "digital economy share of GDP (China, 2025)"
+
+
+def test_timeline_keeps_the_latest_events_when_there_are_many():
+    events = pd.DataFrame(
+        [
+            {
+                "article": "a",
+                "start": i,
+                "date": f"20{10 + i}-01-01",
+                "precision": "year",
+                "kind": "plan",
+                "actor": f"P{i}",
+                "label": f"P{i} publishes plan",
+                "sources": "a",
+                "sentence": "",
+                "on_topic": True,
+            }  # fmt: skip
+            for i in range(5)
+        ]
+    )
+    table = timeline.table(events, top_n=2)
+    assert list(table["date"]) == ["2013", "2014"]

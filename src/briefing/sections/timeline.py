@@ -57,7 +57,8 @@ def _record(event: dict) -> dict:
 
 
 def table(events: pd.DataFrame, top_n: int = 40) -> pd.DataFrame:
-    """Dated on-topic events, earliest first, one row per event with its articles."""
+    """Dated on-topic events, earliest first, one row per event with its articles; the
+    latest `top_n` when there are more."""
     if events is None or events.empty:
         return pd.DataFrame(columns=list(COLUMNS))
     keep = events[events["on_topic"].map(_truthy) & events["date"].map(lambda d: not is_blank(d))]
@@ -79,4 +80,4 @@ def table(events: pd.DataFrame, top_n: int = 40) -> pd.DataFrame:
         columns=list(COLUMNS[:-1]),
     )
     out["n_sources"] = out["articles"].map(len)
-    return out.head(top_n).reset_index(drop=True)
+    return out.tail(top_n).reset_index(drop=True)  # the latest: a briefing reads forward
