@@ -614,7 +614,7 @@ def test_timeline_keeps_the_latest_events_when_there_are_many():
                 "sources": "a",
                 "sentence": "",
                 "on_topic": True,
-            }  # fmt: skip
+            }
             for i in range(5)
         ]
     )
