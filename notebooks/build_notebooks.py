@@ -166,13 +166,13 @@ SECTIONS: dict[str, tuple[str, list[str]]] = {
         [
             "timeline = sections.timeline.table(events)",
             "display(HTML(narrative.timeline_paragraph(timeline)))",
-            "display(HTML(narrative.no_data('No dated events to list.') if timeline.empty else narrative.html_table(timeline, {'date': 'Date', 'kind': 'Kind', "
-            "'entity': 'Who', 'sentence': 'What the article says'}, "
+            "display(HTML(narrative.no_data('No dated events to list.') if timeline.empty else narrative.html_table(timeline, {'date': 'Date', 'label': 'What happened', "
+            "'kind': 'Kind', 'actor': 'Who', 'n_sources': 'Sources', 'sentence': 'What the article says'}, "
             "more=f'Every dated event is in {processed_dir}/events.csv.')))",
             "if len(timeline):\n"
             '    finding = f\'{len(timeline)} dated events from {timeline["date"].min()} '
             'to {timeline["date"].max()}\'\n'
-            "    fig = charts.timeline(timeline, 'date', 'entity')\n"
+            "    fig = charts.timeline(timeline, 'date', 'label', 'kind', precision='precision')\n"
             "    charts.save_figure(fig, 'events-timeline', figures_dir, title=finding, "
             "subtitle='Date of event', source=sections.source_line(facts, timeline['articles']), finding=finding, "
             "quotes=sorted(set(timeline['sentence'].astype(str))), order=6)\n"

@@ -220,3 +220,19 @@ def test_geography_paragraph_spells_out_a_few_places_and_counts_the_others() -> 
     text = narrative.geography_paragraph(places)
     assert text.count("projects 5") == narrative.GEOGRAPHY_PLACES_SPELLED_OUT
     assert "5 other places with figures are in the table." in text
+
+
+def test_timeline_paragraph_says_what_happened_last_and_what_several_articles_tell():
+    from briefing.narrative import timeline_paragraph
+
+    timeline = pd.DataFrame(
+        {
+            "date": ["2022-09", "2023-09-08"],
+            "label": ["Henan publishes plan", "MIIT publishes <b>plan</b>"],
+            "n_sources": [2, 1],
+        }
+    )
+    text = timeline_paragraph(timeline)
+    assert "2 dated events, from 2022-09 to 2023-09-08." in text
+    assert "The latest: MIIT publishes &lt;b&gt;plan&lt;/b&gt; (2023-09-08)." in text
+    assert "1 event is told by more than one article." in text

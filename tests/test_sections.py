@@ -284,39 +284,24 @@ def test_geography_places_commitments_on_tiles(claims):
 
 
 def test_timeline_sorts_dated_events_and_merges_repeats():
+    def event(article, start, date, precision, kind, actor, label, on_topic=True):
+        return {"article": article, "start": start, "end": start + 4, "text": "", "date": date,
+                "precision": precision, "kind": kind, "actor": actor, "label": label,
+                "sources": article, "sentence": label + ".", "on_topic": on_topic,
+                "date_rule": "date", "actor_rule": "subject"}  # fmt: skip
+
     events = pd.DataFrame(
         [
-            [
-                "b",
-                5,
-                9,
-                "Friday",
-                "2024-01-19",
-                "day",
-                "announcement",
-                "MIIT",
-                "MIIT formed a group.",
-                True,
-            ],
-            [
-                "a",
-                1,
-                4,
-                "Jan. 19",
-                "2024-01-19",
-                "day",
-                "announcement",
-                "MIIT",
-                "MIIT announced.",
-                True,
-            ],
-            ["a", 9, 12, "August", "2023-08-01", "month", "plan", "Sichuan", "Sichuan plan.", True],
-            ["a", 20, 25, "2021", "2021-01-01", "year", "other", "Meta", "Meta rebrand.", False],
+            event("b", 5, "2024-01-19", "day", "alliance", "MIIT", "MIIT forms working group"),
+            event("a", 1, "2024-01-19", "day", "alliance", "MIIT", "MIIT forms working group"),
+            event("a", 9, "2023-08-01", "month", "plan", "Sichuan", "Sichuan publishes plan"),
+            event("a", 20, "2021-01-01", "year", "other", "Meta", "Meta renames", False),
         ],
         columns=list(timeline.EVENT_COLUMNS),
     )
     table = timeline.table(events)
-    assert list(table["date"]) == ["2023-08-01", "2024-01-19"]
+    assert list(table["date"]) == ["2023-08", "2024-01-19"]  # each date at its precision
+    assert list(table["label"]) == ["Sichuan publishes plan", "MIIT forms working group"]
     assert table.iloc[1]["articles"] == ["a", "b"]
     assert timeline.table(events.iloc[0:0]).empty
 
@@ -617,3 +602,25 @@ def test_summary_works_without_any_article_date(facts):
     keys = summary.key_numbers(merge_claims(undated), 7.1, undated).set_index("key")
     assert keys.loc["companies", "figure"] == "more than 500"
     assert keys.loc["gdp_share", "label"] == "digital economy share of GDP (China, 2025)"
+
+
+def test_timeline_keeps_the_latest_events_when_there_are_many():
+    events = pd.DataFrame(
+        [
+            {
+                "article": "a",
+                "start": i,
+                "date": f"20{10 + i}-01-01",
+                "precision": "year",
+                "kind": "plan",
+                "actor": f"P{i}",
+                "label": f"P{i} publishes plan",
+                "sources": "a",
+                "sentence": "",
+                "on_topic": True,
+            }
+            for i in range(5)
+        ]
+    )
+    table = timeline.table(events, top_n=2)
+    assert list(table["date"]) == ["2013", "2014"]

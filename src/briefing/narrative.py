@@ -470,13 +470,23 @@ def market_paragraph(market: pd.DataFrame, facts: pd.DataFrame) -> str:
 
 
 def timeline_paragraph(timeline: pd.DataFrame) -> str:
+    """How many events, over which span, the latest one said in words (its label), and how
+    many were told by more than one article: a reader learns what happened, not only when."""
     if timeline.empty:
         return no_data("No dated events were found in these articles.")
     first, last = timeline.iloc[0], timeline.iloc[-1]
-    return (
-        f"<p>{len(timeline)} dated events, from {html_text(first['date'])} to "
-        f"{html_text(last['date'])}.</p>"
+    text = (
+        f"<p>{counted(len(timeline), 'dated event')}, from {html_text(first['date'])} to "
+        f"{html_text(last['date'])}."
     )
+    if "label" in timeline and str(last.get("label") or ""):
+        text += f" The latest: {html_text(last['label'])} ({html_text(last['date'])})."
+    if "n_sources" in timeline:
+        several = int((timeline["n_sources"] > 1).sum())
+        if several:
+            verb = "is" if several == 1 else "are"
+            text += f" {counted(several, 'event')} {verb} told by more than one article."
+    return text + "</p>"
 
 
 #: Places whose commitments the geography paragraph spells out; the table has the rest.

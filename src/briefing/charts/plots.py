@@ -325,6 +325,10 @@ def matrix(
     return fig
 
 
+#: How a date is written at each precision on the timeline.
+_DATE_AT = {"day": "%Y-%m-%d", "month": "%b %Y", "year": "%Y"}
+
+
 def timeline(
     df: pd.DataFrame,
     date: str,
@@ -335,16 +339,22 @@ def timeline(
     subtitle: str = "",
     source: str = "",
     top_n: int = 24,
+    precision: str | None = None,
 ) -> Figure:
     """Dated events on one axis; labels staggered above/below so they don't overlap.
 
     Colour encodes `kind` (named in each label, so no legend). Only the latest
-    top_n events are drawn; the count of earlier ones is written on the chart.
+    top_n events are drawn; the count of earlier ones is written on the chart. With a
+    `precision` column (day | month | year), each date is written no finer than the text
+    gave it: an event known to its month reads "Sep 2022", not "2022-09-01".
     """
-    cols = [date, label] + ([kind] if kind else [])
+    cols = [date, label] + ([kind] if kind else []) + ([precision] if precision else [])
     df = _with_columns(df, cols)
     rows = df[cols].copy()
-    rows["when__"] = pd.to_datetime(rows[date], errors="coerce")
+    # one by one: dates at mixed precisions ("2022-09-27", "2022-07", "2021") in one column
+    rows["when__"] = pd.to_datetime(
+        rows[date].map(lambda v: pd.to_datetime(str(v), errors="coerce")), errors="coerce"
+    )
     rows = rows.dropna(subset=["when__"]).sort_values(["when__", label], kind="stable")
     hidden = max(0, len(rows) - top_n)
     rows = rows.tail(top_n)
@@ -364,7 +374,8 @@ def timeline(
         color = palette.get(str(rec[kind]), OKABE_ITO[0]) if kind else OKABE_ITO[0]
         ax.plot([when, when], [0, level], color=color, linewidth=1.2)
         ax.scatter([when], [0], color=color, s=50, zorder=3)
-        text = f"{textwrap.fill(str(rec[label]), 24)}\n{when:%Y-%m-%d}"  # long names wrap
+        shown = _DATE_AT.get(str(rec[precision]) if precision else "day", "%Y-%m-%d")
+        text = f"{textwrap.fill(str(rec[label]), 24)}\n{when.strftime(shown)}"  # long names wrap
         if kind:
             text += f" · {rec[kind]}"
         ax.text(
