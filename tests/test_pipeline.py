@@ -60,16 +60,41 @@ def test_unchanged_inputs_reuse_the_executed_notebook(built, capsys):
     capsys.readouterr()
     pipeline.build(built, [FIXTURES / "good.ipynb"])
     err = capsys.readouterr().err
-    assert "good.ipynb: unchanged, reused" in err
-    assert "articles unchanged, cached" in err
-    assert "render: inputs unchanged, reused" in err
+    for step in ("extract", "claims", "notebook good", "html", "exports", "publish"):
+        assert f"{step}: unchanged, reused" in err
+    assert ": runs (" not in err
+
+
+def test_a_truncated_processed_table_is_rebuilt_not_reused(built, capsys):
+    facts = built.processed_dir / "facts.csv"
+    whole = facts.read_bytes()
+    facts.write_bytes(whole[: len(whole) // 3])
+    capsys.readouterr()
+    pipeline.build(built, [FIXTURES / "good.ipynb"])
+    err = capsys.readouterr().err
+    assert "extract: runs (an output is missing or was changed)" in err
+    assert facts.read_bytes() == whole
+    # the same bytes again: nothing downstream of the table runs
+    assert "notebook good: unchanged, reused" in err
+
+
+def test_a_damaged_report_is_published_again(built, capsys):
+    page = built.out_dir / "briefing.html"
+    whole = page.read_bytes()
+    page.write_text("edited by hand")
+    capsys.readouterr()
+    pipeline.build(built, [FIXTURES / "good.ipynb"])
+    assert "publish: runs" in capsys.readouterr().err
+    assert page.read_bytes() == whole
 
 
 def test_changed_parameter_re_executes(built, capsys):
     capsys.readouterr()
     changed = BuildParams(**{**built.__dict__, "cny_per_usd": 7.3})
     pipeline.build(changed, [FIXTURES / "good.ipynb"])
-    assert "reused" not in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "notebook good: runs (parameters changed)" in err
+    assert "extract: unchanged, reused" in err  # the rate does not shape the facts
     assert "rate 7.3" in (built.out_dir / "briefing.html").read_text()
 
 
@@ -98,7 +123,8 @@ def test_a_chart_no_notebook_writes_any_more_leaves_the_report(tmp_path, capsys)
 
     capsys.readouterr()
     pipeline.build(params, [kept, _chart_notebook(renamed, "new-name")])
-    assert "a-kept.ipynb: unchanged, reused" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "notebook a-kept: unchanged, reused" in err and "notebook b-renamed: runs" in err
     # the reused notebook's chart is carried over; the re-run one's old chart is gone
     assert charts() == ["kept-chart.json", "new-name.json"]
     assert not list(params.out_dir.glob(".figures-*/"))
