@@ -128,3 +128,42 @@ def test_a_chart_no_notebook_writes_any_more_leaves_the_report(tmp_path, capsys)
     # the reused notebook's chart is carried over; the re-run one's old chart is gone
     assert charts() == ["kept-chart.json", "new-name.json"]
     assert not list(params.out_dir.glob(".figures-*/"))
+
+
+def _pair(folder: Path) -> Path:
+    """A notebook and its jupytext twin, as in notebooks/ (from the good fixture)."""
+    import jupytext
+
+    nb = jupytext.read(FIXTURES / "good.ipynb")
+    jupytext.write(nb, folder / "pair.py", fmt="py:percent")
+    jupytext.write(nb, folder / "pair.ipynb")
+    return folder / "pair.ipynb"
+
+
+def test_an_edit_in_either_twin_reaches_the_report(tmp_path):
+    import os
+
+    import jupytext
+    import nbformat
+
+    params = _params(tmp_path)
+    notebook = _pair(tmp_path)
+    pipeline.build(params, [notebook])
+    # JupyterLab: a markdown cell added to the .ipynb (saved later than the .py)
+    nb = nbformat.read(notebook, as_version=4)
+    nb.cells.append(nbformat.v4.new_markdown_cell("Added in JupyterLab."))
+    nbformat.write(nb, notebook)
+    later = notebook.stat().st_mtime_ns + 10**9
+    os.utime(notebook, ns=(later, later))
+    pipeline.build(params, [notebook])
+    assert "Added in JupyterLab." in (params.out_dir / "briefing.html").read_text()
+    assert "Added in JupyterLab." in notebook.with_suffix(".py").read_text()
+    # an editor: a markdown cell added to the .py
+    text = notebook.with_suffix(".py")
+    text.write_text(text.read_text() + "\n# %% [markdown]\n# Added in the text twin.\n")
+    os.utime(text, ns=(later + 10**9, later + 10**9))
+    pipeline.build(params, [notebook])
+    assert "Added in the text twin." in (params.out_dir / "briefing.html").read_text()
+    assert "Added in the text twin." in jupytext.writes(
+        nbformat.read(notebook, as_version=4), fmt="md"
+    )

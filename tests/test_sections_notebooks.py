@@ -24,6 +24,17 @@ EXPECTED = [
 ]  # fmt: skip
 
 
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_each_notebook_and_its_text_twin_are_in_step(path):
+    # the .py is what review reads and what the build runs; the .ipynb what JupyterLab opens.
+    # The build syncs them (newer wins); committed, they must already agree.
+    import jupytext
+
+    assert jupytext.writes(jupytext.read(path), fmt="py:percent") == path.with_suffix(
+        ".py"
+    ).read_text(encoding="utf-8")
+
+
 def test_the_nine_sections_are_there_in_report_order():
     assert [p.stem for p in NOTEBOOKS] == EXPECTED
 
