@@ -2,6 +2,7 @@
 which notebook, which cell and what error; unchanged inputs re-execute nothing."""
 
 import argparse
+import io
 from pathlib import Path
 
 import pytest
@@ -167,3 +168,25 @@ def test_an_edit_in_either_twin_reaches_the_report(tmp_path):
     assert "Added in the text twin." in jupytext.writes(
         nbformat.read(notebook, as_version=4), fmt="md"
     )
+
+
+def test_an_added_article_is_extracted_alone_and_the_facts_are_whole(tmp_path):
+    import shutil
+
+    from briefing.extract.corpus import extract_all
+
+    articles = tmp_path / "articles"
+    shutil.copytree(ARTICLES, articles)
+    params = BuildParams(**{**_params(tmp_path).__dict__, "articles_dir": articles})
+    pipeline.build(params, [FIXTURES / "good.ipynb"])
+    (articles / "2024-06-01 one more; article.txt").write_text(
+        "Zhejiang aims for a metaverse industry worth 400 billion yuan by 2025.\n",
+        encoding="utf-8",
+    )
+    pipeline.build(params, [FIXTURES / "good.ipynb"])
+    import pandas as pd
+
+    built = pd.read_csv(params.processed_dir / "facts.csv")
+    fresh = pd.read_csv(io.StringIO(extract_all(articles)[0].to_csv(index=False)))
+    pd.testing.assert_frame_equal(built, fresh)
+    assert "2024-06-01 one more; article" in set(built["article"])

@@ -19,10 +19,15 @@ from briefing import tables as T
 from briefing.render import params as P
 
 
-def extract(articles_dir: Path, processed: Path) -> None:
-    """Facts, events, input problems, the list of articles and their texts, into processed/."""
+def extract(articles_dir: Path, processed: Path, code_key: str) -> None:
+    """Facts, events, input problems, the list of articles and their texts, into processed/.
+
+    The folder is read once. Each article's rows are kept in a cache keyed by its text, its
+    metadata and the extractor's code (`code_key`), so adding one article to a folder
+    extracts one article; the cache holds only the current folder's articles.
+    """
     from briefing.articles import load_corpus, write_extracted_texts
-    from briefing.extract.corpus import extract_all
+    from briefing.extract.corpus import events_frame, extract_rows, facts_frame
 
     corpus = load_corpus(articles_dir)
     if not corpus.articles:
@@ -34,11 +39,58 @@ def extract(articles_dir: Path, processed: Path) -> None:
     _write_rows(processed / T.PROBLEMS, ("file", "severity", "reason"), problems)
     T.write_articles(corpus.articles, processed / T.ARTICLES)
     write_extracted_texts(corpus, processed / T.TEXTS)
-    facts, events, _ = extract_all(articles_dir)
-    for df, name in ((facts, T.FACTS), (events, T.EVENTS)):
+    cache_file = processed / ".cache" / "extract.pkl"
+    cached = _read_cache(cache_file)
+    keys = {a.id: _article_key(a, code_key) for a in corpus.articles}
+    todo = [a for a in corpus.articles if keys[a.id] not in cached]
+    facts, events = extract_rows(todo)
+    fresh: dict[str, tuple[list, list]] = {keys[a.id]: ([], []) for a in todo}
+    for rows, slot in ((facts, 0), (events, 1)):
+        for row in rows:
+            fresh[keys[row["article"]]][slot].append(row)
+    rows_of = {k: cached.get(k) or fresh[k] for k in keys.values()}
+    _write_cache(cache_file, rows_of)
+    for df, name in (
+        (facts_frame([r for k in keys.values() for r in rows_of[k][0]]), T.FACTS),
+        (events_frame([r for k in keys.values() for r in rows_of[k][1]]), T.EVENTS),
+    ):
         tmp = processed / (name + ".tmp")
         df.to_csv(tmp, index=False, lineterminator="\n")
         tmp.replace(processed / name)
+
+
+def _article_key(article, code_key: str) -> str:
+    """What an article's rows depend on: its id, text, metadata and the extractor's code."""
+    import dataclasses
+    import hashlib
+    import json
+
+    parts = [article.id, article.text, dataclasses.asdict(article.meta), article.encoding,
+             article.source_format, code_key]  # fmt: skip
+    data = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def _read_cache(path: Path) -> dict:
+    """The cached rows by article key ({} when missing or unreadable: it is only a cache)."""
+    import pickle
+
+    try:
+        with path.open("rb") as fh:
+            cached = pickle.load(fh)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError):
+        return {}
+    return cached if isinstance(cached, dict) else {}
+
+
+def _write_cache(path: Path, rows_of: dict) -> None:
+    import pickle
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    with tmp.open("wb") as fh:
+        pickle.dump(rows_of, fh, protocol=5)
+    tmp.replace(path)
 
 
 def _write_rows(path: Path, header: tuple[str, ...], rows: list[tuple]) -> None:

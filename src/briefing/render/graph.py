@@ -35,7 +35,7 @@ from briefing import tables as T
 from briefing.paths import PACKAGE_DIR
 from briefing.render import actions as A
 from briefing.render.params import BuildParams
-from briefing.render.steps import Step
+from briefing.render.steps import Step, params_hash, snapshot
 from briefing.render.twins import twin_of
 
 REPO_DIR = PACKAGE_DIR.parent.parent
@@ -58,6 +58,12 @@ def notebook_code() -> tuple[Path, ...]:
     """What a section notebook may call: the package, less the build and export code."""
     own = sorted(p for p in PACKAGE_DIR.iterdir() if p.name not in _NOT_NOTEBOOK_CODE)
     return (*own, REFERENCE_DIR)
+
+
+def code_key(paths: tuple[Path, ...]) -> str:
+    """One hash of the code under `paths` (keys the extraction cache of each article)."""
+    files = snapshot(paths)
+    return params_hash({name: entry[2] for name, entry in files.items()})
 
 
 def tables_read(notebook: Path) -> list[str]:
@@ -102,7 +108,7 @@ def data_steps(params: BuildParams) -> list[Step]:
             "extract",
             inputs=(params.articles_dir, *EXTRACT_CODE),
             outputs=(p / T.FACTS, p / T.EVENTS, p / T.ARTICLES, p / T.PROBLEMS, p / T.TEXTS),
-            run=lambda: A.extract(params.articles_dir, p),
+            run=lambda: A.extract(params.articles_dir, p, code_key(EXTRACT_CODE)),
         ),
         # a corrections step slots in here (see the module docstring)
         Step(

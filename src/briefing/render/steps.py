@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -204,6 +205,7 @@ def run_graph(
             else:
                 say(f"{step.name}: unchanged, reused")
         if todo:
+            started = time.perf_counter()
             if runner:
                 runner(todo)
             else:
@@ -211,5 +213,7 @@ def run_graph(
             for step in todo:
                 store.record(step)
                 ran.append(step.name)
+            names = todo[0].name if len(todo) == 1 else f"{len(todo)} {todo[0].kind} steps"
+            say(f"{names}: done in {time.perf_counter() - started:.1f} s")
         i += len(batch)
     return ran
