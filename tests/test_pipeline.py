@@ -190,3 +190,17 @@ def test_an_added_article_is_extracted_alone_and_the_facts_are_whole(tmp_path):
     fresh = pd.read_csv(io.StringIO(extract_all(articles)[0].to_csv(index=False)))
     pd.testing.assert_frame_equal(built, fresh)
     assert "2024-06-01 one more; article" in set(built["article"])
+
+
+def test_a_rerun_notebook_with_the_same_output_does_not_remake_the_page(tmp_path, capsys):
+    params = _params(tmp_path)
+    notebook = _pair(tmp_path)
+    pipeline.build(params, [notebook])
+    text = notebook.with_suffix(".py")
+    text.write_text(text.read_text() + "\n# %%\nunused = 1  # shows nothing\n")
+    capsys.readouterr()
+    pipeline.build(params, [notebook])
+    err = capsys.readouterr().err
+    assert "notebook pair: runs (inputs changed)" in err
+    assert "body pair: runs" in err
+    assert "html: unchanged, reused" in err  # and so the PDF; the executed copy is published

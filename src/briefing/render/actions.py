@@ -156,13 +156,25 @@ def prepare_notebook(notebook: Path, source: Path, target: Path, figures: Path) 
     figures.mkdir(parents=True)
 
 
-def render_html(executed: list[Path], target: Path, title: str, as_of: str, n: int) -> None:
-    """The briefing page from the executed notebooks, in their order."""
-    from briefing.render.html import render_html as page_of
+def render_body(executed: Path, target: Path) -> None:
+    """One executed notebook's cleaned HTML cells (briefing.render.html.notebook_body)."""
+    from briefing.render.html import notebook_body
 
-    page = page_of(executed, title=title, as_of=as_of, n_sources=n)
+    _write_text(target, notebook_body(executed))
+
+
+def render_html(bodies: list[Path], target: Path, title: str, as_of: str, n: int) -> None:
+    """The briefing page from the notebooks' bodies, in their order."""
+    from briefing.render.html import page
+
+    parts = [b.read_text(encoding="utf-8") for b in bodies]
+    _write_text(target, page(parts, title=title, as_of=as_of, n_sources=n))
+
+
+def _write_text(target: Path, text: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".tmp")
-    tmp.write_text(page, encoding="utf-8")
+    tmp.write_text(text, encoding="utf-8")
     tmp.replace(target)
 
 

@@ -4,7 +4,8 @@
     facts.csv ──claims──> claims.pkl
     section tables a notebook loads ──notebook <name>──> build/notebooks/<name>.ipynb,
                                                          build/figures/<name>/
-    executed notebooks ──html──> build/briefing.html ──pdf──> build/briefing.pdf
+    each executed notebook ──body <name>──> build/bodies/<name>.html
+    the bodies ──html──> build/briefing.html ──pdf──> build/briefing.pdf
     charts + claims ──exports──> build/exports/ (figures/, slides, facts.csv/.xlsx)
     everything asked for ──publish──> OUT (and figures──publish figures──> FIGURES)
 
@@ -147,6 +148,17 @@ def notebook_step(notebook: Path, params: BuildParams) -> Step:
     )
 
 
+def body_step(notebook: Path, executed: Path, body: Path) -> Step:
+    """A notebook's cleaned HTML: a rerun notebook whose output is the same gives the same
+    body, so the page and the PDF after it are not made again."""
+    return Step(
+        f"body {notebook.stem}",
+        inputs=(executed, *HTML_CODE),
+        outputs=(body,),
+        run=lambda: A.render_body(executed, body),
+    )
+
+
 def sync_step(notebook: Path, params: BuildParams) -> Step:
     """Bring a notebook and its text twin in step (the newer wins) before it is run."""
     from briefing.render.twins import sync
@@ -174,13 +186,16 @@ def report_steps(params: BuildParams, notebooks: list[Path]) -> list[Step]:
 
     steps = [sync_step(nb, params) for nb in notebooks if twin_of(nb).exists()]
     steps += [notebook_step(nb, params) for nb in notebooks]
+    bodies = [build / "bodies" / f"{nb.stem}.html" for nb in notebooks]
+    for nb, copy, body in zip(notebooks, executed, bodies, strict=True):
+        steps.append(body_step(nb, copy, body))
     steps.append(
         Step(
             "html",
-            inputs=(*executed, articles, *HTML_CODE),
+            inputs=(*bodies, articles, *HTML_CODE),
             outputs=(html,),
             run=lambda: A.render_html(
-                executed,
+                bodies,
                 html,
                 params.title,
                 summary()["as_of"],

@@ -128,8 +128,9 @@ def _template():
     return env.get_template("page.html.j2")
 
 
-def render_html(paths: list[Path], *, title: str, as_of: str, n_sources: int) -> str:
-    """The briefing page: inline CSS, embedded images, no code, no prompts, no scripts."""
+def notebook_body(path: Path) -> str:
+    """One executed notebook as cleaned HTML cells (no code, prompts or stderr). Bodies are
+    made one notebook at a time, so a rebuild converts only the notebooks that ran again."""
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(
@@ -139,22 +140,31 @@ def render_html(paths: list[Path], *, title: str, as_of: str, n_sources: int) ->
         exclude_output_prompt=True,
         embed_images=True,
     )
-    body, _ = exporter.from_notebook_node(combined_notebook(paths))
-    body = neutralise(body)
-    body, toc = add_toc(body)
+    body, _ = exporter.from_notebook_node(combined_notebook([path]))
+    return neutralise(body)
+
+
+def page(bodies: list[str], *, title: str, as_of: str, n_sources: int) -> str:
+    """The briefing page around the notebooks' bodies: inline CSS, contents, no scripts."""
+    from markupsafe import Markup
+
+    body, toc = add_toc("".join(bodies))
     body = unlink_missing(body)
     css = "\n".join(
         (TEMPLATES / name).read_text(encoding="utf-8")
         for name in ("briefing.css", "sections.css")
         if (TEMPLATES / name).exists()
     )
-    from markupsafe import Markup
-
     return _template().render(
         title=title,
         as_of=as_of,
         n_sources=n_sources,
         toc=toc,
         css=Markup(css),  # our own file, not article text
-        body=Markup(body),  # cleaned by nh3 above
+        body=Markup(body),  # each notebook's cells cleaned by nh3 (notebook_body)
     )
+
+
+def render_html(paths: list[Path], *, title: str, as_of: str, n_sources: int) -> str:
+    """The briefing page from executed notebooks: embedded images, no code, no scripts."""
+    return page([notebook_body(p) for p in paths], title=title, as_of=as_of, n_sources=n_sources)
