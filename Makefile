@@ -1,5 +1,6 @@
 # The China metaverse briefing. `make help` lists the targets.
-# Parameters: make report ARTICLES=dir OUT=dir PROCESSED=dir CNY_PER_USD=7.1 AS_OF=yyyy-mm-dd TITLE="..." CORRECTIONS=file.csv
+# Parameters: make report ARTICLES=dir OUT=dir PROCESSED=dir CNY_PER_USD=7.1 AS_OF=yyyy-mm-dd TITLE="..."
+#             SLIDE_TEMPLATE=corp.pptx CORRECTIONS=file.csv (empty: none)
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
@@ -23,7 +24,8 @@ SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
-	@echo "  parameters: ARTICLES=$(ARTICLES) OUT=$(OUT) PROCESSED=$(PROCESSED) CNY_PER_USD=$(CNY_PER_USD) AS_OF=$(AS_OF) TITLE=... FORMATS=html,pdf,slides,tables CORRECTIONS=$(CORRECTIONS)"
+	@printf '  parameters: ARTICLES=%s OUT=%s PROCESSED=%s CNY_PER_USD=%s AS_OF=%s TITLE=... FORMATS=html,pdf,slides,tables SLIDE_TEMPLATE=%s CORRECTIONS=%s\n' \
+	  "$$BRIEFING_ARTICLES" "$$BRIEFING_OUT" "$$BRIEFING_PROCESSED" "$$BRIEFING_CNY_PER_USD" "$$BRIEFING_AS_OF" "$$BRIEFING_SLIDE_TEMPLATE" "$$BRIEFING_CORRECTIONS"
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON_SYS) -m venv $(VENV)
@@ -46,27 +48,22 @@ fonts: ## Install the CJK font (fonts-noto-cjk) and HarfBuzz's subsetter when mi
 
 setup: $(STAMP) fonts ## Create the venv (rebuilt when requirements.txt changes); Debian packages
 
-# No-op rebuilds in well under a second: the report is stamped with a hash of the parameters
-# and of the articles folder's listing (so removing an article counts), and is rebuilt only
-# when that stamp is missing or older than an article, a notebook, the package or a table.
-# Inside `briefing build`, caches keyed by content redo only what changed.
-q = $(subst ','\'',$(1))
-PARAMS_HASH := $(shell printf '%s|' '$(call q,$(ARTICLES))' '$(call q,$(CNY_PER_USD))' \
-  '$(call q,$(AS_OF))' '$(call q,$(TITLE))' '$(call q,$(FORMATS))' '$(call q,$(PROCESSED))' '$(call q,$(SLIDE_TEMPLATE))' \
-  '$(call q,$(CORRECTIONS))' \
-  "$$(ls -A '$(call q,$(ARTICLES))' 2>/dev/null)" | md5sum | cut -c1-16)
-REPORT_STAMP := $(OUT)/.built-$(PARAMS_HASH)
-BUILD_INPUTS := $(shell find '$(call q,$(ARTICLES))' notebooks src data/reference $(if $(CORRECTIONS),'$(call q,$(CORRECTIONS))') -type f \
-  -not -path '*/__pycache__/*' -not -name '*.pyc' 2>/dev/null | sed 's/ /\\ /g')
-
-report: $(REPORT_STAMP) ## Render the briefing (HTML + PDF + charts + deck + tables) into OUT
-
-$(REPORT_STAMP): $(STAMP) $(BUILD_INPUTS) requirements.txt Makefile
-	@$(MAKE) --no-print-directory fonts
-	$(VENV)/bin/briefing build --articles "$(ARTICLES)" --out "$(OUT)" \
-	  --cny-per-usd "$(CNY_PER_USD)" --as-of "$(AS_OF)" --title "$(TITLE)" --formats "$(FORMATS)" --figures "$(FIGURES)" \
-	  --processed "$(PROCESSED)" --slide-template "$(SLIDE_TEMPLATE)" --corrections "$(CORRECTIONS)"
-	@touch "$@"
+# Parameters reach `briefing build` through the environment, never pasted into shell code:
+# a title with quotes, backticks or $( ) stays text, and every path may hold spaces. No
+# article is listed here, so any file name is an article. `briefing build` itself decides
+# what to redo (briefing/render/graph.py): a no-op build takes a fraction of a second.
+export BRIEFING_ARTICLES    = $(ARTICLES)
+export BRIEFING_OUT         = $(OUT)
+export BRIEFING_PROCESSED   = $(PROCESSED)
+export BRIEFING_FIGURES     = $(FIGURES)
+export BRIEFING_CNY_PER_USD = $(CNY_PER_USD)
+export BRIEFING_AS_OF       = $(AS_OF)
+export BRIEFING_TITLE       = $(TITLE)
+export BRIEFING_FORMATS     = $(FORMATS)
+export BRIEFING_SLIDE_TEMPLATE = $(SLIDE_TEMPLATE)
+export BRIEFING_CORRECTIONS = $(CORRECTIONS)
+report: $(STAMP) fonts ## Render the briefing (HTML + PDF + charts + deck + tables) into OUT
+	$(VENV)/bin/briefing build
 
 lint: setup ## ruff check and format check
 	$(VENV)/bin/ruff check src tests bench
@@ -93,6 +90,6 @@ lock: ## Re-pin requirements.txt from requirements.in
 	$(PY) -m pip install --quiet pip-tools
 	$(VENV)/bin/pip-compile --quiet --strip-extras --output-file requirements.txt requirements.in
 
-clean: ## Remove the report, processed data and caches (keeps the venv)
-	rm -rf "$(OUT)" data/processed build .pytest_cache .ruff_cache
+clean: ## Remove the report, processed data (with the build's records) and caches (keeps the venv)
+	rm -rf -- "$$BRIEFING_OUT" "$$BRIEFING_PROCESSED" data/processed build .pytest_cache .ruff_cache
 	find . -name __pycache__ -type d -prune -not -path "./$(VENV)/*" -exec rm -rf {} +

@@ -507,15 +507,15 @@ def test_a_changed_correction_reruns_what_reads_the_facts_not_the_extraction(tmp
         f"{article},999 billion yuan,year,2030\n"
     )
     err = build()
-    assert "articles unchanged, cached" in err
-    assert "good.ipynb: unchanged, reused" not in err
+    assert "extract: unchanged, reused" in err
+    assert "notebook good: unchanged, reused" not in err
     assert "corrections: 1 applied, 1 stale" in err and "stale correction row 3" in err
     facts = pd.read_csv(tmp_path / "proc" / "facts.csv")
     row = facts[facts["corrected_fields"] == "entity"].iloc[0]
     assert (row["entity"], json.loads(row["original"])) == ("Henan", {"entity": "Shandong"})
     extracted = pd.read_csv(tmp_path / "proc" / C.EXTRACTED_NAME)
     assert "Henan" not in set(extracted["entity"]) and "corrected_fields" not in extracted
-    assert "good.ipynb: unchanged, reused" in build()  # the same corrections: nothing to redo
+    assert "notebook good: unchanged, reused" in build()  # the same corrections: nothing to redo
 
 
 def test_the_readme_example_is_a_valid_corrections_file():

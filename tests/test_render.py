@@ -82,3 +82,38 @@ def test_links_to_quotes_the_appendix_does_not_list_lose_their_href():
     out = unlink_missing(body)
     assert '<a class="fact" href="#fact-a" title="q">1</a>' in out
     assert '<a class="fact" title="q">2</a>' in out
+
+
+def test_active_markup_is_removed_and_the_briefings_own_kept():
+    from briefing.render.html import neutralise
+
+    hostile = (
+        '<p onclick="alert(1)">text<script>alert(2)</script></p>'
+        '<a href="javascript:alert(3)">x</a><iframe src="https://x"></iframe>'
+        '<form action="https://x"><input name="q"></form><img src=x onerror="alert(4)">'
+        '<svg onload="alert(5)"></svg><style>body{}</style>'
+    )
+    out = neutralise(hostile).lower()
+    for bad in ("script", "onclick", "onerror", "onload", "javascript:", "iframe", "<form",
+                "<input", "<svg", "<style", "alert(2)"):  # fmt: skip
+        assert bad not in out, bad
+    assert "text" in out
+    own = (
+        '<a class="fact" href="#fact-a" title="the quote">1</a>'
+        '<table><colgroup><col style="width:10.4%"></colgroup></table>'
+        '<img alt="chart" src="data:image/svg+xml;base64,PHN2Zz4=">'
+        '<span class="fn">quote</span><h2 id="summary">Summary</h2>'
+    )
+    kept = neutralise(own)
+    assert '<a class="fact" href="#fact-a" title="the quote">1</a>' in kept
+    assert 'style="width:10.4%"' in kept
+    assert 'src="data:image/svg+xml;base64,PHN2Zz4="' in kept
+    assert '<span class="fn">quote</span>' in kept and 'id="summary"' in kept
+
+
+def test_the_title_is_escaped_by_the_template(tmp_path):
+    page = render_html(
+        [_executed(tmp_path)], title="<script>x</script> & co", as_of="<b>", n_sources=2
+    )
+    assert "<script>x" not in page and "&lt;script&gt;x&lt;/script&gt; &amp; co" in page
+    assert "As of &lt;b&gt;" in page

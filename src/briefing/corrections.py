@@ -27,6 +27,7 @@ import io
 import json
 import math
 import re
+import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -792,6 +793,30 @@ def _write(df: pd.DataFrame, path: Path) -> None:
     tmp = path.with_name(path.name + ".tmp")
     df.to_csv(tmp, index=False, lineterminator="\n")
     tmp.replace(path)
+
+
+def correct_step(processed_dir: Path, corrections_path: Path | None) -> CorrectionReport:
+    """The build's corrections step: the extractor's table (EXTRACTED_NAME, which the extract
+    step writes and nothing else touches) in, the facts every section reads (facts.csv) and
+    each correction's outcome (REPORT_NAME) out. Says each stale correction on stderr."""
+    processed_dir = Path(processed_dir)
+    raw = _read_text_table(processed_dir / EXTRACTED_NAME)
+    corrections = load_corrections(corrections_path) if corrections_path else []
+    texts = {
+        p.stem: p.read_text(encoding="utf-8")
+        for p in sorted((processed_dir / "text").glob("*.txt"))
+    }
+    try:
+        corrected, report = apply_corrections(raw, corrections, texts)
+    except CorrectionError as exc:  # name the file too
+        raise CorrectionError(
+            exc.problem, row=exc.row, column=exc.column, source=str(corrections_path)
+        ) from None
+    _write(corrected, processed_dir / "facts.csv")
+    _write(report.table(), processed_dir / REPORT_NAME)
+    for line in report.lines():
+        print(f"briefing build: {line}", file=sys.stderr, flush=True)
+    return report
 
 
 def correct_processed(processed_dir: Path, corrections_path: Path | None) -> CorrectionReport:

@@ -53,10 +53,15 @@ def _flat(value: object) -> object:
 
 
 def load_claims(processed_dir: Path) -> pd.DataFrame:
-    """Merged claims from processed_dir/facts.csv.
+    """Merged claims: the build's claims step output (processed_dir/claims.pkl, merged once
+    per build), else merged here from processed_dir/facts.csv.
 
-    WHY not claims.csv: its list cells do not round-trip through CSV, so we re-merge.
+    WHY not claims.csv: its list cells do not round-trip through CSV.
     """
+    from briefing import tables
+
+    if (Path(processed_dir) / tables.CLAIMS).exists():
+        return tables.load(processed_dir, "claims")[0]
     facts_path = Path(processed_dir) / "facts.csv"
     if not facts_path.exists():
         return pd.DataFrame()

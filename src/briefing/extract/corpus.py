@@ -12,7 +12,7 @@ import concurrent.futures
 import os
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -79,42 +79,55 @@ def _folder_size(directory: Path) -> tuple[int, int]:
     return n, size
 
 
+def extract_rows(
+    articles: Sequence[Article], *, workers: int | None = None
+) -> tuple[list[dict], list[dict]]:
+    """Fact and event rows of already loaded articles (the build reads the folder once and
+    extracts only the articles its cache does not hold). Large batches run in worker
+    processes; the rows are the same either way."""
+    n_bytes = sum(len(a.text) for a in articles)
+    parallel = workers != 1 and (
+        len(articles) > PARALLEL_MIN_ARTICLES or n_bytes > PARALLEL_MIN_BYTES
+    )
+    facts: list[dict] = []
+    events: list[dict] = []
+    if parallel:
+        max_workers = workers or max(1, min(4, os.cpu_count() or 1))
+        with concurrent.futures.ProcessPoolExecutor(max_workers=max_workers) as pool:
+            for f, e in pool.map(_run_chunk, _chunks(articles, CHUNK_ARTICLES)):
+                facts.extend(f)
+                events.extend(e)
+    else:
+        for chunk in _chunks(articles, CHUNK_ARTICLES):
+            f, e = _run_chunk(chunk)
+            facts.extend(f)
+            events.extend(e)
+    return facts, events
+
+
+def facts_frame(rows: list[dict]) -> pd.DataFrame:
+    """The facts table (columns FACT_COLUMNS) from fact rows, sorted by article and offset."""
+    facts_df = pd.DataFrame(rows, columns=list(FACT_COLUMNS))
+    facts_df["year"] = facts_df["year"].astype("Int64")
+    return facts_df.sort_values(["article", "start"], kind="stable").reset_index(drop=True)
+
+
+def events_frame(rows: list[dict]) -> pd.DataFrame:
+    """The events table (columns EVENT_COLUMNS) from event rows, sorted likewise; the same
+    event told by several articles is one row, every article in its `sources`."""
+    events_df = pd.DataFrame(merge_events(rows), columns=list(EVENT_COLUMNS))
+    return events_df.sort_values(["article", "start"], kind="stable").reset_index(drop=True)
+
+
 def extract_all(
     directory: Path | str, *, workers: int | None = None
 ) -> tuple[pd.DataFrame, pd.DataFrame, int]:
     """Facts and events of every article in `directory`, plus the number of articles read."""
     directory = Path(directory)
-    n_files, n_bytes = _folder_size(directory)
-    parallel = workers != 1 and (n_files > PARALLEL_MIN_ARTICLES or n_bytes > PARALLEL_MIN_BYTES)
-    articles = (item for item in iter_corpus(directory) if isinstance(item, Article))
-    facts: list[dict] = []
-    events: list[dict] = []
-    n_articles = 0
-
-    def counted(it: Iterable[Article]) -> Iterable[Article]:
-        nonlocal n_articles
-        for a in it:
-            n_articles += 1
-            yield a
-
-    if parallel:
-        max_workers = workers or max(1, min(4, os.cpu_count() or 1))
-        with concurrent.futures.ProcessPoolExecutor(max_workers=max_workers) as pool:
-            for f, e in pool.map(_run_chunk, _chunks(counted(articles), CHUNK_ARTICLES)):
-                facts.extend(f)
-                events.extend(e)
-    else:
-        for chunk in _chunks(counted(articles), CHUNK_ARTICLES):
-            f, e = _run_chunk(chunk)
-            facts.extend(f)
-            events.extend(e)
-    facts_df = pd.DataFrame(facts, columns=list(FACT_COLUMNS))
-    facts_df["year"] = facts_df["year"].astype("Int64")
-    facts_df = facts_df.sort_values(["article", "start"], kind="stable").reset_index(drop=True)
-    # the same event told by several articles: one row, every article in `sources`
-    events_df = pd.DataFrame(merge_events(events), columns=list(EVENT_COLUMNS))
-    events_df = events_df.sort_values(["article", "start"], kind="stable").reset_index(drop=True)
-    return facts_df, events_df, n_articles
+    _folder_size(directory)  # a missing folder fails here, as before any work
+    articles = [item for item in iter_corpus(directory) if isinstance(item, Article)]
+    facts, events = extract_rows(articles, workers=workers)
+    return facts_frame(facts), events_frame(events), len(articles)
 
 
 def extract_folder(directory: Path | str, *, workers: int | None = None) -> pd.DataFrame:

@@ -98,15 +98,14 @@ def _rows(table: Any) -> list[dict]:
 
 def locate_gold(gold: list[dict], articles_dir: Path = ARTICLES_DIR) -> list[dict]:
     """Add start/end to gold rows from their quote and occurrence number (nth)."""
-    texts: dict[str, str] = {}
+    from briefing.articles import Article, iter_corpus
+
+    # the loader's text, which the extractor's offsets index (markup and front matter gone)
+    texts = {item.id: item.text for item in iter_corpus(articles_dir) if isinstance(item, Article)}
     out = []
     for row in gold:
         row = dict(row)
-        name = row["article"]
-        if name not in texts:
-            path = articles_dir / f"{name}.txt"
-            texts[name] = path.read_text(encoding="utf-8") if path.exists() else ""
-        text, quote = texts[name], row["quote"]
+        text, quote = texts.get(row["article"], ""), row["quote"]
         nth = int(float(row.get("nth") or 1))
         pos = -1
         for _ in range(nth):

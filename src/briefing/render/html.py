@@ -11,6 +11,8 @@ import html
 import re
 from pathlib import Path
 
+import nh3
+
 from briefing.render.notes import cite_once
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -19,30 +21,34 @@ _TAG = re.compile(r"<[^>]+>")
 
 
 # Defence in depth: the notebooks escape every article string, but if a bug ever let markup
-# through, no script, frame, event handler or javascript: URL may survive into the page.
-_ACTIVE = (
-    re.compile(r"<script\b.*?</script\s*>", re.S | re.I),
-    re.compile(r"<script\b[^>]*>", re.I),
-    re.compile(r"<(iframe|object|embed|link|meta|base|form)\b[^>]*>", re.I),
-)
-_ATTR = r"""\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?"""
-_TAG_OPEN = re.compile(rf"<([a-zA-Z][\w:-]*)((?:{_ATTR})*)(\s*/?)>")
-_ONE_ATTR = re.compile(_ATTR)
-_JS_URL = re.compile(r"""(href|src|xlink:href)\s*=\s*(["'])\s*javascript:[^"']*\2""", re.I)
-
-
-def _drop_handlers(tag: re.Match[str]) -> str:
-    """A start tag without its on* event-handler attributes (parsed attribute by attribute)."""
-    attrs = [a for a in _ONE_ATTR.findall(tag.group(2)) if not a.strip().lower().startswith("on")]
-    return f"<{tag.group(1)}{''.join(attrs)}{tag.group(3)}>"
+# through, no script, frame, form, event handler or javascript: URL may survive into the page.
+# nh3 (the Rust sanitiser ammonia) parses the body as a browser would and keeps only what
+# the briefing uses: its tags, its classes and ids, links within the page, embedded images.
+_TAGS = nh3.ALLOWED_TAGS | {"main", "section"}
+_ATTRIBUTES = {
+    "*": {"class", "id", "title", "lang"},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height", "role"},
+    "col": {"style", "span"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+}
+_URL_SCHEMES = {"http", "https", "mailto", "data"}
 
 
 def neutralise(markup: str) -> str:
-    """Remove any script, event handler, frame or javascript: URL from generated markup."""
-    for pattern in _ACTIVE:
-        markup = pattern.sub("", markup)
-    markup = _TAG_OPEN.sub(_drop_handlers, markup)
-    return _JS_URL.sub(r"\1=\2#\2", markup)
+    """Remove any script, event handler, frame, form or javascript: URL from generated markup
+    (and anything else the briefing does not use), keeping its text."""
+    return nh3.clean(
+        markup,
+        tags=_TAGS,
+        clean_content_tags={"script", "style"},
+        attributes=_ATTRIBUTES,
+        url_schemes=_URL_SCHEMES,
+        link_rel=None,
+        filter_style_properties={"width"},
+        strip_comments=True,
+    )
 
 
 _ID = re.compile(r'\sid="([^"]+)"')
@@ -92,10 +98,11 @@ def _slug(text: str, seen: set[str]) -> str:
     return slug
 
 
-def add_toc(body: str) -> tuple[str, str]:
-    """Give every h2/h3 a fresh id and return (body, table-of-contents HTML)."""
+def add_toc(body: str) -> tuple[str, list[dict[str, str]]]:
+    """Give every h2/h3 a fresh id; return the body and the table of contents' entries
+    (level, slug, text), which the page template writes out escaped."""
     seen: set[str] = set()
-    items: list[str] = []
+    items: list[dict[str, str]] = []
 
     def anchor(m: re.Match) -> str:
         level, attrs, inner = m.group(1), m.group(2), m.group(3)
@@ -103,18 +110,29 @@ def add_toc(body: str) -> tuple[str, str]:
         text = html.unescape(_TAG.sub("", inner)).strip()
         slug = _slug(text, seen)
         attrs = re.sub(r'\sid="[^"]*"', "", attrs)
-        items.append(f'<li class="toc-h{level}"><a href="#{slug}">{html.escape(text)}</a></li>')
+        items.append({"level": level, "slug": slug, "text": text})
         return f'<h{level} id="{slug}"{attrs}>{inner}</h{level}>'
 
-    body = _HEADING.sub(anchor, body)
-    toc = (
-        '<nav class="toc"><h2 class="toc-title">Contents</h2><ul>' + "".join(items) + "</ul></nav>"
+    return _HEADING.sub(anchor, body), items
+
+
+def _template():
+    """The page template: Jinja2 with autoescaping on, so the title, the date and the table
+    of contents are escaped by the library; only the cleaned body is marked safe."""
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
     )
-    return body, toc
+    return env.get_template("page.html.j2")
 
 
-def render_html(paths: list[Path], *, title: str, as_of: str, n_sources: int) -> str:
-    """The briefing page: inline CSS, embedded images, no code, no prompts, no scripts."""
+def notebook_body(path: Path) -> str:
+    """One executed notebook as cleaned HTML cells (no code, prompts or stderr). Bodies are
+    made one notebook at a time, so a rebuild converts only the notebooks that ran again."""
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(
@@ -124,9 +142,15 @@ def render_html(paths: list[Path], *, title: str, as_of: str, n_sources: int) ->
         exclude_output_prompt=True,
         embed_images=True,
     )
-    body, _ = exporter.from_notebook_node(combined_notebook(paths))
-    body = neutralise(body)
-    body, toc = add_toc(body)
+    body, _ = exporter.from_notebook_node(combined_notebook([path]))
+    return neutralise(body)
+
+
+def page(bodies: list[str], *, title: str, as_of: str, n_sources: int) -> str:
+    """The briefing page around the notebooks' bodies: inline CSS, contents, no scripts."""
+    from markupsafe import Markup
+
+    body, toc = add_toc("".join(bodies))
     body = unlink_missing(body)
     body, _, _ = cite_once(body)
     css = "\n".join(
@@ -134,11 +158,16 @@ def render_html(paths: list[Path], *, title: str, as_of: str, n_sources: int) ->
         for name in ("briefing.css", "sections.css")
         if (TEMPLATES / name).exists()
     )
-    as_of_text = html.escape(as_of) if as_of else "latest article"
-    return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{html.escape(title)}</title>\n<style>\n{css}\n</style>\n</head>\n<body>\n"
-        f'<header class="title-block"><h1>{html.escape(title)}</h1>\n'
-        f'<p class="meta">As of {as_of_text} · {n_sources} sources</p></header>\n'
-        f"{toc}\n<main>\n{body}\n</main>\n</body>\n</html>\n"
+    return _template().render(
+        title=title,
+        as_of=as_of,
+        n_sources=n_sources,
+        toc=toc,
+        css=Markup(css),  # our own file, not article text
+        body=Markup(body),  # each notebook's cells cleaned by nh3 (notebook_body)
     )
+
+
+def render_html(paths: list[Path], *, title: str, as_of: str, n_sources: int) -> str:
+    """The briefing page from executed notebooks: embedded images, no code, no scripts."""
+    return page([notebook_body(p) for p in paths], title=title, as_of=as_of, n_sources=n_sources)

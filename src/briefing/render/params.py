@@ -140,15 +140,16 @@ def check_corrections(
     Raises briefing.corrections.CorrectionError (a ParameterError) naming row and column.
     """
     from briefing.corrections import check_articles, load_corrections
+    from briefing.paths import resolve
 
     if raw is None:
-        path = DEFAULT_CORRECTIONS.resolve()
+        path = resolve(DEFAULT_CORRECTIONS).resolve()  # the repository's data/corrections.csv
         if not path.is_file():
             return None
     elif not str(raw).strip():
         return None
     else:
-        path = Path(raw).expanduser().resolve()
+        path = resolve(Path(raw).expanduser()).resolve()
         if not path.is_file():
             raise ParameterError(
                 "CORRECTIONS", f"{raw} does not exist", "a corrections CSV, or empty for none"

@@ -1,0 +1,283 @@
+"""The build's step graph, in one place: which step reads what and writes what.
+
+    articles/ ──extract──> facts.csv events.csv articles.csv input_problems.csv text/
+    facts.csv ──claims──> claims.pkl
+    section tables a notebook loads ──notebook <name>──> build/notebooks/<name>.ipynb,
+                                                         build/figures/<name>/
+    each executed notebook ──body <name>──> build/bodies/<name>.html
+    the bodies ──html──> build/briefing.html ──pdf──> build/briefing.pdf
+    charts + claims ──exports──> build/exports/ (figures/, slides, facts.csv/.xlsx)
+    everything asked for ──publish──> OUT (and figures──publish figures──> FIGURES)
+
+Every step follows briefing.render.steps: it reruns when an input, a parameter or its own
+code changed, or when an output is missing or was changed since it was written.
+
+Adding a step: write what it does in actions.py, then add a `Step` to `data_steps` or
+`report_steps` with its inputs (data files and the code that shapes its output), its
+outputs and its parameters, and point the steps that read its outputs at them. For
+example a corrections step between extraction and claims:
+
+    Step("correct", inputs=(processed / "facts.csv", REPO_DIR / "data" / "corrections.csv",
+                            PACKAGE_DIR / "corrections.py"),
+         outputs=(processed / "facts-corrected.csv",), run=...)
+
+and the claims step (and `briefing.tables.FACTS`, what notebooks load as "facts") then
+read facts-corrected.csv instead of facts.csv. Nothing else changes: the notebooks rerun
+when the corrected table changes, and only then.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+from pathlib import Path
+
+from briefing import corrections as C
+from briefing import tables as T
+from briefing.paths import PACKAGE_DIR
+from briefing.render import actions as A
+from briefing.render.params import BuildParams
+from briefing.render.steps import Step, params_hash, snapshot
+from briefing.render.twins import twin_of
+
+REPO_DIR = PACKAGE_DIR.parent.parent
+REFERENCE_DIR = REPO_DIR / "data" / "reference"
+
+# the code each step's output depends on: editing it reruns the step
+EXTRACT_CODE = (
+    *(PACKAGE_DIR / p for p in ("extract", "inputs", "articles.py", "schema.py", "reference.py")),
+    *(PACKAGE_DIR / p for p in ("textnorm.py", "refdata", "tables.py")),
+    REFERENCE_DIR,
+)
+CORRECT_CODE = (PACKAGE_DIR / "corrections.py", PACKAGE_DIR / "schema.py")
+CLAIMS_CODE = tuple(PACKAGE_DIR / p for p in ("claims.py", "schema.py", "tables.py"))
+_NOT_NOTEBOOK_CODE = {"render", "exports", "cli.py", "__pycache__"}
+HTML_CODE = (
+    PACKAGE_DIR / "render" / "html.py",
+    PACKAGE_DIR / "render" / "notes.py",
+    PACKAGE_DIR / "render" / "templates",
+)
+PDF_CODE = (PACKAGE_DIR / "render" / "pdf.py",)
+EXPORTS_CODE = (PACKAGE_DIR / "exports",)
+
+
+def notebook_code() -> tuple[Path, ...]:
+    """What a section notebook may call: the package, less the build and export code."""
+    own = sorted(p for p in PACKAGE_DIR.iterdir() if p.name not in _NOT_NOTEBOOK_CODE)
+    return (*own, REFERENCE_DIR)
+
+
+def code_key(paths: tuple[Path, ...]) -> str:
+    """One hash of the code under `paths` (keys the extraction cache of each article)."""
+    files = snapshot(paths)
+    return params_hash({name: entry[2] for name, entry in files.items()})
+
+
+def tables_read(notebook: Path) -> list[str]:
+    """The table names a notebook passes to `load(processed_dir, "facts", ...)`: its
+    declared inputs. A notebook that loads none by name depends on every table."""
+    source = twin_of(notebook)
+    if source.exists():
+        code = source.read_text(encoding="utf-8")
+    else:
+        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+        code = "\n".join(
+            "".join(c["source"]) for c in cells if c["cell_type"] == "code"
+        )  # magics would not parse; the section notebooks have none
+    names: set[str] = set()
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        tree = ast.Module(body=[], type_ignores=[])
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            called = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+            if called == "load":
+                names |= {
+                    a.value
+                    for a in node.args[1:]
+                    if isinstance(a, ast.Constant) and isinstance(a.value, str)
+                }
+    return sorted(names) if names else sorted(T.TABLES)
+
+
+def build_dir(params: BuildParams) -> Path:
+    """Where the report's parts are built and kept between builds (beside the data)."""
+    return params.processed_dir / "build"
+
+
+def data_steps(params: BuildParams) -> list[Step]:
+    """Extraction and claims: the processed tables every section reads."""
+    p = params.processed_dir
+    return [
+        Step(
+            "extract",
+            inputs=(params.articles_dir, *EXTRACT_CODE),
+            outputs=(
+                p / C.EXTRACTED_NAME,
+                p / T.EVENTS,
+                p / T.ARTICLES,
+                p / T.PROBLEMS,
+                p / T.TEXTS,
+            ),
+            run=lambda: A.extract(
+                params.articles_dir, p, code_key(EXTRACT_CODE), facts_name=C.EXTRACTED_NAME
+            ),
+        ),
+        # the analyst's corrections: the extractor's facts in, the facts every section reads out
+        Step(
+            "correct",
+            inputs=(
+                p / C.EXTRACTED_NAME,
+                p / T.TEXTS,
+                *((params.corrections,) if params.corrections else ()),
+                *CORRECT_CODE,
+            ),
+            outputs=(p / T.FACTS, p / C.REPORT_NAME),
+            params={"corrections": str(params.corrections or "")},
+            run=lambda: C.correct_step(p, params.corrections),
+        ),
+        Step(
+            "claims",
+            inputs=(p / T.FACTS, *CLAIMS_CODE),
+            outputs=(p / T.CLAIMS,),
+            run=lambda: T.write_claims(p / T.FACTS, p / T.CLAIMS),
+        ),
+    ]
+
+
+def notebook_step(notebook: Path, params: BuildParams) -> Step:
+    """One section notebook: it reruns when its text, a table it loads, the package or a
+    parameter changed; it writes its executed copy and its own figures folder."""
+    build = build_dir(params)
+    figures = build / "figures" / notebook.stem
+    target = build / "notebooks" / notebook.name
+    source = build / "sources" / notebook.name
+    own = twin_of(notebook) if twin_of(notebook).exists() else notebook
+    parameters = {**params.notebook_parameters(), "figures_dir": str(figures)}
+
+    def run() -> None:
+        A.prepare_notebook(notebook, source, target, figures)
+
+    return Step(
+        f"notebook {notebook.stem}",
+        inputs=(
+            own,
+            *(params.processed_dir / f for f in T.files_of(tables_read(notebook))),
+            *notebook_code(),
+        ),
+        outputs=(target, figures),
+        run=run,
+        params={**parameters, "source": str(source), "target": str(target)},
+        kind="notebook",
+    )
+
+
+def body_step(notebook: Path, executed: Path, body: Path) -> Step:
+    """A notebook's cleaned HTML: a rerun notebook whose output is the same gives the same
+    body, so the page and the PDF after it are not made again."""
+    return Step(
+        f"body {notebook.stem}",
+        inputs=(executed, *HTML_CODE),
+        outputs=(body,),
+        run=lambda: A.render_body(executed, body),
+    )
+
+
+def sync_step(notebook: Path, params: BuildParams) -> Step:
+    """Bring a notebook and its text twin in step (the newer wins) before it is run."""
+    from briefing.render.twins import sync
+
+    return Step(
+        f"sync {notebook.stem}",
+        inputs=(notebook, twin_of(notebook)),
+        outputs=(),
+        run=lambda: sync(notebook),
+    )
+
+
+def report_steps(params: BuildParams, notebooks: list[Path]) -> list[Step]:
+    """The notebooks, the page, the PDF, the exports and the publishing of OUT."""
+    build = build_dir(params)
+    executed = [build / "notebooks" / nb.name for nb in notebooks]
+    figure_dirs = [build / "figures" / nb.stem for nb in notebooks]
+    html, pdf, exported = build / "briefing.html", build / "briefing.pdf", build / "exports"
+    articles = params.processed_dir / T.ARTICLES
+    report = {"title": params.title, "as_of": params.as_of}
+
+    def summary() -> dict:
+        n, latest = A.corpus_summary(params.processed_dir)
+        return {"title": params.title, "as_of": params.as_of or latest, "n_articles": n}
+
+    steps = [sync_step(nb, params) for nb in notebooks if twin_of(nb).exists()]
+    steps += [notebook_step(nb, params) for nb in notebooks]
+    bodies = [build / "bodies" / f"{nb.stem}.html" for nb in notebooks]
+    for nb, copy, body in zip(notebooks, executed, bodies, strict=True):
+        steps.append(body_step(nb, copy, body))
+    steps.append(
+        Step(
+            "html",
+            inputs=(*bodies, articles, *HTML_CODE),
+            outputs=(html,),
+            run=lambda: A.render_html(
+                bodies,
+                html,
+                params.title,
+                summary()["as_of"],
+                summary()["n_articles"],
+            ),
+            params=report,
+        )
+    )
+    if "pdf" in params.formats:
+        steps.append(
+            Step(
+                "pdf", inputs=(html, *PDF_CODE), outputs=(pdf,), run=lambda: A.render_pdf(html, pdf)
+            )
+        )
+    steps.append(
+        Step(
+            "exports",
+            inputs=(
+                *figure_dirs,
+                params.processed_dir / T.CLAIMS,
+                articles,
+                *((params.slide_template,) if params.slide_template else ()),
+                *EXPORTS_CODE,
+            ),
+            outputs=(exported,),
+            run=lambda: A.exports(
+                figure_dirs, params.processed_dir, exported, summary(), params.slide_template
+            ),
+            params={**report, "slide_template": str(params.slide_template or "")},
+        )
+    )
+    published: dict[str, Path] = {}
+    if "html" in params.formats:
+        published["briefing.html"] = html
+    if "pdf" in params.formats:
+        published["briefing.pdf"] = pdf
+    for name in ("briefing-slides.pptx", "facts.csv", "facts.xlsx", "figures"):
+        published[name] = exported / name
+    for nb, copy in zip(notebooks, executed, strict=True):
+        published[f"notebooks/{nb.name}"] = copy
+    steps.append(
+        Step(
+            "publish",
+            inputs=tuple(published.values()),
+            outputs=(params.out_dir,),
+            run=lambda: A.publish(published, params.out_dir),
+            params={"files": sorted(published)},
+        )
+    )
+    if params.publish_figures:
+        steps.append(
+            Step(
+                "publish figures",
+                inputs=(exported / "figures",),
+                outputs=(params.publish_figures,),
+                run=lambda: A.publish_folder(exported / "figures", params.publish_figures),
+            )
+        )
+    return steps
