@@ -1,5 +1,5 @@
 # The China metaverse briefing. `make help` lists the targets.
-# Parameters: make report ARTICLES=dir OUT=dir PROCESSED=dir CNY_PER_USD=7.1 AS_OF=yyyy-mm-dd TITLE="..."
+# Parameters: make report ARTICLES=dir OUT=dir PROCESSED=dir CNY_PER_USD=7.1 AS_OF=yyyy-mm-dd TITLE="..." CORRECTIONS=file.csv
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
@@ -13,15 +13,17 @@ CNY_PER_USD ?= 7.1
 AS_OF      ?=
 TITLE      ?=
 FORMATS    ?=
+SLIDE_TEMPLATE ?=
 FIGURES    ?= figures
 PROCESSED  ?= data/processed
+CORRECTIONS ?= data/corrections.csv
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help setup fonts report test test-fast fuzz lint format clean bench lock
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
-	@echo "  parameters: ARTICLES=$(ARTICLES) OUT=$(OUT) PROCESSED=$(PROCESSED) CNY_PER_USD=$(CNY_PER_USD) AS_OF=$(AS_OF) TITLE=... FORMATS=html,pdf,slides,tables"
+	@echo "  parameters: ARTICLES=$(ARTICLES) OUT=$(OUT) PROCESSED=$(PROCESSED) CNY_PER_USD=$(CNY_PER_USD) AS_OF=$(AS_OF) TITLE=... FORMATS=html,pdf,slides,tables CORRECTIONS=$(CORRECTIONS)"
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON_SYS) -m venv $(VENV)
@@ -50,10 +52,11 @@ setup: $(STAMP) fonts ## Create the venv (rebuilt when requirements.txt changes)
 # Inside `briefing build`, caches keyed by content redo only what changed.
 q = $(subst ','\'',$(1))
 PARAMS_HASH := $(shell printf '%s|' '$(call q,$(ARTICLES))' '$(call q,$(CNY_PER_USD))' \
-  '$(call q,$(AS_OF))' '$(call q,$(TITLE))' '$(call q,$(FORMATS))' '$(call q,$(PROCESSED))' \
+  '$(call q,$(AS_OF))' '$(call q,$(TITLE))' '$(call q,$(FORMATS))' '$(call q,$(PROCESSED))' '$(call q,$(SLIDE_TEMPLATE))' \
+  '$(call q,$(CORRECTIONS))' \
   "$$(ls -A '$(call q,$(ARTICLES))' 2>/dev/null)" | md5sum | cut -c1-16)
 REPORT_STAMP := $(OUT)/.built-$(PARAMS_HASH)
-BUILD_INPUTS := $(shell find '$(call q,$(ARTICLES))' notebooks src data/reference -type f \
+BUILD_INPUTS := $(shell find '$(call q,$(ARTICLES))' notebooks src data/reference $(if $(CORRECTIONS),'$(call q,$(CORRECTIONS))') -type f \
   -not -path '*/__pycache__/*' -not -name '*.pyc' 2>/dev/null | sed 's/ /\\ /g')
 
 report: $(REPORT_STAMP) ## Render the briefing (HTML + PDF + charts + deck + tables) into OUT
@@ -62,7 +65,7 @@ $(REPORT_STAMP): $(STAMP) $(BUILD_INPUTS) requirements.txt Makefile
 	@$(MAKE) --no-print-directory fonts
 	$(VENV)/bin/briefing build --articles "$(ARTICLES)" --out "$(OUT)" \
 	  --cny-per-usd "$(CNY_PER_USD)" --as-of "$(AS_OF)" --title "$(TITLE)" --formats "$(FORMATS)" --figures "$(FIGURES)" \
-	  --processed "$(PROCESSED)"
+	  --processed "$(PROCESSED)" --slide-template "$(SLIDE_TEMPLATE)" --corrections "$(CORRECTIONS)"
 	@touch "$@"
 
 lint: setup ## ruff check and format check

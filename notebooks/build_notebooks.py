@@ -166,13 +166,13 @@ SECTIONS: dict[str, tuple[str, list[str]]] = {
         [
             "timeline = sections.timeline.table(events)",
             "display(HTML(narrative.timeline_paragraph(timeline)))",
-            "display(HTML(narrative.no_data('No dated events to list.') if timeline.empty else narrative.html_table(timeline, {'date': 'Date', 'kind': 'Kind', "
-            "'entity': 'Who', 'sentence': 'What the article says'}, "
+            "display(HTML(narrative.no_data('No dated events to list.') if timeline.empty else narrative.html_table(timeline, {'date': 'Date', 'label': 'What happened', "
+            "'kind': 'Kind', 'actor': 'Who', 'n_sources': 'Sources', 'sentence': 'What the article says'}, "
             "more=f'Every dated event is in {processed_dir}/events.csv.')))",
             "if len(timeline):\n"
             '    finding = f\'{len(timeline)} dated events from {timeline["date"].min()} '
             'to {timeline["date"].max()}\'\n'
-            "    fig = charts.timeline(timeline, 'date', 'entity')\n"
+            "    fig = charts.timeline(timeline, 'date', 'label', 'kind', precision='precision')\n"
             "    charts.save_figure(fig, 'events-timeline', figures_dir, title=finding, "
             "subtitle='Date of event', source=sections.source_line(facts, timeline['articles']), finding=finding, "
             "quotes=sorted(set(timeline['sentence'].astype(str))), order=6)\n"
@@ -227,6 +227,8 @@ SECTIONS: dict[str, tuple[str, list[str]]] = {
             "for c in problems.columns})))\n"
             "else:\n"
             "    display(HTML(narrative.no_data('No input was skipped or degraded.')))",
+            "display(HTML('<h3>Analyst corrections</h3>'))\n"
+            "display(HTML(narrative.corrections_block(processed_dir)))",
             "display(HTML('<h3>How well the extractor reads</h3>'))\n"
             "try:\n"
             "    from briefing.extract import scoring\n"
@@ -248,13 +250,6 @@ SECTIONS: dict[str, tuple[str, list[str]]] = {
             "            f'recall {score.recall:.0%}, F1 {score.f1:.0%}.'\n"
             "        )\n"
             "display(HTML(narrative.no_data(note)))",
-            "display(HTML('<h3>Appendix: every figure with its quote</h3>'))\n"
-            "appendix = sections.sources.facts_appendix(facts, claims, sections.sources.APPENDIX_LIMIT)\n"
-            "if len(appendix) < len(facts):\n"
-            "    display(HTML(narrative.appendix_note(len(appendix), len(facts))))\n"
-            "display(HTML(narrative.html_table(appendix, {'text': 'Figure', 'measure': "
-            "'Measure', 'entity': 'Who', 'year': 'Year', 'outlet': 'Outlet', 'published': "
-            "'Date', 'sentence': 'Quote'}, anchor_ids='id', facts=facts, css_class='briefing-table appendix', limit=None)))",
         ],
     ),
     "09-caveats": (
@@ -274,8 +269,11 @@ SECTIONS: dict[str, tuple[str, list[str]]] = {
             "link_ids='fact_id', facts=facts)))",
             "display(HTML('<h3>Figures marked off-topic and left out</h3>'))\n"
             "display(HTML(narrative.no_data('No figure was marked off-topic.') if off_topic.empty else narrative.html_table(off_topic, {'text': 'Figure', 'outlet': "
-            "'Outlet', 'sentence': 'Quote'}, facts=facts, "
+            "'Outlet'}, link_ids='fact_id', facts=facts, "
             "more=f'Every figure, off-topic ones included, is in {processed_dir}/facts.csv.')))",
+            "display(HTML('<h3>Annex: every figure with its quote</h3>'))\n"
+            "annex = sections.sources.quote_annex(facts, claims)\n"
+            "display(HTML(narrative.quote_annex_html(annex, len(facts))))",
         ],
     ),
 }

@@ -1,8 +1,8 @@
 """The `briefing` command line: thin dispatch to the modules that do the work.
 
 Each subcommand lives with the code it drives (`briefing.extract.corpus`,
-`briefing.render.pipeline`); this module only parses arguments, so that importing the
-package stays cheap and a broken subcommand cannot break the others.
+`briefing.render.pipeline`, `briefing.corrections`); this module only parses arguments,
+so that importing the package stays cheap and a broken subcommand cannot break the others.
 """
 
 from __future__ import annotations
@@ -31,6 +31,12 @@ def _build_parser() -> argparse.ArgumentParser:
 
     add_build_arguments(
         sub.add_parser("build", help="build the briefing (HTML, PDF, charts, deck)")
+    )
+
+    from briefing.corrections import add_correct_arguments
+
+    add_correct_arguments(
+        sub.add_parser("correct", help="record an analyst's correction of a figure (validated)")
     )
     return parser
 

@@ -94,3 +94,13 @@ MEASURE_NAMES: dict[str, str] = {
 assert MEASURE_NAMES.keys() == MEASURES.keys()
 
 QUALIFIERS: tuple[str, ...] = ("exact", "about", "more_than", "at_least", "less_than", "up_to")
+
+#: Columns the corrections step (`briefing.corrections`) appends to the facts table, after
+#: FACT_COLUMNS: the audit trail of what the extractor said and what an analyst decided.
+#: A separate tuple so that columns added to FACT_COLUMNS and these never touch one line.
+CORRECTION_COLUMNS: tuple[str, ...] = (
+    "corrected_fields",  # "entity,year" for a corrected row; "add" for an analyst's figure
+    "original",  # JSON of the extractor's values of the corrected fields: {"entity": "China"}
+    "correction_note",  # the analyst's note(s), "; "-joined, with who and when
+    "excluded",  # True when an analyst excluded the figure: kept for audit, never reported
+)

@@ -18,8 +18,9 @@ from pathlib import Path
 import pandas as pd
 
 from briefing.articles import Article, iter_corpus
-from briefing.extract.context import extract_facts
-from briefing.extract.events import EVENT_COLUMNS, extract_events
+from briefing.extract.document import read_document
+from briefing.extract.events import EVENT_COLUMNS, extract_events, merge_events
+from briefing.extract.facts import document_facts
 from briefing.schema import FACT_COLUMNS
 
 PARALLEL_MIN_ARTICLES = 200
@@ -52,8 +53,9 @@ def _run_chunk(jobs: list[tuple[str, str, dict, dict]]) -> tuple[list[dict], lis
     facts: list[dict] = []
     events: list[dict] = []
     for article_id, text, meta, extra in jobs:
-        facts.extend(extract_facts(article_id, text, meta, extra=extra))
-        events.extend(extract_events(article_id, text, meta))
+        doc = read_document(text, meta)  # read once: facts and events share it
+        facts.extend(document_facts(article_id, doc, extra=extra))
+        events.extend(extract_events(article_id, text, meta, doc=doc))
     return facts, events
 
 
@@ -109,7 +111,8 @@ def extract_all(
     facts_df = pd.DataFrame(facts, columns=list(FACT_COLUMNS))
     facts_df["year"] = facts_df["year"].astype("Int64")
     facts_df = facts_df.sort_values(["article", "start"], kind="stable").reset_index(drop=True)
-    events_df = pd.DataFrame(events, columns=list(EVENT_COLUMNS))
+    # the same event told by several articles: one row, every article in `sources`
+    events_df = pd.DataFrame(merge_events(events), columns=list(EVENT_COLUMNS))
     events_df = events_df.sort_values(["article", "start"], kind="stable").reset_index(drop=True)
     return facts_df, events_df, n_articles
 

@@ -44,6 +44,8 @@ ZH_SCALES: dict[str, float] = {
     "千萬": 1e7,
     "百万": 1e6,
     "百萬": 1e6,
+    "万万": 1e8,  # archaic for 亿 (四万万同胞, 10万万)
+    "萬萬": 1e8,
     "亿": 1e8,
     "億": 1e8,
     "万": 1e4,
@@ -71,6 +73,9 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "rmb": "CNY",
     "cny": "CNY",
     "usd": "USD",
+    "usd$": "USD",
+    "aud$": "AUD",
+    "cad$": "CAD",
     "eur": "EUR",
     "hkd": "HKD",
     "gbp": "GBP",
@@ -92,8 +97,15 @@ CURRENCY_SUFFIXES_EN: dict[str, str] = {
     "renminbi": "CNY",
     "rmb": "CNY",
     "cny": "CNY",
+    "chinese yuan": "CNY",
+    "yuan renminbi": "CNY",
+    "chinese renminbi": "CNY",
     "us dollars": "USD",
+    "us dollar": "USD",
     "u.s. dollars": "USD",
+    "u.s. dollar": "USD",
+    "hong kong dollar": "HKD",
+    "new taiwan dollars": "TWD",
     "american dollars": "USD",
     "hong kong dollars": "HKD",
     "hk dollars": "HKD",
@@ -122,6 +134,7 @@ CURRENCY_SUFFIXES_ZH: dict[str, str] = {
     "人民币": "CNY",
     "人民幣": "CNY",
     "美元": "USD",
+    "美圆": "USD",  # the older spelling, still in print
     "美金": "USD",
     "港元": "HKD",
     "港币": "HKD",
@@ -138,6 +151,9 @@ CURRENCY_SUFFIXES_ZH: dict[str, str] = {
     "新台币": "TWD",
     "元": "CNY",
 }
+
+#: A currency sign written after the number ("10 €", as much of Europe writes it).
+CURRENCY_SIGNS_AFTER: dict[str, str] = {"€": "EUR", "£": "GBP", "$": "USD"}
 
 #: Qualifiers written before the figure -> one of schema.QUALIFIERS.
 #: "nearly"/"almost"/"close to" say the true value is just under the figure: we map them to
@@ -244,7 +260,14 @@ QUALIFIERS_ZH_AFTER: dict[str, str] = {
     "以內": "up_to",
     "以下": "up_to",
 }
-QUALIFIERS_ZH_INFIX: dict[str, str] = {"多": "more_than", "余": "more_than", "餘": "more_than"}
+#: 几 ("some") after a round numeral is the same: 二十几万 = 200,000-odd (rule several).
+QUALIFIERS_ZH_INFIX: dict[str, str] = {
+    "多": "more_than",
+    "余": "more_than",
+    "餘": "more_than",
+    "几": "more_than",
+    "幾": "more_than",
+}
 
 #: Chinese measure words (量词) that make a number a count. 人/户/人次 are nouns themselves.
 MEASURE_WORDS_ZH: tuple[str, ...] = (

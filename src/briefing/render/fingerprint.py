@@ -46,6 +46,9 @@ def extractor_fingerprint() -> str:
         PACKAGE_DIR / "articles.py",
         PACKAGE_DIR / "schema.py",
         PACKAGE_DIR / "reference.py",
+        PACKAGE_DIR / "textnorm.py",
+        *_python_files(PACKAGE_DIR / "refdata"),
+        *sorted((PACKAGE_DIR / "extract").rglob("*.toml")),  # rule files
         *sorted(REFERENCE_DIR.glob("*.csv")),
     ]
     return hash_files([f for f in files if f.is_file()], root=REPO_DIR)
@@ -58,6 +61,7 @@ def package_fingerprint() -> str:
         *PACKAGE_DIR.rglob("*.css"),
         *PACKAGE_DIR.rglob("*.mplstyle"),
         *PACKAGE_DIR.rglob("*.csv"),
+        *PACKAGE_DIR.rglob("*.toml"),
         *sorted(REFERENCE_DIR.glob("*.csv")),
     ]
     return hash_files([f for f in files if f.is_file()], root=REPO_DIR)

@@ -11,6 +11,8 @@ import html
 import re
 from pathlib import Path
 
+from briefing.render.notes import cite_once
+
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _HEADING = re.compile(r"<h([23])([^>]*)>(.*?)</h\1>", re.S)
 _TAG = re.compile(r"<[^>]+>")
@@ -126,6 +128,7 @@ def render_html(paths: list[Path], *, title: str, as_of: str, n_sources: int) ->
     body = neutralise(body)
     body, toc = add_toc(body)
     body = unlink_missing(body)
+    body, _, _ = cite_once(body)
     css = "\n".join(
         (TEMPLATES / name).read_text(encoding="utf-8")
         for name in ("briefing.css", "sections.css")

@@ -1,6 +1,7 @@
 """`briefing build`: articles in, a self-contained HTML and a PDF briefing out.
 
-Steps: validate parameters, extract facts, execute the section notebooks with papermill,
+Steps: validate parameters, extract facts, apply the analyst's corrections
+(briefing.corrections), execute the section notebooks with papermill,
 render HTML (nbconvert) and PDF (WeasyPrint). Everything is written into a temporary folder
 beside OUT and swapped into place only when every step succeeded, so a failed cell or a
 Ctrl-C never leaves a half-written report and the previous one stays untouched.
@@ -76,12 +77,14 @@ def validate(args: argparse.Namespace) -> P.BuildParams:
     as_of = P.parse_as_of(args.as_of)
     formats = P.parse_formats(args.formats)
     title = P.check_title(args.title)
+    slide_template = P.check_slide_template(getattr(args, "slide_template", ""))
     out = Path(args.out).expanduser().resolve()
     processed = (
         Path(args.processed).expanduser().resolve()
         if args.processed
         else out.parent / (out.name + ".processed")
     )
+    corrections = P.check_corrections(getattr(args, "corrections", None), articles, processed)
     return P.BuildParams(
         articles_dir=articles,
         out_dir=out,
@@ -94,6 +97,8 @@ def validate(args: argparse.Namespace) -> P.BuildParams:
         publish_figures=(
             Path(args.figures).expanduser().resolve() if getattr(args, "figures", "") else None
         ),
+        corrections=corrections,
+        slide_template=slide_template,
     )
 
 
@@ -271,6 +276,10 @@ def build(params: P.BuildParams, notebooks: list[Path] | None = None) -> Path:
 
     total = time.perf_counter()
     n_articles, problems = extract(params)
+    from briefing.corrections import correct_processed  # its own step: facts in, facts out
+
+    for line in correct_processed(params.processed_dir, params.corrections).lines():
+        _say(line)
     for p in problems:
         _say(f"input {p.severity}: {p.file}: {p.reason}")
     notebooks = sorted(notebooks if notebooks is not None else NOTEBOOKS_DIR.glob("*.ipynb"))
@@ -325,7 +334,9 @@ def build(params: P.BuildParams, notebooks: list[Path] | None = None) -> Path:
             (params.processed_dir / "build_info.json").write_text(
                 json.dumps(info, ensure_ascii=False, sort_keys=True), encoding="utf-8"
             )
-            build_all(work / "figures", params.processed_dir, work)
+            build_all(
+                work / "figures", params.processed_dir, work, slide_template=params.slide_template
+            )
         _swap(work, out)
         if params.publish_figures:
             _publish(out / "figures", params.publish_figures)
@@ -373,4 +384,12 @@ def add_build_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--as-of", default="", help="ISO date, empty = latest article")
     parser.add_argument("--title", default="", help="report title")
     parser.add_argument("--formats", default="", help=f"comma list of {','.join(P.FORMATS)}")
+    parser.add_argument(
+        "--slide-template", default="", help="a .pptx whose masters and layouts the deck uses"
+    )
+    parser.add_argument(
+        "--corrections",
+        default=None,
+        help=f"analyst corrections CSV (default {P.DEFAULT_CORRECTIONS} if present; '' = none)",
+    )
     parser.set_defaults(func=run_build)
