@@ -51,9 +51,8 @@ display(
                 "kind": "Kind",
                 "actor": "Who",
                 "n_sources": "Sources",
-                "sentence": "What the article says",
             },
-            more=f"Every dated event is in {processed_dir}/events.csv.",
+            more=f"Every dated event, with the sentence that tells it, is in {processed_dir}/events.csv.",
         )
     )
 )

@@ -62,6 +62,10 @@ else:
     display(HTML(narrative.no_data("No input was skipped or degraded.")))
 
 # %%
+display(HTML("<h3>Analyst corrections</h3>"))
+display(HTML(narrative.corrections_block(processed_dir)))
+
+# %%
 display(HTML("<h3>How well the extractor reads</h3>"))
 from briefing.extract import scoring
 
@@ -82,5 +86,3 @@ else:
         )
 display(HTML(narrative.no_data(note)))
 
-# %%
-display(HTML(narrative.corrections_block(processed_dir)))
