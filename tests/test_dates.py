@@ -85,3 +85,24 @@ def test_an_amount_starting_with_a_year_like_number_is_no_year() -> None:
 def test_quarters_and_half_years_give_their_year(text: str, year: int) -> None:
     date, precision = first(text)
     assert (date.year if date else None, precision) == (year, "year")
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "precision"),
+    [
+        ("2023/02/08 05:30", dt.date(2023, 2, 8), "day"),
+        ("2023.02.08", dt.date(2023, 2, 8), "day"),
+        ("去年9月印发", dt.date(2023, 9, 1), "month"),
+        ("今年1月", dt.date(2024, 1, 1), "month"),
+        ("于1月18日联合印发", dt.date(2024, 1, 18), "day"),
+        ("12月份", dt.date(2023, 12, 1), "month"),
+    ],
+)
+def test_page_dates_and_chinese_months_without_a_year(
+    text: str, date: dt.date, precision: str
+) -> None:
+    assert first(text) == (date, precision)
+
+
+def test_a_version_or_a_decimal_is_no_date() -> None:
+    assert find_dates("v2.1.3 and 1.5月", PUB) == []

@@ -50,6 +50,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dmy", re.compile(rf"\b(?=\d)(?P<day>[0-3]?\d)\s+{_MONTH},?\s+{_YEAR}\b")),
     # ISO "2024-01-19"
     ("iso", re.compile(r"\b(?=[12])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
+    # a page's date line "2023/02/08", "2023.02.08": a day, not the year 2023
+    (
+        "ymd",
+        re.compile(
+            r"(?<![\d.,/])(?=[12])(?P<year>(?:19|20)\d\d)(?P<sep>[/.])(?P<month>1[0-2]|0?[1-9])"
+            r"(?P=sep)(?P<day>3[01]|[12]\d|0?[1-9])(?![\d.]\d)"
+        ),
+    ),
     # "2024年1月19日", "2023年7月", "2025年"
     (
         "zh",
@@ -111,6 +119,22 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(?=[12第前一二两三四上下])(?:(?P<year>(?:19|20)\d\d)年)?"
             r"(?:(?:第|前)?(?P<zq>[一二两三四])季度|第(?P<zd>[1-4])季度|(?P<half>上|下)半年)"
+        ),
+    ),
+    # 去年9月, 今年5月18日, 明年3月: a relative year with its month (and day)
+    (
+        "zh_rel_md",
+        re.compile(
+            r"(?P<rel>去年|今年|明年|前年|后年)(?P<month>1[0-2]|0?[1-9])月(?:份)?"
+            r"(?:(?P<day>3[01]|[12]\d|0?[1-9])日)?"
+        ),
+    ),
+    # 9月18日, 8月份, 5日 is not a date here (no month): a month of the article's year
+    (
+        "zh_md",
+        re.compile(
+            r"(?<![\d年.])(?P<month>1[0-2]|0?[1-9])月(?:份)?(?:(?P<day>3[01]|[12]\d|0?[1-9])[日号])?"
+            r"(?![\d])"
         ),
     ),
     ("zh_rel_year", re.compile(r"(?P<rel>去年|今年|明年|前年|后年)")),
@@ -198,7 +222,7 @@ def _build(kind: str, m: re.Match[str], published: dt.date | None) -> DateMentio
     date: dt.date | None = None
     precision = "day"
     relative = False
-    if kind in ("mdy", "dmy", "iso"):
+    if kind in ("mdy", "dmy", "iso", "ymd"):
         date = _safe_date(int(g["year"]), _month(g["month"]), int(g["day"]))
     elif kind == "zh":
         year = int(g["year"])
@@ -241,6 +265,27 @@ def _build(kind: str, m: re.Match[str], published: dt.date | None) -> DateMentio
             relative = True
             year = _resolve_month(month, None, published)
             date = dt.date(year, 1, 1) if year else None
+    elif kind == "zh_rel_md":
+        relative = True
+        month = int(g["month"])
+        if published is None:
+            return DateMention(m.start(), m.end(), text, None, "month", True)
+        year = published.year + _REL_YEAR[g["rel"]]
+        if g.get("day"):
+            date = _safe_date(year, month, int(g["day"]))
+        else:
+            date, precision = dt.date(year, month, 1), "month"
+    elif kind == "zh_md":
+        # a month (and day) without its year: the latest such month not after publication
+        relative = True
+        month = int(g["month"])
+        year = _resolve_month(month, None, published)
+        if year is None:
+            return DateMention(m.start(), m.end(), text, None, "month", True)
+        if g.get("day"):
+            date = _safe_date(year, month, int(g["day"]))
+        else:
+            date, precision = dt.date(year, month, 1), "month"
     elif kind in ("rel_year", "zh_rel_year"):
         relative = True
         precision = "year"

@@ -23,6 +23,8 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 #: How far (characters) a past figure's written year carries to undated figures after it,
 #: within one section: the next sentence or two of the same story.
 _CARRY = 400
+#: Where a clause's comma-separated parts meet.
+_COMMA = re.compile(r"[，;；]|,(?!\d{3})")  # not a thousands separator
 
 
 def _rule(name: str) -> re.Pattern[str]:
@@ -40,17 +42,19 @@ def sentence_year(doc: Document, q: Quantity, measure: str = "") -> tuple[int | 
     text, folded = doc.text, doc.folded
     s = doc.sentence_at(q.start)
     baseline = _rule("baseline-before")
-    found = [
-        d
-        for d in doc.dates_between(s.start, s.end)
-        if not baseline.search(folded, max(0, d.start - 30), d.start)
-        and not doc.in_plan_title(d.start, d.end)  # a plan's period, not the figure's year
-    ]
+    dates = [d for d in doc.dates_between(s.start, s.end) if not doc.in_plan_title(d.start, d.end)]
+    found = [d for d in dates if not baseline.search(folded, max(0, d.start - 30), d.start)]
     for aside in _rule("dated-aside").finditer(text, s.start, s.end):
         a, b = aside.span()
         if not (a <= q.start < b):
             found = [d for d in found if not (a <= d.start < b)]
+    compared = _compared_span(doc, q, s.start, s.end)
+    if compared is not None:  # "14,983件的三倍": the compared figure's dates are its own
+        found = [d for d in found if not (compared[0] <= d.start < compared[1])]
     if not found:
+        since = _since_to_date(doc, q, dates)
+        if since[0] is not None:
+            return since
         return _that_period(doc, s.start, s.end)
     binds = _rule("binds-after")
     best: DateMention | None = None
@@ -69,6 +73,43 @@ def sentence_year(doc: Document, q: Quantity, measure: str = "") -> tuple[int | 
         latest = max(found, key=lambda d: d.date.year if d.date else 0)
         return (latest.date.year, "growth-span-end") if latest.date else (None, "")
     return (best.date.year, rule) if best.date else (None, "")
+
+
+def _compared_span(doc: Document, q: Quantity, lo: int, hi: int) -> tuple[int, int] | None:
+    """Where a multiple names what it multiplies ("约为前五年14,983件的三倍", "nearly three
+    times the 14,983 filed from 2011 to 2015"): that stretch of its clause, whose dates are
+    the compared figure's (`compared-figure`)."""
+    if q.unit != "times":
+        return None
+    folded = doc.folded
+    rule = _rule("compared-figure")
+    after = rule.match(folded[q.end : hi])
+    if after is not None and after.group("after"):
+        brk = _COMMA.search(folded, q.end, hi)
+        return q.end, brk.start() if brk else hi
+    start = lo + max([0] + [m.end() for m in _COMMA.finditer(folded[lo : q.start])])
+    before = rule.search(folded[start : q.start])
+    if before is not None and before.group("before"):
+        return start, q.start
+    return None
+
+
+def _since_to_date(doc: Document, q: Quantity, dates: list[DateMention]) -> tuple[int | None, str]:
+    """ "since 2017", 自2016年以来: a span running to the article's date gives its year
+    (`since-to-date`), unless the clause speaks of the future."""
+    if doc.published is None:
+        return None, ""
+    lo, hi = clause_span(doc, q)
+    rule = _rule("since-to-date")
+    folded = doc.folded
+    for d in dates:
+        if not (lo <= d.start < hi):
+            continue
+        before, after = folded[max(lo, d.start - 30) : d.start], folded[d.end : min(hi, d.end + 8)]
+        window = f"{before}DATE{after}"
+        if rule.search(window) and not _future(doc, lo, hi):
+            return doc.published.year, "since-to-date"
+    return None, ""
 
 
 def _that_period(doc: Document, start: int, end: int) -> tuple[int | None, str]:
