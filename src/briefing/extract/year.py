@@ -9,9 +9,11 @@ words are in `rules/year.<lang>.toml`.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from briefing.extract import cues
+from briefing.extract import dates as dates_mod
 from briefing.extract.dates import DateMention
 from briefing.extract.document import Block, Document
 from briefing.extract.entity import clause_span
@@ -42,7 +44,16 @@ def sentence_year(doc: Document, q: Quantity, measure: str = "") -> tuple[int | 
     text, folded = doc.text, doc.folded
     s = doc.sentence_at(q.start)
     baseline = _rule("baseline-before")
-    dates = [d for d in doc.dates_between(s.start, s.end) if not doc.in_plan_title(d.start, d.end)]
+    dates = [
+        _anchored(doc, d)
+        for d in doc.dates_between(s.start, s.end)
+        if not doc.in_plan_title(d.start, d.end)
+    ]
+    lo, hi = clause_span(doc, q)
+    if _rule("open-horizon").search(folded, lo, hi) and not any(
+        _binds_after(doc, q, d) for d in dates
+    ):
+        return None, "open-horizon"  # "once it is fully operational", 建成后: no year
     found = [d for d in dates if not baseline.search(folded, max(0, d.start - 30), d.start)]
     for aside in _rule("dated-aside").finditer(text, s.start, s.end):
         a, b = aside.span()
@@ -55,12 +66,14 @@ def sentence_year(doc: Document, q: Quantity, measure: str = "") -> tuple[int | 
         since = _since_to_date(doc, q, dates)
         if since[0] is not None:
             return since
+        back = _back_reference(doc, s.start, s.end)
+        if back[0] is not None:
+            return back
         return _that_period(doc, s.start, s.end)
-    binds = _rule("binds-after")
     best: DateMention | None = None
     rule = "date-in-sentence"
     for d in found:
-        if d.start >= q.end and d.start - q.end < 25 and binds.match(folded[q.end : d.start]):
+        if _binds_after(doc, q, d):
             best, rule = d, "date-after-figure"
             break
     if best is None:
@@ -73,6 +86,61 @@ def sentence_year(doc: Document, q: Quantity, measure: str = "") -> tuple[int | 
         latest = max(found, key=lambda d: d.date.year if d.date else 0)
         return (latest.date.year, "growth-span-end") if latest.date else (None, "")
     return (best.date.year, rule) if best.date else (None, "")
+
+
+def _binds_after(doc: Document, q: Quantity, d: DateMention) -> bool:
+    """Is the date right after the figure, joined to it ("10% in 2025", "到2025年")?"""
+    return (
+        d.start >= q.end
+        and d.start - q.end < 25
+        and _rule("binds-after").match(doc.folded[q.end : d.start]) is not None
+    )
+
+
+#: How far back (characters) "at the time", 当时, 同月 look for the date they refer to.
+_BACK = 400
+
+
+def _earlier_dates(doc: Document, start: int) -> list[DateMention]:
+    """Dates written in the stretch before `start` (within `_BACK`, same section), not a
+    plan's period nor a target ("到2025年", "by 2025" of a year not yet past)."""
+    heading = doc.heading(start)
+    lo = max(0, start - _BACK, heading.end if heading is not None else 0)
+    floor = doc.published.year if doc.published else 9999
+    target = _rule("target-before")
+    out = []
+    for d in dates_mod.find_dates(doc.text, doc.published, lo, start):
+        if d.date is None or doc.in_plan_title(d.start, d.end):
+            continue
+        if d.date.year >= floor and target.search(doc.folded, max(0, d.start - 12), d.start):
+            continue
+        out.append(d)
+    return out
+
+
+def _anchored(doc: Document, d: DateMention) -> DateMention:
+    """ "in November that year": the month of the year the text has just named."""
+    if not d.relative or not _rule("that-year-after").match(doc.folded[d.end : d.end + 20]):
+        return d
+    earlier = [e for e in _earlier_dates(doc, d.start) if not e.relative]
+    if not earlier or d.date is None or earlier[-1].date is None:
+        return d
+    return dataclasses.replace(d, date=d.date.replace(year=earlier[-1].date.year))
+
+
+def _back_reference(doc: Document, start: int, end: int) -> tuple[int | None, str]:
+    """ "at the time", 当时, 同月: the date the text named last before the sentence (a
+    month or a day for 同月, "the same month") (`back-reference`)."""
+    m = _rule("back-reference").search(doc.folded, start, end)
+    if m is None:
+        return None, ""
+    month = bool(_rule("same-month").search(m.group()))
+    earlier = [
+        d for d in _earlier_dates(doc, m.start()) if not month or d.precision in ("day", "month")
+    ]
+    if not earlier or earlier[-1].date is None:
+        return None, ""
+    return earlier[-1].date.year, "back-reference"
 
 
 def _compared_span(doc: Document, q: Quantity, lo: int, hi: int) -> tuple[int, int] | None:
@@ -323,7 +391,7 @@ def figure_year(
     horizon, h_rule = clause_horizon(doc, q, year)
     if horizon is not None:
         return horizon, h_rule
-    if year is not None or not on_topic:
+    if year is not None or not on_topic or rule == "open-horizon":
         return year, rule
     year, rule = scope_year(doc, q)
     if year is not None:
