@@ -323,18 +323,21 @@ def document_year(
         and (future or measure == "market_size_target")
     ):
         return plan.last_year, "plan-period"
-    if doc.published is None or (future and measure != "investment"):
+    if doc.published is None:
         return None, ""
-    if measure == "market_size_target":
+    if (future and measure != "investment") or measure == "market_size_target":
+        # "到2031年，……。其中，中国……将超过1万亿美元": the story goes on about the
+        # future year it named last; a past year does not date a future statement
+        year, _ = _carried(doc, q, previous)
+        if year and year > doc.published.year:
+            return year, "future-carried"  # dates this figure only: the carry goes no further
         return None, ""
     if _rule("present-tense").search(folded, lo, hi):
         return doc.published.year, "present-tense"
     s = doc.sentence_at(q.start)
-    if previous is not None and not doc.has_date(s.start, s.end):
-        year, _, at = previous  # the story goes on about the period it dated last
-        heading = doc.heading(q.start)
-        if s.start - at < _CARRY and (heading is None or heading.end <= at):
-            return year, "previous-figure"
+    year, rule = _carried(doc, q, previous)
+    if year is not None:
+        return year, rule
     if (
         doc.block_kind(q.start) != "heading"  # a headline restates a figure of the body
         and not doc.has_date(s.start, s.end)  # "from 2021", "in the last year": a period
@@ -343,6 +346,38 @@ def document_year(
         # a statement with no date and no period around it is news as of the article's
         # date (the ministries that "issued" the plan, the subsidy rules now in force)
         return doc.published.year, "as-of-publication"
+    return None, ""
+
+
+def _carried(
+    doc: Document, q: Quantity, previous: tuple[int, str, int] | None
+) -> tuple[int | None, str]:
+    """The year the story goes on about, for a sentence with no date of its own: the
+    figure before it that a written date dated (`previous-figure`), else the date the
+    paragraph wrote before the sentence ("报告统计了2011年至2020年间……。结果显示，美国以
+    17293件……": `paragraph-date`)."""
+    s = doc.sentence_at(q.start)
+    if doc.has_date(s.start, s.end):
+        return None, ""
+    heading = doc.heading(q.start)
+    if previous is not None:
+        year, _, at = previous  # the story goes on about the period it dated last
+        if s.start - at < _CARRY and (heading is None or heading.end <= at):
+            return year, "previous-figure"
+    i = doc.block_index(q.start)
+    if i < 0 or doc.blocks[i].start >= s.start or doc.blocks[i].kind == "heading":
+        return None, ""
+    baseline = _rule("baseline-before")
+    written = [
+        d
+        for d in dates_mod.find_dates(doc.text, doc.published, doc.blocks[i].start, s.start)
+        if d.date is not None
+        and not d.relative
+        and not doc.in_plan_title(d.start, d.end)
+        and not baseline.search(doc.folded, max(0, d.start - 30), d.start)
+    ]
+    if written and written[-1].date is not None:
+        return written[-1].date.year, "paragraph-date"
     return None, ""
 
 
