@@ -59,6 +59,10 @@ def sentence_year(doc: Document, q: Quantity, measure: str = "") -> tuple[int | 
         a, b = aside.span()
         if not (a <= q.start < b):
             found = [d for d in found if not (a <= d.start < b)]
+    if _future(doc, lo, hi):
+        # "the plan published on Tuesday expects the industry to exceed 30 billion yuan":
+        # the day or month of the announcement is not the year of what it aims at
+        found = [d for d in found if d.precision == "year" or _binds_after(doc, q, d)]
     compared = _compared_span(doc, q, s.start, s.end)
     if compared is not None:  # "14,983件的三倍": the compared figure's dates are its own
         found = [d for d in found if not (compared[0] <= d.start < compared[1])]
@@ -385,7 +389,8 @@ def plan_contents_year(doc: Document, q: Quantity) -> tuple[int | None, str]:
     """A count of the bodies that issued a plan or of the plan's parts ("五部门", "14项具体
     措施", "four other departments") is as of the release: the day or month the sentence
     gives the event, else the publication year (`plan-contents`)."""
-    noun = cues.fold(q.text + (q.counted or doc.folded[q.end : q.end + 8]))
+    tail = q.counted or doc.folded[q.end : q.end + 8]
+    noun = cues.fold(f"{q.text}{tail} {q.text} {tail}")  # 五部门; "five ministries"
     if q.unit != "count" or not _rule("plan-contents").search(noun):
         return None, ""
     s = doc.sentence_at(q.start)
@@ -399,7 +404,13 @@ def plan_contents_year(doc: Document, q: Quantity) -> tuple[int | None, str]:
 
 def _future(doc: Document, lo: int, hi: int) -> bool:
     """Does the clause speak of the future? A plan verb (建成, 形成) after 已 or 当时
-    reports what has happened; a support rule (给予, 经认定, "can receive") is in force."""
+    reports what has happened; a support rule (给予, 经认定, "can receive") is in force.
+    A clause that leaves out its verb ("the plan calls for 1 park, and for the province to
+    nurture 10 enterprises": `elliptical-clause`) speaks as the clause before it."""
+    if _rule("elliptical-clause").match(doc.folded[lo:hi]):
+        s = doc.sentence_at(lo)
+        if s.start < lo and _future(doc, s.start, lo):
+            return True
     return _rule("future-clause").search(doc.unplanned, lo, hi) is not None and not (
         _rule("completed").search(doc.folded, lo, hi)
         or _rule("in-force").search(doc.folded, lo, hi)
