@@ -210,6 +210,34 @@ def _horizon_years(m: re.Match[str]) -> int | None:
     return int(n) if n else None
 
 
+#: How many blocks open an article (its lead): where the plan it announces is named.
+_LEAD_BLOCKS = 3
+
+
+def plan_period(doc: Document) -> tuple[int, int, bool] | None:
+    """The period of the plan the document announces: first year, last year, and whether
+    the document is the plan's own text (its title names it). A plan named with its period
+    (《…（2023—2025年）》, "the 2022-2025 action plan"), else a plan the title or lead
+    announces by its length ("released a three-year plan", 三年行动计划: `n-year-plan`),
+    which runs from the year of its release."""
+    plan = doc.plan()
+    if plan is not None and plan.first_year and plan.last_year:
+        return plan.first_year, plan.last_year, plan.start < 0
+    if doc.published is None or (plan is not None and plan.last_year):
+        return None
+    rule = _rule("n-year-plan")
+    texts = [doc.title] + [
+        doc.folded[b.start : b.end] for b in doc.blocks[:_LEAD_BLOCKS] if b.kind != "heading"
+    ]
+    for text in texts:
+        m = rule.search(cues.fold(text))
+        if m is not None:
+            n = _horizon_years(m)
+            if n:
+                return doc.published.year, doc.published.year + n - 1, False
+    return None
+
+
 def horizon_end(doc: Document, m: re.Match[str]) -> tuple[int | None, str]:
     """The year a horizon reaches: from the document's plan's first year when it has a
     period ("within three years" of a 2023—2025 plan: 2025), else from the publication
@@ -217,9 +245,9 @@ def horizon_end(doc: Document, m: re.Match[str]) -> tuple[int | None, str]:
     n = _horizon_years(m)
     if not n:
         return None, ""
-    plan = doc.plan()
-    if plan is not None and plan.first_year:
-        return plan.first_year + n - 1, "horizon-plan-period"
+    period = plan_period(doc)
+    if period is not None:
+        return period[0] + n - 1, "horizon-plan-period"
     if doc.published is None:
         return None, ""
     return doc.published.year + n, "horizon-publication"
@@ -319,14 +347,14 @@ def document_year(
     lo, hi = clause_span(doc, q)
     folded = doc.folded
     future = _future(doc, lo, hi)
-    plan = doc.plan()
-    if (
-        plan is not None
-        and plan.last_year
-        and measure != "investment"  # funds and subsidy rules are in force from the release
-        and (future or measure == "market_size_target")
+    period = plan_period(doc)
+    if period is not None and (
+        # funds and subsidy rules are in force from the release, except in the plan's own
+        # text: its support measures run for its period (有效期至2025年12月31日)
+        (measure != "investment" and (future or measure == "market_size_target"))
+        or (measure == "investment" and period[2])
     ):
-        return plan.last_year, "plan-period"
+        return period[1], "plan-period"
     if doc.published is None:
         return None, ""
     if (future and measure != "investment") or measure == "market_size_target":
