@@ -63,6 +63,8 @@ def sentence_year(doc: Document, q: Quantity, measure: str = "") -> tuple[int | 
         # "the plan published on Tuesday expects the industry to exceed 30 billion yuan":
         # the day or month of the announcement is not the year of what it aims at
         found = [d for d in found if d.precision == "year" or _binds_after(doc, q, d)]
+    cut = _new_predicate(doc, q, s.start)  # "began ... in May 2022 and has spent 800m"
+    found = [d for d in found if d.start >= cut]
     compared = _compared_span(doc, q, s.start, s.end)
     if compared is not None:  # "14,983件的三倍": the compared figure's dates are its own
         found = [d for d in found if not (compared[0] <= d.start < compared[1])]
@@ -81,7 +83,11 @@ def sentence_year(doc: Document, q: Quantity, measure: str = "") -> tuple[int | 
             best, rule = d, "date-after-figure"
             break
     if best is None:
-        best = min(found, key=lambda d: (_gap(q, d.start, d.end), d.start))
+        # the nearest date of the figure's own part of the clause ("去年全年亏损约102亿美元，
+        # 今年一季度又亏损近30亿美元": each loss its own year), else of the sentence
+        a, b = _segment(doc, q, s.start, s.end)
+        near = [d for d in found if a <= d.start < b] or found
+        best = min(near, key=lambda d: (_gap(q, d.start, d.end), d.start))
     i = found.index(best)
     if i + 1 < len(found) and _rule("range-tail").match(folded[best.end : found[i + 1].start]):
         best, rule = found[i + 1], "span-end"
@@ -90,6 +96,25 @@ def sentence_year(doc: Document, q: Quantity, measure: str = "") -> tuple[int | 
         latest = max(found, key=lambda d: d.date.year if d.date else 0)
         return (latest.date.year, "growth-span-end") if latest.date else (None, "")
     return (best.date.year, rule) if best.date else (None, "")
+
+
+def _new_predicate(doc: Document, q: Quantity, lo: int) -> int:
+    """Where the figure's own present-perfect predicate starts (`new-predicate`), else lo."""
+    start = lo
+    for m in _rule("new-predicate").finditer(doc.folded, lo, q.start):
+        start = m.start()
+    return start
+
+
+def _segment(doc: Document, q: Quantity, lo: int, hi: int) -> tuple[int, int]:
+    """The comma-separated part of the sentence the figure stands in, with a present-perfect
+    predicate of its own ("began ... in May 2022 and has spent 800 million yuan":
+    `new-predicate`) cut from what comes before it."""
+    folded = doc.folded
+    start = lo + max([0] + [m.end() for m in _COMMA.finditer(folded[lo : q.start])])
+    start = max(start, _new_predicate(doc, q, lo))
+    brk = _COMMA.search(folded, q.end, hi)
+    return start, brk.start() if brk else hi
 
 
 def _binds_after(doc: Document, q: Quantity, d: DateMention) -> bool:
