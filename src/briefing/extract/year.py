@@ -396,14 +396,30 @@ def document_year(
     if year is not None:
         return year, rule
     if (
-        doc.block_kind(q.start) != "heading"  # a headline restates a figure of the body
+        # a headline restates a figure of the body; a key-figures line ("Companies at
+        # Cyberport: more than 1,900") states it
+        (doc.block_kind(q.start) != "heading" or _fact_line(doc, q))
         and not doc.has_date(s.start, s.end)  # "from 2021", "in the last year": a period
-        and not _rule("period").search(folded, s.start, s.end)
+        and not _rule("period").search(folded, lo, hi)
     ):
         # a statement with no date and no period around it is news as of the article's
         # date (the ministries that "issued" the plan, the subsidy rules now in force)
         return doc.published.year, "as-of-publication"
     return None, ""
+
+
+def _fact_line(doc: Document, q: Quantity) -> bool:
+    """Is the figure the value of a "label: value" line (`fact-line`)?"""
+    i = doc.block_index(q.start)
+    if i < 0:
+        return False
+    b = doc.blocks[i]
+    line = doc.folded[b.start : b.end]
+    m = _rule("fact-line").match(line)
+    if m is None:
+        return False
+    # the value is the figure itself: right after the colon, up to the line's end
+    return q.start - (b.start + m.end("label")) <= 3 and b.start + len(line.rstrip()) - q.end <= 12
 
 
 def _carried(
