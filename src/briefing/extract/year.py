@@ -50,10 +50,11 @@ def sentence_year(doc: Document, q: Quantity, measure: str = "") -> tuple[int | 
         if not doc.in_plan_title(d.start, d.end)
     ]
     lo, hi = clause_span(doc, q)
-    if _rule("open-horizon").search(folded, lo, hi) and not any(
-        _binds_after(doc, q, d) for d in dates
-    ):
+    unbound = not any(_binds_after(doc, q, d) for d in dates)
+    if unbound and _rule("open-horizon").search(folded, lo, hi):
         return None, "open-horizon"  # "once it is fully operational", 建成后: no year
+    if unbound and _in_past_twelve_months(doc, q, s.start, s.end):
+        return None, "past-twelve-months"
     found = [d for d in dates if not baseline.search(folded, max(0, d.start - 30), d.start)]
     for aside in _rule("dated-aside").finditer(text, s.start, s.end):
         a, b = aside.span()
@@ -96,6 +97,22 @@ def sentence_year(doc: Document, q: Quantity, measure: str = "") -> tuple[int | 
         latest = max(found, key=lambda d: d.date.year if d.date else 0)
         return (latest.date.year, "growth-span-end") if latest.date else (None, "")
     return (best.date.year, rule) if best.date else (None, "")
+
+
+def _in_past_twelve_months(doc: Document, q: Quantity, lo: int, hi: int) -> bool:
+    """Does "over the past year", 过去一年 scope the figure? Its comma-separated part, and
+    the part after it when it stands alone as an opener ("过去一年，已有超过150间……")."""
+    folded = doc.folded
+    for m in _rule("past-twelve-months").finditer(folded, lo, hi):
+        a = lo + max([0] + [c.end() for c in _COMMA.finditer(folded[lo : m.start()])])
+        brk = _COMMA.search(folded, m.end(), hi)
+        b = brk.start() if brk else hi
+        if brk is not None and not folded[a:b].replace(m.group(), "").strip():
+            nxt = _COMMA.search(folded, brk.end(), hi)
+            b = nxt.start() if nxt else hi
+        if a <= q.start < b:
+            return True
+    return False
 
 
 def _new_predicate(doc: Document, q: Quantity, lo: int) -> int:
@@ -506,7 +523,7 @@ def figure_year(
     horizon, h_rule = clause_horizon(doc, q, year)
     if horizon is not None:
         return horizon, h_rule
-    if year is not None or not on_topic or rule == "open-horizon":
+    if year is not None or not on_topic or rule in ("open-horizon", "past-twelve-months"):
         return year, rule
     year, rule = scope_year(doc, q)
     if year is not None:
