@@ -26,7 +26,7 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 #: within one section: the next sentence or two of the same story.
 _CARRY = 400
 #: Where a clause's comma-separated parts meet.
-_COMMA = re.compile(r"[，;；]|,(?!\d{3})")  # not a thousands separator
+_COMMA = re.compile(r"[，;；]|,(?!\d{3})|\s[—–]\s")  # not a thousands separator, nor 2023—2025
 
 
 def _rule(name: str) -> re.Pattern[str]:
@@ -53,16 +53,20 @@ def sentence_year(doc: Document, q: Quantity, measure: str = "") -> tuple[int | 
     unbound = not any(_binds_after(doc, q, d) for d in dates)
     if unbound and _rule("open-horizon").search(folded, lo, hi):
         return None, "open-horizon"  # "once it is fully operational", 建成后: no year
-    if unbound and _in_past_twelve_months(doc, q, s.start, s.end):
+    if (
+        unbound
+        and measure != "share"  # "93% of them were registered in the last year": of a stock
+        and _in_past_twelve_months(doc, q, s.start, s.end)
+    ):
         return None, "past-twelve-months"
     found = [d for d in dates if not baseline.search(folded, max(0, d.start - 30), d.start)]
     for aside in _rule("dated-aside").finditer(text, s.start, s.end):
         a, b = aside.span()
         if not (a <= q.start < b):
             found = [d for d in found if not (a <= d.start < b)]
-    if _future(doc, lo, hi):
+    if _future(doc, lo, hi) and plan_period(doc) is not None:
         # "the plan published on Tuesday expects the industry to exceed 30 billion yuan":
-        # the day or month of the announcement is not the year of what it aims at
+        # the day or month of the announcement is not the year of what the plan aims at
         found = [d for d in found if d.precision == "year" or _binds_after(doc, q, d)]
     cut = _new_predicate(doc, q, s.start)  # "began ... in May 2022 and has spent 800m"
     found = [d for d in found if d.start >= cut]
