@@ -68,7 +68,10 @@ def test_a_condition_without_a_date_gives_no_year() -> None:
 
 
 def test_the_past_twelve_months_are_no_calendar_year() -> None:
-    text = "Cyberport has attracted more than 150 Web3 companies over the past year, Chan said on Sunday."
+    text = (
+        "Cyberport has attracted more than 150 Web3 companies over the past year, Chan said "
+        "on Sunday."
+    )
     assert year_of(text, "150")[0] is None
     text = "过去一年，已有超过150间Web3企业落户，园区企业总数已逾1,900间。"
     assert year_of(text, "150")[0] is None
@@ -95,7 +98,10 @@ def test_a_three_year_plan_runs_from_its_release() -> None:
 
 
 def test_a_future_statement_goes_on_about_the_future_year_named_last() -> None:
-    text = "报告预计到2031年，美国、中国和欧洲将是元宇宙经济占比最高的三个国家和地区。其中，中国元宇宙相关经济的贡献将超过1万亿美元。"
+    text = (
+        "报告预计到2031年，美国、中国和欧洲将是元宇宙经济占比最高的三个国家和地区。"
+        "其中，中国元宇宙相关经济的贡献将超过1万亿美元。"
+    )
     assert year_of(text, "1万亿")[0] == 2031
 
 
@@ -113,5 +119,8 @@ def test_each_comma_part_keeps_its_own_date() -> None:
 
 
 def test_a_key_figures_line_states_its_figure_as_of_the_article() -> None:
-    text = "Key figures\n\nMetaverse companies at Shanghai's park: more than 1,900\n\nThe Shanghai metaverse park opened."
+    text = (
+        "Key figures\n\nMetaverse companies at Shanghai's park: more than 1,900\n\n"
+        "The Shanghai metaverse park opened."
+    )
     assert year_of(text, "1,900") == (2023, "as-of-publication")
