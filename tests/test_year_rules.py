@@ -124,3 +124,14 @@ def test_a_key_figures_line_states_its_figure_as_of_the_article() -> None:
         "The Shanghai metaverse park opened."
     )
     assert year_of(text, "1,900") == (2023, "as-of-publication")
+
+
+def test_a_link_s_time_stamp_does_not_date_its_figure() -> None:
+    from briefing.extract.document import read_document
+    from briefing.extract.year import figure_year
+
+    text = "Typhoon Noru: 2,500 flights cancelled across the region 26 Sep 2022\n"
+    doc = read_document(text, META)
+    q = doc.quantities[0]
+    assert figure_year(doc, q, "other", on_topic=False) == (None, "")
+    assert figure_year(doc, q, "other", on_topic=True)[0] == 2022

@@ -35,7 +35,9 @@ def _rule(name: str) -> re.Pattern[str]:
     return regex
 
 
-def sentence_year(doc: Document, q: Quantity, measure: str = "") -> tuple[int | None, str]:
+def sentence_year(
+    doc: Document, q: Quantity, measure: str = "", *, furniture: bool = False
+) -> tuple[int | None, str]:
     """The year the figure's sentence gives it: a date right after it joined by in/by/for
     ("10% in 2025", `date-after-figure`) wins; else the nearest date of the sentence, the
     earlier on ties (`date-in-sentence`); a span ("from 2011 to 2022") gives its later year
@@ -60,6 +62,8 @@ def sentence_year(doc: Document, q: Quantity, measure: str = "") -> tuple[int | 
     ):
         return None, "past-twelve-months"
     found = [d for d in dates if not baseline.search(folded, max(0, d.start - 30), d.start)]
+    if furniture:  # "Hang Seng slumps 3.4 per cent 28 Sep 2022": the link's time stamp
+        found = [d for d in found if not _timestamp(doc, d)]
     for aside in _rule("dated-aside").finditer(text, s.start, s.end):
         a, b = aside.span()
         if not (a <= q.start < b):
@@ -136,6 +140,15 @@ def _segment(doc: Document, q: Quantity, lo: int, hi: int) -> tuple[int, int]:
     start = max(start, _new_predicate(doc, q, lo))
     brk = _COMMA.search(folded, q.end, hi)
     return start, brk.start() if brk else hi
+
+
+def _timestamp(doc: Document, d: DateMention) -> bool:
+    """Is the date a page's time stamp: a day closing its line, with or without a time
+    ("… 28 Sep 2022", "（2023-09-19 12:05）")? (`timestamp`)"""
+    if d.precision != "day":
+        return False
+    end = doc.text.find("\n", d.end)
+    return bool(_rule("timestamp").match(doc.folded[d.end : len(doc.text) if end < 0 else end]))
 
 
 def _binds_after(doc: Document, q: Quantity, d: DateMention) -> bool:
@@ -523,7 +536,7 @@ def figure_year(
     contents = plan_contents_year(doc, q)
     if contents[0] is not None:
         return contents
-    year, rule = sentence_year(doc, q, measure)
+    year, rule = sentence_year(doc, q, measure, furniture=not on_topic)
     horizon, h_rule = clause_horizon(doc, q, year)
     if horizon is not None:
         return horizon, h_rule
