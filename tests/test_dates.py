@@ -106,3 +106,16 @@ def test_page_dates_and_chinese_months_without_a_year(
 
 def test_a_version_or_a_decimal_is_no_date() -> None:
     assert find_dates("v2.1.3 and 1.5月", PUB) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [("over 2011-2020", 2020), ("in 2016–2020", 2020), ("（2023—2025年）", 2025)],
+)
+def test_a_span_written_as_one_date_gives_its_later_year(text: str, year: int) -> None:
+    date, precision = first(text)
+    assert (date.year if date else None, precision) == (year, "year")
+
+
+def test_a_range_of_amounts_is_no_span_of_years() -> None:
+    assert find_dates("2000-3000元", PUB) == []

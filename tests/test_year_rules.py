@@ -135,3 +135,8 @@ def test_a_link_s_time_stamp_does_not_date_its_figure() -> None:
     q = doc.quantities[0]
     assert figure_year(doc, q, "other", on_topic=False) == (None, "")
     assert figure_year(doc, q, "other", on_topic=True)[0] == 2022
+
+
+def test_a_hyphenated_span_gives_its_later_year() -> None:
+    text = "Over 2011-2020, US firms filed 17,293 metaverse patent applications in China."
+    assert year_of(text, "17,293") == (2020, "date-in-sentence")

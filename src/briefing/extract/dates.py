@@ -75,6 +75,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # "March 2022", "in 2025", "by 2025"
     ("my", re.compile(rf"\b(?=[JFMASOND]){_MONTH}\s+{_YEAR}\b")),
+    # a span written with a hyphen or dash, "2011-2020", "2016–2020": its later year (the
+    # bare-year pattern below reads neither end of it)
+    (
+        "y_span",
+        re.compile(
+            r"(?=[12])(?<![\d.,/-])(?P<first>(?:19|20)\d\d)\s?[-–—]\s?(?P<year>(?:19|20)\d\d)"
+            r"(?![\d-]|[.,]\d)"
+        ),
+    ),
     # a bare year: not the start of an amount (2000亿元, 2000.5, 2000万台, 2000%)
     (
         "y",
@@ -235,6 +244,10 @@ def _build(kind: str, m: re.Match[str], published: dt.date | None) -> DateMentio
     elif kind == "my":
         date, precision = _safe_date(int(g["year"]), _month(g["month"]), 1), "month"
     elif kind == "y":
+        date, precision = dt.date(int(g["year"]), 1, 1), "year"
+    elif kind == "y_span":
+        if int(g["year"]) <= int(g["first"]):
+            return None
         date, precision = dt.date(int(g["year"]), 1, 1), "year"
     elif kind == "md":
         token = g["month"]

@@ -25,6 +25,8 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 #: How far (characters) a past figure's written year carries to undated figures after it,
 #: within one section: the next sentence or two of the same story.
 _CARRY = 400
+#: A span written as one date ("2011-2020", "2016—2020").
+_SPAN = re.compile(r"\d[-–—]\s?[12]\d")
 #: Where a clause's comma-separated parts meet.
 _COMMA = re.compile(r"[，;；]|,(?!\d{3})|\s[—–]\s")  # not a thousands separator, nor 2023—2025
 
@@ -61,7 +63,12 @@ def sentence_year(
         and _in_past_twelve_months(doc, q, s.start, s.end)
     ):
         return None, "past-twelve-months"
-    found = [d for d in dates if not baseline.search(folded, max(0, d.start - 30), d.start)]
+    found = [
+        d
+        for d in dates
+        if _SPAN.search(d.text)  # "over 2011-2020": a span, not a baseline
+        or not baseline.search(folded, max(0, d.start - 30), d.start)
+    ]
     if furniture:  # "Hang Seng slumps 3.4 per cent 28 Sep 2022": the link's time stamp
         found = [d for d in found if not _timestamp(doc, d)]
     for aside in _rule("dated-aside").finditer(text, s.start, s.end):
