@@ -138,5 +138,5 @@ def test_a_link_s_time_stamp_does_not_date_its_figure() -> None:
 
 
 def test_a_hyphenated_span_gives_its_later_year() -> None:
-    text = "Over 2011-2020, US firms filed 17,293 metaverse patent applications in China."
+    text = "In 2011-2020, US firms filed 17,293 metaverse patent applications in China."
     assert year_of(text, "17,293") == (2020, "date-in-sentence")
