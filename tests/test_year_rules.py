@@ -140,3 +140,14 @@ def test_a_link_s_time_stamp_does_not_date_its_figure() -> None:
 def test_a_hyphenated_span_gives_its_later_year() -> None:
     text = "In 2011-2020, US firms filed 17,293 metaverse patent applications in China."
     assert year_of(text, "17,293") == (2020, "date-in-sentence")
+
+
+def test_the_bodies_that_issued_a_plan_are_dated_where_the_text_tells_its_release() -> None:
+    meta = {"published": dt.date(2024, 9, 2), "title": ""}
+    text = (
+        "去年9月，工信部等五部门联合印发《元宇宙产业创新发展三年行动计划（2023—2025年）》。\n\n"
+        "■ 国家：工信部等五部门《元宇宙产业创新发展三年行动计划（2023—2025年）》提出，"
+        "到2025年培育3至5家有全球影响力的元宇宙生态型企业。"
+    )
+    rows = [(y, rule) for t, y, rule in years(text, meta) if "五部" in t]
+    assert rows == [(2023, "plan-contents"), (2023, "plan-release")]

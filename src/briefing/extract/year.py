@@ -504,12 +504,35 @@ def plan_contents_year(doc: Document, q: Quantity) -> tuple[int | None, str]:
     if q.unit != "count" or not _rule("plan-contents").search(noun):
         return None, ""
     s = doc.sentence_at(q.start)
-    for d in doc.dates_between(s.start, s.end):
-        if d.date and d.precision in ("day", "month") and not doc.in_plan_title(d.start, d.end):
-            return d.date.year, "plan-contents"
+    year = _release_date(doc, s.start, s.end)
+    if year is not None:
+        return year, "plan-contents"
+    # the plan the sentence names, dated where the text tells its release ("去年9月，工信部等
+    # 五部门联合印发《…》" above a box that names it again: `plan-release`)
+    for plan in (p for p in doc.plans if s.start <= p.start < s.end):
+        for other in doc.plans:
+            if other.title == plan.title and other.start >= 0 and other.start != plan.start:
+                o = doc.sentence_at(other.start)
+                year = _release_date(doc, o.start, o.end, read=True)
+                if year is not None:
+                    return year, "plan-release"
     if doc.published is not None:
         return doc.published.year, "plan-contents"
     return None, ""
+
+
+def _release_date(doc: Document, start: int, end: int, *, read: bool = False) -> int | None:
+    """The year of the first day or month (an event's date) in text[start:end], not a
+    plan's period; `read` reads the text's dates afresh (a sentence with no figure)."""
+    found = (
+        dates_mod.find_dates(doc.text, doc.published, start, end)
+        if read
+        else doc.dates_between(start, end)
+    )
+    for d in found:
+        if d.date and d.precision in ("day", "month") and not doc.in_plan_title(d.start, d.end):
+            return d.date.year
+    return None
 
 
 def _future(doc: Document, lo: int, hi: int) -> bool:
