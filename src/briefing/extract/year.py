@@ -482,6 +482,9 @@ def _carried(
     if i < 0 or doc.blocks[i].start >= s.start or doc.blocks[i].kind == "heading":
         return None, ""
     baseline = _rule("baseline-before")
+    asides = [
+        m.span() for m in _rule("dated-aside").finditer(doc.text, doc.blocks[i].start, s.start)
+    ]
     written = [
         d
         for d in dates_mod.find_dates(doc.text, doc.published, doc.blocks[i].start, s.start)
@@ -489,6 +492,7 @@ def _carried(
         and not d.relative
         and not doc.in_plan_title(d.start, d.end)
         and not baseline.search(doc.folded, max(0, d.start - 30), d.start)
+        and not any(a <= d.start < b for a, b in asides)  # "Tencent, founded in 1998, ..."
     ]
     if written and written[-1].date is not None:
         return written[-1].date.year, "paragraph-date"
