@@ -80,6 +80,9 @@ def test_an_amount_starting_with_a_year_like_number_is_no_year() -> None:
         ("in the first quarter", 2024),
         ("前三季度", 2023),
         ("上半年", 2024),
+        ("in the first half", 2024),
+        ("in the second half", 2023),
+        ("H1 2022", 2022),
     ],
 )
 def test_quarters_and_half_years_give_their_year(text: str, year: int) -> None:

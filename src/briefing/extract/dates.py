@@ -113,11 +113,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?=[LTNMWFSltn])(?:(?P<rel>last|this|next)\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
         ),
     ),
-    # "the second quarter", "Q3" (year from context) or "third quarter of 2022", "Q4 2023"
+    # "the second quarter", "Q3", "the first half", "H1" (year from context) or "third
+    # quarter of 2022", "Q4 2023", "H1 2024"
     (
         "quarter",
         re.compile(
-            r"\b(?=[fstFSTQ])(?:(?P<ord>first|second|third|fourth)\s+quarter|Q(?P<qn>[1-4]))\b"
+            r"\b(?=[fstFSTQH])(?:(?P<ord>first|second|third|fourth)\s+quarter|Q(?P<qn>[1-4])"
+            r"|(?P<hord>first|second)\s+half|H(?P<hn>[12]))\b"
             r"(?:,?\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b)?",
             re.IGNORECASE,
         ),
@@ -271,7 +273,8 @@ def _build(kind: str, m: re.Match[str], published: dt.date | None) -> DateMentio
         precision = "year"  # a period, not a day: dated by its year, like "in 2023"
         token = g.get("ord") or g.get("qn") or g.get("zq") or g.get("zd") or ""
         order = _QUARTERS.get(token.lower(), 0) if token else 0
-        month = 3 * order - 2 if order else (1 if g.get("half") == "上" else 7)
+        half = g.get("half") or (g.get("hord") or "").lower() or g.get("hn") or ""
+        month = 3 * order - 2 if order else (1 if half in ("上", "first", "1") else 7)
         if g.get("year"):
             date = dt.date(int(g["year"]), 1, 1)
         else:
