@@ -151,3 +151,18 @@ def test_the_bodies_that_issued_a_plan_are_dated_where_the_text_tells_its_releas
     )
     rows = [(y, rule) for t, y, rule in years(text, meta) if "五部" in t]
     assert rows == [(2023, "plan-contents"), (2023, "plan-release")]
+
+
+def test_the_day_a_figure_was_told_is_not_its_year() -> None:
+    meta = {"published": dt.date(2023, 3, 15), "title": ""}
+    text = (
+        "Last year, China's metaverse headset shipments fell 20% to 1.2 million units, IDC "
+        "said on Monday."
+    )
+    assert [y for _, y, _ in years(text, meta)] == [2022, 2022]
+
+
+def test_since_its_launch_runs_to_the_article_s_date() -> None:
+    meta = {"published": dt.date(2023, 3, 15), "title": ""}
+    text = "Since its launch in 2021, the Shanghai metaverse alliance has grown to 80 members."
+    assert year_of(text, "80 members", meta) == (2023, "since-to-date")

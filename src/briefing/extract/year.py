@@ -69,6 +69,9 @@ def sentence_year(
         if _SPAN.search(d.text)  # "over 2011-2020": a span, not a baseline
         or not baseline.search(folded, max(0, d.start - 30), d.start)
     ]
+    told = [d for d in found if _said_on(doc, d)]
+    if told and len(told) < len(found):  # "fell 20% last year, IDC said on Monday"
+        found = [d for d in found if d not in told]
     if furniture:  # "Hang Seng slumps 3.4 per cent 28 Sep 2022": the link's time stamp
         found = [d for d in found if not _timestamp(doc, d)]
     for aside in _rule("dated-aside").finditer(text, s.start, s.end):
@@ -147,6 +150,15 @@ def _segment(doc: Document, q: Quantity, lo: int, hi: int) -> tuple[int, int]:
     start = max(start, _new_predicate(doc, q, lo))
     brk = _COMMA.search(folded, q.end, hi)
     return start, brk.start() if brk else hi
+
+
+def _said_on(doc: Document, d: DateMention) -> bool:
+    """Is the date the day a figure was told ("IDC said on Monday", "记者8日获悉")?"""
+    folded = doc.folded
+    return bool(
+        _rule("said-on").search(folded, max(0, d.start - 40), d.start)
+        or _rule("said-after").match(folded[d.end : d.end + 16])
+    )
 
 
 def _timestamp(doc: Document, d: DateMention) -> bool:
