@@ -38,6 +38,8 @@ def first(text: str, published: dt.date | None = PUB) -> tuple[dt.date | None, s
         ("今年", dt.date(2024, 1, 1), "year"),
         ("明年", dt.date(2025, 1, 1), "year"),
         ("上个月", dt.date(2023, 12, 1), "month"),
+        ("A year ago, only", dt.date(2023, 1, 1), "year"),
+        ("two years ago", dt.date(2022, 1, 1), "year"),
     ],
 )
 def test_dates_resolve(text: str, date: dt.date, precision: str) -> None:

@@ -166,3 +166,18 @@ def test_since_its_launch_runs_to_the_article_s_date() -> None:
     meta = {"published": dt.date(2023, 3, 15), "title": ""}
     text = "Since its launch in 2021, the Shanghai metaverse alliance has grown to 80 members."
     assert year_of(text, "80 members", meta) == (2023, "since-to-date")
+
+
+def test_a_present_count_beside_a_past_figure_is_as_of_now() -> None:
+    meta = {"published": dt.date(2023, 6, 15), "title": ""}
+    text = "目前全市共有元宇宙企业300余家，去年实现营收200亿元。"
+    assert [(y, rule) for _, y, rule in years(text, meta)] == [
+        (2023, "present-tense"),
+        (2022, "date-in-sentence"),
+    ]
+
+
+def test_a_year_with_yilai_or_zhijin_runs_to_the_article_s_date() -> None:
+    meta = {"published": dt.date(2023, 6, 15), "title": ""}
+    text = "2021年至今，全国已有20多个省市出台元宇宙相关政策。"
+    assert year_of(text, "20多个", meta) == (2023, "since-to-date")

@@ -103,6 +103,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
+    # "a year ago", "two years ago": counted back from the article's date
+    (
+        "ago_year",
+        re.compile(
+            r"\b(?=[aotfAOTF])(?P<n>a|one|two|three|four|five)\s+years?\s+ago\b", re.IGNORECASE
+        ),
+    ),
     (
         "rel_month",
         re.compile(r"\b(?=[ltnp])(?P<rel>last|this|next|previous)\s+month\b", re.IGNORECASE),
@@ -308,6 +315,11 @@ def _build(kind: str, m: re.Match[str], published: dt.date | None) -> DateMentio
         rel = g.get("rel") or ("this" if g.get("rel2") else "")
         offset = _REL_YEAR[rel.lower() if kind == "rel_year" else rel]
         date = dt.date(published.year + offset, 1, 1) if published else None
+    elif kind == "ago_year":
+        relative = True
+        precision = "year"
+        n = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}[g["n"].lower()]
+        date = dt.date(published.year - n, 1, 1) if published else None
     elif kind in ("rel_month", "zh_rel_month"):
         relative = True
         precision = "month"

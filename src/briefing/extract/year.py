@@ -67,7 +67,10 @@ def sentence_year(
         d
         for d in dates
         if _SPAN.search(d.text)  # "over 2011-2020": a span, not a baseline
-        or not baseline.search(folded, max(0, d.start - 30), d.start)
+        or not (
+            baseline.search(folded, max(0, d.start - 30), d.start)
+            or _rule("since-after").match(folded[d.end : d.end + 8])  # 2021年以来, 至今
+        )
     ]
     told = [d for d in found if _said_on(doc, d)]
     if told and len(told) < len(found):  # "fell 20% last year, IDC said on Monday"
@@ -105,7 +108,15 @@ def sentence_year(
         # the nearest date of the figure's own part of the clause ("去年全年亏损约102亿美元，
         # 今年一季度又亏损近30亿美元": each loss its own year), else of the sentence
         a, b = _segment(doc, q, s.start, s.end)
-        near = [d for d in found if a <= d.start < b] or found
+        near = [d for d in found if a <= d.start < b]
+        if (
+            not near
+            and doc.published is not None
+            and _rule("present-tense").search(folded, a, b)
+            and not _future(doc, a, b)
+        ):  # "目前全市共有企业300余家，去年实现营收200亿元": the count is as of now
+            return doc.published.year, "present-tense"
+        near = near or found
         best = min(near, key=lambda d: (_gap(q, d.start, d.end), d.start))
     i = found.index(best)
     if i + 1 < len(found) and _rule("range-tail").match(folded[best.end : found[i + 1].start]):
