@@ -5,6 +5,13 @@ will:") and the figures under it carry none; a plan's period (2023—2025) resol
 horizons ("within three years"); a count in the present tense is as of the article's date.
 Each decision returns the name of the rule that made it (the fact's `year_rule`); the cue
 words are in `rules/year.<lang>.toml`.
+
+News grammar read here besides the scopes: a date's role in its sentence (a baseline "from
+2021", a multiple's compared figure, the day a figure was told, a link's time stamp, a span
+"since 2016" running to the article's date), references back ("at the time", 当时, 同月,
+"in November that year"), horizons with no year ("once fully operational", 未来几年, "over
+the past year"), and the story's continuity (the date its paragraph wrote before the
+sentence, the future year a forecast named last, the plan a lead announces by its length).
 """
 
 from __future__ import annotations
