@@ -38,6 +38,8 @@ def first(text: str, published: dt.date | None = PUB) -> tuple[dt.date | None, s
         ("今年", dt.date(2024, 1, 1), "year"),
         ("明年", dt.date(2025, 1, 1), "year"),
         ("上个月", dt.date(2023, 12, 1), "month"),
+        ("A year ago, only", dt.date(2023, 1, 1), "year"),
+        ("two years ago", dt.date(2022, 1, 1), "year"),
     ],
 )
 def test_dates_resolve(text: str, date: dt.date, precision: str) -> None:
@@ -80,8 +82,45 @@ def test_an_amount_starting_with_a_year_like_number_is_no_year() -> None:
         ("in the first quarter", 2024),
         ("前三季度", 2023),
         ("上半年", 2024),
+        ("in the first half", 2024),
+        ("in the second half", 2023),
+        ("H1 2022", 2022),
     ],
 )
 def test_quarters_and_half_years_give_their_year(text: str, year: int) -> None:
     date, precision = first(text)
     assert (date.year if date else None, precision) == (year, "year")
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "precision"),
+    [
+        ("2023/02/08 05:30", dt.date(2023, 2, 8), "day"),
+        ("2023.02.08", dt.date(2023, 2, 8), "day"),
+        ("去年9月印发", dt.date(2023, 9, 1), "month"),
+        ("今年1月", dt.date(2024, 1, 1), "month"),
+        ("于1月18日联合印发", dt.date(2024, 1, 18), "day"),
+        ("12月份", dt.date(2023, 12, 1), "month"),
+    ],
+)
+def test_page_dates_and_chinese_months_without_a_year(
+    text: str, date: dt.date, precision: str
+) -> None:
+    assert first(text) == (date, precision)
+
+
+def test_a_version_or_a_decimal_is_no_date() -> None:
+    assert find_dates("v2.1.3 and 1.5月", PUB) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [("over 2011-2020", 2020), ("in 2016–2020", 2020), ("（2023—2025年）", 2025)],
+)
+def test_a_span_written_as_one_date_gives_its_later_year(text: str, year: int) -> None:
+    date, precision = first(text)
+    assert (date.year if date else None, precision) == (year, "year")
+
+
+def test_a_range_of_amounts_is_no_span_of_years() -> None:
+    assert find_dates("2000-3000元", PUB) == []

@@ -86,8 +86,10 @@ def test_a_wrong_value_is_not_a_match() -> None:
 #: F1 0.939 on main's gold set merged into doc, 2026-12-06 23:05 UTC, minus 0.02): the
 #: issue's goal is strict F1 >= 0.90 and quantity F1 >= 0.95, not reached yet (see the
 #: scorer's report: python -m briefing.extract.scoring --gold-dir tests/fixtures/gold).
-STRICT_F1_FLOOR = 0.53
+STRICT_F1_FLOOR = 0.62  # branch yr, 2026-12-06: strict F1 0.640 on the tune split
 QUANTITY_F1_FLOOR = 0.91
+#: Year accuracy on the matched figures of the tune split (branch yr: 0.923, minus 0.02).
+YEAR_ACCURACY_FLOOR = 0.90
 
 
 @pytest.fixture(scope="module")
@@ -100,6 +102,10 @@ def tune() -> StrictScore:
 def test_strict_score_on_the_tune_split(tune: StrictScore) -> None:
     assert tune.strict_f1 >= STRICT_F1_FLOOR
     assert tune.quantities.f1 >= QUANTITY_F1_FLOOR
+
+
+def test_year_accuracy_on_the_tune_split(tune: StrictScore) -> None:
+    assert tune.quantities.field_accuracy("year") >= YEAR_ACCURACY_FLOOR
 
 
 def _gold_row(**fields: object) -> dict:

@@ -50,6 +50,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dmy", re.compile(rf"\b(?=\d)(?P<day>[0-3]?\d)\s+{_MONTH},?\s+{_YEAR}\b")),
     # ISO "2024-01-19"
     ("iso", re.compile(r"\b(?=[12])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
+    # a page's date line "2023/02/08", "2023.02.08": a day, not the year 2023
+    (
+        "ymd",
+        re.compile(
+            r"(?<![\d.,/])(?=[12])(?P<year>(?:19|20)\d\d)(?P<sep>[/.])(?P<month>1[0-2]|0?[1-9])"
+            r"(?P=sep)(?P<day>3[01]|[12]\d|0?[1-9])(?![\d.]\d)"
+        ),
+    ),
     # "2024年1月19日", "2023年7月", "2025年"
     (
         "zh",
@@ -67,6 +75,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # "March 2022", "in 2025", "by 2025"
     ("my", re.compile(rf"\b(?=[JFMASOND]){_MONTH}\s+{_YEAR}\b")),
+    # a span written with a hyphen or dash, "2011-2020", "2016–2020": its later year (the
+    # bare-year pattern below reads neither end of it)
+    (
+        "y_span",
+        re.compile(
+            r"(?=[12])(?<![\d.,/-])(?P<first>(?:19|20)\d\d)\s?[-–—]\s?(?P<year>(?:19|20)\d\d)"
+            r"(?![\d-]|[.,]\d)"
+        ),
+    ),
     # a bare year: not the start of an amount (2000亿元, 2000.5, 2000万台, 2000%)
     (
         "y",
@@ -86,6 +103,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
+    # "a year ago", "two years ago": counted back from the article's date
+    (
+        "ago_year",
+        re.compile(
+            r"\b(?=[aotfAOTF])(?P<n>a|one|two|three|four|five)\s+years?\s+ago\b", re.IGNORECASE
+        ),
+    ),
     (
         "rel_month",
         re.compile(r"\b(?=[ltnp])(?P<rel>last|this|next|previous)\s+month\b", re.IGNORECASE),
@@ -96,11 +120,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?=[LTNMWFSltn])(?:(?P<rel>last|this|next)\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
         ),
     ),
-    # "the second quarter", "Q3" (year from context) or "third quarter of 2022", "Q4 2023"
+    # "the second quarter", "Q3", "the first half", "H1" (year from context) or "third
+    # quarter of 2022", "Q4 2023", "H1 2024"
     (
         "quarter",
         re.compile(
-            r"\b(?=[fstFSTQ])(?:(?P<ord>first|second|third|fourth)\s+quarter|Q(?P<qn>[1-4]))\b"
+            r"\b(?=[fstFSTQH])(?:(?P<ord>first|second|third|fourth)\s+quarter|Q(?P<qn>[1-4])"
+            r"|(?P<hord>first|second)\s+half|H(?P<hn>[12]))\b"
             r"(?:,?\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b)?",
             re.IGNORECASE,
         ),
@@ -111,6 +137,22 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(?=[12第前一二两三四上下])(?:(?P<year>(?:19|20)\d\d)年)?"
             r"(?:(?:第|前)?(?P<zq>[一二两三四])季度|第(?P<zd>[1-4])季度|(?P<half>上|下)半年)"
+        ),
+    ),
+    # 去年9月, 今年5月18日, 明年3月: a relative year with its month (and day)
+    (
+        "zh_rel_md",
+        re.compile(
+            r"(?P<rel>去年|今年|明年|前年|后年)(?P<month>1[0-2]|0?[1-9])月(?:份)?"
+            r"(?:(?P<day>3[01]|[12]\d|0?[1-9])日)?"
+        ),
+    ),
+    # 9月18日, 8月份, 5日 is not a date here (no month): a month of the article's year
+    (
+        "zh_md",
+        re.compile(
+            r"(?<![\d年.])(?P<month>1[0-2]|0?[1-9])月(?:份)?(?:(?P<day>3[01]|[12]\d|0?[1-9])[日号])?"
+            r"(?![\d])"
         ),
     ),
     ("zh_rel_year", re.compile(r"(?P<rel>去年|今年|明年|前年|后年)")),
@@ -198,7 +240,7 @@ def _build(kind: str, m: re.Match[str], published: dt.date | None) -> DateMentio
     date: dt.date | None = None
     precision = "day"
     relative = False
-    if kind in ("mdy", "dmy", "iso"):
+    if kind in ("mdy", "dmy", "iso", "ymd"):
         date = _safe_date(int(g["year"]), _month(g["month"]), int(g["day"]))
     elif kind == "zh":
         year = int(g["year"])
@@ -211,6 +253,10 @@ def _build(kind: str, m: re.Match[str], published: dt.date | None) -> DateMentio
     elif kind == "my":
         date, precision = _safe_date(int(g["year"]), _month(g["month"]), 1), "month"
     elif kind == "y":
+        date, precision = dt.date(int(g["year"]), 1, 1), "year"
+    elif kind == "y_span":
+        if int(g["year"]) <= int(g["first"]):
+            return None
         date, precision = dt.date(int(g["year"]), 1, 1), "year"
     elif kind == "md":
         token = g["month"]
@@ -234,19 +280,46 @@ def _build(kind: str, m: re.Match[str], published: dt.date | None) -> DateMentio
         precision = "year"  # a period, not a day: dated by its year, like "in 2023"
         token = g.get("ord") or g.get("qn") or g.get("zq") or g.get("zd") or ""
         order = _QUARTERS.get(token.lower(), 0) if token else 0
-        month = 3 * order - 2 if order else (1 if g.get("half") == "上" else 7)
+        half = g.get("half") or (g.get("hord") or "").lower() or g.get("hn") or ""
+        month = 3 * order - 2 if order else (1 if half in ("上", "first", "1") else 7)
         if g.get("year"):
             date = dt.date(int(g["year"]), 1, 1)
         else:
             relative = True
             year = _resolve_month(month, None, published)
             date = dt.date(year, 1, 1) if year else None
+    elif kind == "zh_rel_md":
+        relative = True
+        month = int(g["month"])
+        if published is None:
+            return DateMention(m.start(), m.end(), text, None, "month", True)
+        year = published.year + _REL_YEAR[g["rel"]]
+        if g.get("day"):
+            date = _safe_date(year, month, int(g["day"]))
+        else:
+            date, precision = dt.date(year, month, 1), "month"
+    elif kind == "zh_md":
+        # a month (and day) without its year: the latest such month not after publication
+        relative = True
+        month = int(g["month"])
+        year = _resolve_month(month, None, published)
+        if year is None:
+            return DateMention(m.start(), m.end(), text, None, "month", True)
+        if g.get("day"):
+            date = _safe_date(year, month, int(g["day"]))
+        else:
+            date, precision = dt.date(year, month, 1), "month"
     elif kind in ("rel_year", "zh_rel_year"):
         relative = True
         precision = "year"
         rel = g.get("rel") or ("this" if g.get("rel2") else "")
         offset = _REL_YEAR[rel.lower() if kind == "rel_year" else rel]
         date = dt.date(published.year + offset, 1, 1) if published else None
+    elif kind == "ago_year":
+        relative = True
+        precision = "year"
+        n = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}[g["n"].lower()]
+        date = dt.date(published.year - n, 1, 1) if published else None
     elif kind in ("rel_month", "zh_rel_month"):
         relative = True
         precision = "month"
