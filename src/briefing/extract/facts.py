@@ -70,6 +70,14 @@ def _counted_from_context(
         and cues.search("counted", "compared-before", text, max(0, q.start - 40), q.start)
     ):
         return dataclasses.replace(q, counted=previous.counted), previous
+    if (
+        previous is not None
+        and previous.counted
+        and previous.start >= s_start
+        and 0 <= q.start - previous.end <= 80
+        and cues.search("counted", "coordinated-before", text, max(0, q.start - 40), q.start)
+    ):
+        return dataclasses.replace(q, counted=previous.counted), None
     return q, None
 
 

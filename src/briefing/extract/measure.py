@@ -69,9 +69,12 @@ def classify_measure(
             if _has("patent", text) and (suffix == "" or not _has("counted-company", before)):
                 return "patents", "patent" + suffix
     if q.unit in MONEY_UNITS:
+        before = _LISTED_AMOUNTS.sub("", before)  # 首次达到1亿元、3亿元: the list's lead decides
+        if _has("exchange-rate", cues.fold(q.text)) or _has("exchange-rate", after):
+            return "other", "exchange-rate"  # 7.05 yuan per dollar
         measure, rule = _money(sentence, before, after, local, scope, clause)
         if (
-            rule in ("market-noun", "market-in-scope", "money")
+            rule in ("market-noun", "market-in-scope", "money", "future-outlook")
             and lead
             and (_has("target-verb", lead) or _has("future-tense", lead))
         ):
@@ -84,8 +87,8 @@ def classify_measure(
     if q.unit == "percent":
         if _has("support-rule", sentence) and _has("support-rate", after):
             return "investment", "support-rate"  # 按实际投入的30%给予补助: a subsidy rate
-        measure, rule = _percent(sentence, before)
-        if rule in ("percent", "share-word") and (
+        measure, rule = _percent(sentence, before, after)
+        if rule in ("percent", "share-word", "share-of-after") and (
             _has("patent", sentence) or _has("patent", scope)
         ):
             return "patent_share", "patent-in-scope"  # "China: 14,291 applications (29.7%)"
@@ -100,7 +103,9 @@ def _money(
 ) -> tuple[str, str]:
     if _has("gdp", sentence):
         return "other", "gdp"
-    if _has("invest-before", before):
+    if _has("not-market-before", before) or _has("not-market-after", after):
+        return "other", "not-market"  # a loss, a tax, a price, a valuation
+    if _has("invest-before", before) or (_has("invest-into", before) and _has("into-after", after)):
         return "investment", "invest-before"
     if _has("threshold-before", before):
         return "other", "threshold-before"  # 年主营业务收入首次达到1亿元: a bar, not a grant
@@ -132,11 +137,15 @@ def _money(
     return "other", "money"
 
 
-def _percent(sentence: str, before: str) -> tuple[str, str]:
+def _percent(sentence: str, before: str, after: str = "") -> tuple[str, str]:
     if _has("decline-before", before):
         return "growth_rate", "decline-before"
     if _has("rise-before", before):
         return "growth_rate", "rise-before"
+    if _has("rate-after", after):
+        return "growth_rate", "rate-after"  # 24% a year
+    if _has("share-of-after", after):
+        return "share", "share-of-after"  # about 70% of it
     if _has("gdp", sentence):
         return "gdp_share", "gdp"
     if _has("growth-before", before) and (
@@ -152,6 +161,12 @@ def _percent(sentence: str, before: str) -> tuple[str, str]:
     return "share", "percent"
 
 
+#: Amounts listed before a figure (达到1亿元、3亿元、5亿元): what stands before the list decides.
+_LISTED_AMOUNTS = re.compile(
+    r"(?:[0-9０-９][0-9０-９.,]*[十百千万亿萬億]*(?:元|美元|港元|欧元)?\s*[、和及与]\s*)+$"
+)
+#: The label of a key-figure line ("Companies at Cyberport: more than 1,900", 企业总数：).
+_LABEL = re.compile(r"([^\n。；;:：]{2,40})[:：]\s*$")
 _CLAUSE_END = re.compile(r"[，。；,;：:]")
 #: Money right before 的 (past a bracketed note, "1000万元以上（含）的企业") describes a noun.
 _DESCRIBES = re.compile(r"^(?:[（(][^）)]{0,4}[）)])?的")
@@ -170,10 +185,25 @@ def _count(
         head = _CLAUSE_END.split(before)[-1]
         prefix = cues.rule(_TOPIC, "scope-prefix").regex
         assert prefix is not None
-        for text, where in ((tail, "noun-after"), (prefix.sub("", head[-12:]), "noun-before")):
-            if any(pattern.search(text) for _, pattern, _ in _counted_rules()):
-                counted, source = text, where
-                break
+        label = _LABEL.search(before)
+        if label is not None:
+            head = label.group(1)  # "Companies at Cyberport: more than 1,900"
+        head = prefix.sub("", head[-12:] if label is None else head)
+        if any(pattern.search(tail) for _, pattern, _ in _counted_rules()):
+            counted, source = tail, "noun-after"
+        else:
+            # the noun before a count is the head of its phrase, the last one
+            # (单个企业累计获支持的场景不多于5个 counts scenes, not firms)
+            ends = [m.end() for _, pattern, _ in _counted_rules() for m in pattern.finditer(head)]
+            if ends:
+                last = max(ends)
+                starts = [
+                    m.start()
+                    for _, pattern, _ in _counted_rules()
+                    for m in pattern.finditer(head)
+                    if m.end() == last
+                ]
+                counted, source = head[min(starts) :], "noun-before"
     for name, pattern, measure in _counted_rules():
         if pattern.search(counted):
             rule = name if source == "counted" else f"{name}:{source}"
@@ -183,6 +213,8 @@ def _count(
     for text, suffix in ((sentence, ""), (scope, "-in-scope")):
         if _has("trademark", text):
             return "trademark_applications", "trademark" + suffix
+        if counted.isascii() and counted.strip():
+            break  # "five largest patent offices": an English noun that is no filing
         if _has("patent", text) and ("件" in q.text or not counted or suffix == ""):
             return "patents", "patent" + suffix  # 美国以17,293件居冠 in a patent report
     if "家" in q.text or "間" in q.text or "间" in q.text:

@@ -837,7 +837,10 @@ def _read_measure(text: str, r: _Reading, mm) -> bool:
     measure = mm.group("m")
     p = mm.end()
     counted: str | None = None
-    if measure in lx.MEASURE_NOUNS_ZH:
+    if measure == "部" and text[p : p + 1] in ("门", "門", "委"):
+        counted = text[p - 1 : p + 1]  # 16部门, 五部委: the noun, not a measure word
+        p += 1
+    elif measure in lx.MEASURE_NOUNS_ZH:
         counted = measure  # 500万人: the measure word is the noun
     else:
         mrun = pt.ZH_RUN.match(text, p)
