@@ -196,7 +196,7 @@ def document_facts(
             "start": q.start,
             "end": q.end,
             "text": q.text,
-            "value": -q.value if falls else q.value,
+            "value": -abs(q.value) if falls else q.value,
             "value_high": q.value_high,
             "unit": q.unit,
             "qualifier": q.qualifier,

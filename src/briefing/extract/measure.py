@@ -87,6 +87,8 @@ def classify_measure(
     if q.unit == "percent":
         if _has("support-rule", sentence) and _has("support-rate", after):
             return "investment", "support-rate"  # 按实际投入的30%给予补助: a subsidy rate
+        if q.value < 0:
+            return "growth_rate", "signed"  # -3.2%, "more than halved": a fall
         measure, rule = _percent(sentence, before, after)
         if rule in ("percent", "share-word", "share-of-after") and (
             _has("patent", sentence) or _has("patent", scope)
@@ -204,7 +206,15 @@ def _count(
                     if m.end() == last
                 ]
                 counted, source = head[min(starts) :], "noun-before"
-    for name, pattern, measure in _counted_rules():
+    rules = _counted_rules()
+    if counted and not counted.isascii() and source == "counted":
+        # a Chinese noun phrase ends in its head: 元宇宙专利申请企业 counts firms, not patents
+        def _last_end(item: tuple[str, re.Pattern[str], str]) -> int:
+            ends = (m.end() for i in range(len(counted)) if (m := item[1].match(counted, i)))
+            return max(ends, default=-1)  # overlapping: 产业园区 ends in 园区, not 产业园
+
+        rules = tuple(sorted(rules, key=_last_end, reverse=True))
+    for name, pattern, measure in rules:
         if pattern.search(counted):
             rule = name if source == "counted" else f"{name}:{source}"
             if measure == "companies" and _has("member-cue", sentence):
@@ -213,8 +223,8 @@ def _count(
     for text, suffix in ((sentence, ""), (scope, "-in-scope")):
         if _has("trademark", text):
             return "trademark_applications", "trademark" + suffix
-        if counted.isascii() and counted.strip():
-            break  # "five largest patent offices": an English noun that is no filing
+        if counted.strip() and not _has("generic-filings", counted.strip()) and "件" not in q.text:
+            break  # "five largest patent offices", 五大专利局: a noun that is no filing
         if _has("patent", text) and ("件" in q.text or not counted or suffix == ""):
             return "patents", "patent" + suffix  # 美国以17,293件居冠 in a patent report
     if "家" in q.text or "間" in q.text or "间" in q.text:

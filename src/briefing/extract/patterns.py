@@ -161,6 +161,11 @@ LONE_CAPITAL_DIGIT = _rule_regex(_ZH_RULES["lone-capital-digit"])
 NUMERAL_IN_WORD = _rule_regex(_ZH_RULES["numeral-in-word"])
 #: One part of a Chinese amount after its first scale (3亿|5000万, 25万|6千).
 ZH_COMPOUND_PART = _rule_regex(_ZH_RULES["compound-amount"])
+#: 大 after a numeral that counts the noun after it (五大专利局), not a congress (二十大报告).
+BIG_N = _rule_regex(_ZH_RULES["big-n"])
+#: A closing quote right after a count's measure word: the count is a name (“新十条”).
+QUOTED_NAME = _rule_regex(_ZH_RULES["quoted-name"])
+OPEN_QUOTE_BEFORE = re.compile(r"[“「『\"‘]")
 #: A sign glued before a figure: -3.2%, －122％, 负3.9%.
 SIGN = _rule_regex(_ZH_RULES["sign"])
 #: "minus" / "negative" before a figure.

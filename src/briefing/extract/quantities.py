@@ -178,7 +178,9 @@ def _take_prefix(text: str, r: _Reading, floor: int, prefix: Prefix | None = Non
         return True
     if prefix.qualifier is None and prefix.currency is None and prefix.word:
         word = prefix.word.lower()
-        if word.rstrip(".") in lx.LABEL_WORDS or word in lx.LABEL_WORDS:
+        if (word.rstrip(".") in lx.LABEL_WORDS or word in lx.LABEL_WORDS) and not (
+            pt.FIGURE_AHEAD.match(text, r.end)  # "top 25 million units", "level 1 million yuan"
+        ):
             return False
         if r.kind == "digits" and prefix.word[0].isupper() and word.rstrip(".") in lx.MONTHS:
             return False  # Jan. 19, March 3
@@ -279,6 +281,17 @@ def _read_digits(text: str, start: int, floor: int) -> tuple[_Reading | None, in
         if prefix.currency is None and prefix.qualifier is None:
             return None, _skip(text, start)  # the common case, settled early: by 2025
     r = _Reading(start=start, end=p, value=value, written_as_figure=has_grouping(numeral))
+    if text.startswith("兆", p) and numeral.isdigit():
+        rest = _read_digit_numeral(text, p + 1)
+        if rest is None or not pt.ZH_SCALE.match(text, rest[1]) or rest[0] >= 10000:
+            return None, p + 1  # 兆瓦, 3兆: mega or trillion, unsaid (rule compound-amount)
+        exp_rest, after_rest = _read_scale(text, rest[1])
+        if exp_rest != 8:
+            return None, p + 1
+        r.value, r.end, r.scaled = value * 1e12 + rest[0] * 1e8, after_rest, True
+        if not _take_prefix(text, r, floor, prefix):
+            return None, after_rest
+        return r, after_rest  # 1兆5,429億美元 = 1,542.9 billion dollars
     if signed:
         r.start, r.sign, r.unsigned_start, prefix = start - 1, -1, start, None
     if not _take_prefix(text, r, floor, prefix):
@@ -309,6 +322,9 @@ def _read_digits(text: str, start: int, floor: int) -> tuple[_Reading | None, in
     end = _read_range(text, r, q, exp, floor)
     r.end = end
     marked = r.scaled or r.currency or r.qualifier != "exact"
+    years_span = r.value_high is not None and 1800 <= r.value_high <= 2100 and not r.scaled
+    if year and (years_span and not r.currency) and not pt.PERCENT.match(text, end):
+        return None, max(_skip(text, start), end)  # over 2012-2021: a period, not a figure
     if year and not marked and not pt.PERCENT.match(text, end):
         return None, max(_skip(text, start), end)  # 2011 to 2022
     return r, end
@@ -394,6 +410,9 @@ def _read_range(text: str, r: _Reading, p: int, low_exp: int, floor: int) -> int
     """
     low_pct = pt.PERCENT.match(text, p)
     after_low = low_pct.end() if low_pct and low_pct.group("pct") else p
+    low_cur = pt.ZH_CURRENCY_SUFFIX.match(text, p) if r.currency is None else None
+    if low_cur is not None:  # 8000亿美元至20000亿美元: the currency written on both ends
+        after_low = low_cur.end()
     ms = pt.RANGE_SEP.match(text, after_low)
     if ms is None:
         return p
@@ -421,6 +440,18 @@ def _read_range(text: str, r: _Reading, p: int, low_exp: int, floor: int) -> int
     high_exp, q_end = _read_scale(text, q)
     if r.kind == "zh" and any(c in "万萬亿億" for c in text[ms.end() : q]):
         high_exp = 0
+    if low_cur is not None:
+        high_cur = pt.ZH_CURRENCY_SUFFIX.match(text, q_end)
+        if (
+            high_cur is None
+            or high_cur.group(1) != low_cur.group(1)
+            or ms.group().strip()
+            in (
+                "and",
+                "",
+            )
+        ):
+            return p
     low = r.value
     if high_exp and not low_exp:
         low = _scaled(low, high_exp)
@@ -448,6 +479,8 @@ def _read_zh(text: str, start: int, floor: int) -> tuple[_Reading | None, int]:
         value = 1e12  # 突破万亿元大关: a trillion yuan, the one left unsaid
     if text[start - 1 : start] in ("第", "初", "周", "星", "礼", "禮", "几", "幾"):
         return None, end  # ordinals, dates, and 几十/几百万 (vague: "dozens of")
+    if text[start - 1 : start] in ("数", "數") and numeral[0] in "十百千万萬亿億" and start > floor:
+        return None, end  # 数千亿元, 数十家: "several", vague (rule several)
     if start > floor and pt.ZH_NUMERAL.match(text[start - 1]):
         return None, end
     if text.startswith("兆", end) and value is not None:
@@ -675,6 +708,9 @@ def _read_multiplier(
     if not word.endswith("d") and not pt.COMPARISON_AFTER.match(text, end):
         return None, end  # "double-digit", "a double standard"
     r = _Reading(start=start, end=end, value=pt.VERBAL_MULTIPLIERS[word], unit="times")
+    if word == "halved":  # "shipments have more than halved": a fall of 50% (a growth rate)
+        r.value, r.unit, r.sign = 50.0, "percent", -1
+        r.unsigned_start = start
     r.kind = "words"
     if not _take_prefix(text, r, floor):
         return None, end
@@ -795,13 +831,43 @@ def _read_counted_zh(text: str, r: _Reading) -> bool:
     p = r.end
     if pt.NUMERAL_IN_WORD.match(text, p):
         return False  # 两位数增长: "double-digit", not two of something
+    if text[p : p + 1] == "大" and r.kind != "words":
+        return _read_big_n(text, r, p)
     mm = pt.MEASURE.match(text, p)
+    if mm and mm.group("m") in ("位", "名") and text[r.start - 1 : r.start] == "前":
+        return False  # 分列全球前三位: a rank (rule rank-top)
+    if (
+        mm
+        and pt.QUOTED_NAME.match(text, mm.end())
+        and pt.OPEN_QUOTE_BEFORE.search(text, max(0, r.start - 3), r.start)
+    ):
+        return False  # “新十条”: a name in quotes, not ten articles (rule quoted-name)
     if mm and r.kind != "words":
         return _read_measure(text, r, mm)
     mh = pt.ZH_HEAD.match(text, p) if r.kind != "words" else None
     if mh:  # no measure word: 500万用户, 3000企业
         r.counted = text[p : _end_of_heads(text, mh.end())]
         r.end = p + len(r.counted)
+    return True
+
+
+def _read_big_n(text: str, r: _Reading, p: int) -> bool:
+    """N大 + noun counts N of the noun (rule big-n): 五大专利局, 十大应用示范场景, 前20大企业;
+    not 二十大报告 (a congress), not 一大批 (vague)."""
+    if not pt.BIG_N.match(text, p) or not 2 <= r.value <= 100 or r.value != int(r.value):
+        return True
+    mrun = pt.ZH_RUN.match(text, p + 1)
+    if mrun is None:
+        return True
+    window = mrun.group()
+    stop = pt.ZH_STOP.search(window)
+    window = window[: stop.start()] if stop else window
+    if len(window) > 6:  # a long run: up to its last head noun (元宇宙专利申请企业), else short
+        heads = list(pt.ZH_HEAD.finditer(window))
+        window = window[: heads[-1].end()] if heads else window[:4]
+    if len(window) < 2:
+        return True
+    r.counted, r.measured, r.end = window, True, p + 1 + len(window)
     return True
 
 
