@@ -107,8 +107,8 @@ FIGURE_AHEAD = re.compile(
 EN_UNIT = re.compile(rf"(?i){SP}*({alternation(lx.UNITS_EN)})\b")
 TIMES = re.compile(
     rf"(?i)(?P<fold>-?{SP}?fold\b)|(?P<x>x\b)|(?P<bei>倍)"
-    rf"|(?P<times>{SP}+times(?={SP}+(?:as|the|that|more|larger|bigger|higher|greater|"
-    r"faster|smaller|lower|over|what|its|their)\b))"
+    rf"|(?P<times>{SP}+times\b(?!{SP}+(?:a|an|per|each|every|daily|weekly|monthly|annually|"
+    r"yearly|so far|since|before|already|today)\b)(?!{SP}*[-–—]))"
 )
 # Everything that can follow a number and give it a unit, in order of precedence; the name of
 # the group that matched says which (one anchored match instead of six).
@@ -119,8 +119,8 @@ UNIT_AFTER = re.compile(
     rf"|{SP}+(?P<encur>{alternation(lx.CURRENCY_SUFFIXES_EN)})\b"
     r"|(?P<code>rmb|cny|usd|eur|hkd|gbp|jpy)\b"
     rf"|(?P<fold>-?{SP}?fold\b)|(?P<x>x\b)|(?P<bei>倍)"
-    rf"|(?P<times>{SP}+times(?={SP}+(?:as|the|that|more|larger|bigger|higher|greater|"
-    r"faster|smaller|lower|over|what|its|their)\b))"
+    rf"|(?P<times>{SP}+times\b(?!{SP}+(?:a|an|per|each|every|daily|weekly|monthly|annually|"
+    r"yearly|so far|since|before|already|today)\b)(?!{SP}*[-–—]))"
     rf"|{SP}?(?P<zhunit>{alternation(lx.UNITS_ZH)})"
     rf"|{SP}*(?P<enunit>{alternation(lx.UNITS_EN)})\b"
 )

@@ -64,7 +64,7 @@ from dataclasses import dataclass, replace
 
 from briefing.extract import lexicon as lx
 from briefing.extract import patterns as pt
-from briefing.extract.lookbehind import Prefix, read_prefix, word_before
+from briefing.extract.lookbehind import Prefix, char_before, read_prefix, word_before
 from briefing.extract.numbers import (
     FRACTION_WORDS,
     FULLWIDTH_TO_ASCII,
@@ -184,11 +184,44 @@ def _take_prefix(text: str, r: _Reading, floor: int, prefix: Prefix | None = Non
             return False
         if r.kind == "digits" and prefix.word[0].isupper() and word.rstrip(".") in lx.MONTHS:
             return False  # Jan. 19, March 3
+        if r.kind == "digits" and _model_name(text, r, prefix.word):
+            return False  # Quest 2 sales, Fortune 500 companies (rule model-name)
     r.start = prefix.start
     r.currency = prefix.currency
     if prefix.qualifier is not None:
         r.qualifier = prefix.qualifier
     return True
+
+
+def _mid_sentence(text: str, p: int) -> bool:
+    """Whether the word starting at p stands inside a sentence (a letter, digit or comma
+    before it), where a capital letter marks a name."""
+    prev = char_before(text, p, 0)
+    return bool(prev) and (prev.isalnum() or prev in ",&")
+
+
+def _model_name(text: str, r: _Reading, word: str) -> bool:
+    """A small number right after a capitalised word inside a sentence is part of a name
+    (rule model-name): "as Quest 2 sales slowed", "the Fortune 500 companies"; not a figure
+    with a scale, currency or percent after it."""
+    if not (word[:1].isupper() and word.isalpha() and r.value < 1000):
+        return False
+    if pt.FIGURE_AHEAD.match(text, r.end) or pt.PERCENT.match(text, r.end):
+        return False
+    _, word_start = word_before(text, r.start, 0)
+    if not _mid_sentence(text, word_start):
+        return False
+    before, _ = word_before(text, word_start, 0)
+    if before.lower() in _LOCATIVES:
+        return False  # "In Beijing 24 companies joined": a place, then the count
+    line_start = text.rfind("\n", 0, r.start) + 1
+    line_end = text.find("\n", r.end)
+    words = pt.EN_TOKEN.findall(text[line_start : line_end if line_end >= 0 else len(text)])
+    capitals = sum(w[:1].isupper() for w in words)
+    return capitals * 5 < len(words) * 3  # not a title-case headline ("Shanghai Adds 3 Parks")
+
+
+_LOCATIVES = frozenset({"in", "at", "from", "across", "throughout", "within", "around", "near"})
 
 
 def _is_cjk_at(text: str, p: int) -> bool:
@@ -622,6 +655,14 @@ def _read_words(text: str, start: int, floor: int) -> tuple[_Reading | None, int
             return None, tokens[-1][2]
         start = article_start
         words = ["a", *words]
+    nxt = pt.NEXT_WORD.match(text, tokens[-1][2])
+    if (
+        text[start].isupper()
+        and nxt is not None
+        and nxt.group(1)[:1].isupper()
+        and _mid_sentence(text, start)
+    ):
+        return None, tokens[-1][2]  # "Statista and Two Circles": a name (rule model-name)
     value = parse_number_words(words)
     while value is None and len(tokens) > 1:
         tokens.pop()
@@ -727,6 +768,8 @@ def _read_unit(text: str, r: _Reading) -> None:
             _read_cents(text, r)
     elif r.currency:
         r.unit = r.currency
+    elif group == "times" and (r.scaled or r.value_high is not None):
+        pass  # "downloaded 8.7 million times": a count of occurrences, not a ratio
     elif group is not None:
         r.unit, r.end = _unit_of(group, m.group(group)), m.end()  # type: ignore[union-attr]
     elif r.kind == "digits" and (ms := pt.CURRENCY_SIGN_AFTER.match(text, r.end)):
@@ -905,6 +948,9 @@ def _read_measure(text: str, r: _Reading, mm) -> bool:
     counted: str | None = None
     if measure == "部" and text[p : p + 1] in ("门", "門", "委"):
         counted = text[p - 1 : p + 1]  # 16部门, 五部委: the noun, not a measure word
+        p += 1
+    elif measure == "地" and text[p : p + 1] in ("区", "區", "市"):
+        counted = text[p - 1 : p + 1]  # 三地区, 两地市
         p += 1
     elif measure in lx.MEASURE_NOUNS_ZH:
         counted = measure  # 500万人: the measure word is the noun
