@@ -844,7 +844,7 @@ def _read_counted(text: str, r: _Reading) -> bool:
         return True
     phrase = mph.group()
     words = [w.lower() for w in pt.EN_TOKEN.findall(phrase)]
-    head = _plural_head(words)
+    head = _plural_head(words, singular=r.value == 1 and r.kind == "digits" and not r.scaled)
     if head is None:
         if words[0] == "of" and len(words) > 1 and words[1] in _PARTITIVE_PRONOUNS:
             r.measured = r.kind == "digits"  # "10 of which are listed": a count of them
@@ -914,12 +914,22 @@ def _read_big_n(text: str, r: _Reading, p: int) -> bool:
     return True
 
 
-def _plural_head(words: list[str]) -> int | None:
+def _plural_head(words: list[str], singular: bool = False) -> int | None:
     """Index of the last plural-looking word of the noun phrase; "and"/"or" may join nouns
-    (cities and provinces) or the adjectives before one (small and medium-sized enterprises)."""
+    (cities and provinces) or the adjectives before one (small and medium-sized enterprises).
+    An adverb before the head modifies its adjective ("3 globally influential companies").
+    `singular`: the number is 1, and the phrase's last word before a stopword is its head
+    ("build 1 core metaverse industrial park and ...", rule one-and-a-noun)."""
     head = None
     for i, w in enumerate(words):
+        if singular and head is None and w in ("and", "or"):
+            # "1 core metaverse industrial park and 3 to 5 ...": a noun after a modifier, not
+            # an adjective joined to the next ("1 small and medium-sized enterprise")
+            noun = i >= 2 and not words[i - 1].endswith(_ADJECTIVE_ENDINGS)
+            return i - 1 if noun else None
         if w in ("and", "or") and i + 1 < len(words) and (head == i - 1 or (head is None and i)):
+            continue
+        if head is None and w in _PHRASE_ADVERBS and i + 1 < len(words):
             continue
         if w in lx.COUNTED_STOPWORDS or w in ("and", "or"):
             break
@@ -927,7 +937,15 @@ def _plural_head(words: list[str]) -> int | None:
             head = i
         elif head is not None and words[i - 1] not in ("and", "or"):
             break
+    if singular and head is None and 1 < len(words) <= 5 and words[-1] not in _PHRASE_ADVERBS:
+        return None  # "1 core park" only in a list: the head is known where "and" follows
     return head
+
+
+_ADJECTIVE_ENDINGS = ("al", "ive", "ic", "ed", "ing", "ful", "ous", "ble", "ent", "ant", "ary")
+#: Adverbs that end a counted phrase after its head ("5 million units globally") but modify
+#: an adjective before it ("3 to 5 globally influential companies").
+_PHRASE_ADVERBS = frozenset({"globally", "nationwide", "worldwide", "internationally"})
 
 
 def _looks_plural(word: str) -> bool:
