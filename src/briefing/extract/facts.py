@@ -81,6 +81,44 @@ def _counted_from_context(
     return q, None
 
 
+#: A bare 元 amount: no other currency character before 元 (港元, 美元, 日元, 人民币 are said).
+_BARE_YUAN = re.compile(r"(?<![港美欧歐日韩韓台币幣])元$")
+
+
+def _hong_kong_source(doc: Document) -> bool:
+    """A Hong Kong source: traditional script and Hong Kong dollars written somewhere (港元),
+    or an outlet that says it is in Hong Kong (rule hong-kong-source)."""
+    meta = doc.meta
+    outlet = str(
+        (meta.get("outlet") if isinstance(meta, dict) else getattr(meta, "outlet", None)) or ""
+    )
+    if cues.search("measure", "hong-kong-source", cues.fold(outlet)):
+        return True
+    return (
+        doc.text != doc.folded
+        and cues.search("measure", "hong-kong-dollar", doc.folded) is not None
+    )
+
+
+def _yuan_is_hkd(doc: Document, q: Quantity, s_start: int, s_end: int) -> bool:
+    """元 in a Hong Kong source is the Hong Kong dollar (5億元數碼轉型計劃, 呎價1.6萬元), unless
+    its sentence or paragraph is about the mainland (a mainland place, 内地, 人民币):
+    四川定下2500億元目標; 上海則把…當地…500億元."""
+    if q.unit != "CNY" or not _BARE_YUAN.search(q.text):
+        return False
+    i = doc.block_index(q.start)
+    if i >= 0:  # the paragraph: 當地 ("the locality") refers back to the place it names
+        s_start, s_end = min(s_start, doc.blocks[i].start), max(s_end, doc.blocks[i].end)
+    sentence = doc.folded[s_start:s_end]
+    if cues.search("measure", "mainland-cue", sentence):
+        return False
+    for m in doc.mentions_between(s_start, s_end):
+        place = m.mention
+        if place.kind in LOCAL_KINDS and "Hong Kong" not in (place.canonical, place.parent):
+            return False
+    return True
+
+
 def _scope_text(doc: Document, q: Quantity) -> str:
     """The figure's block, its heading and the document's title: where a bare count's
     kind is said when its sentence does not say it."""
@@ -135,6 +173,7 @@ def document_facts(
     rows: list[dict] = []
     previous_count: Quantity | None = None
     decided: dict[int, dict] = {}
+    hong_kong = _hong_kong_source(doc)
     dated: tuple[int, str, int] | None = None  # the last figure a written year dated
     for q in doc.quantities:
         s = doc.sentence_at(q.start)
@@ -153,6 +192,8 @@ def document_facts(
         if q.unit == "count" and q.counted:
             previous_count = q
         sentence = text[s.start : s.end]
+        if hong_kong and _yuan_is_hkd(doc, q, s.start, s.end):
+            q = dataclasses.replace(q, unit="HKD")
         local = any(m.kind in LOCAL_KINDS for m in doc.mentions_between(s.start, s.end))
         folded = doc.folded
         lead = doc.lead_in(q.start)

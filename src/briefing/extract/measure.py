@@ -115,6 +115,8 @@ def _money(
         return "investment", "support-rule"
     if _has("funding-after", after):
         return "investment", "funding-after"  # 最多可获5万港元资助: a grant
+    if _has("programme-after", after):
+        return "investment", "programme-after"  # 5亿元数码转型计划: a programme's budget
     if _has("invest-word", sentence) and not _has("market-noun", sentence):
         return "investment", "invest-word"
     if _has("threshold-before", before):
