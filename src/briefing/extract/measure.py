@@ -79,6 +79,8 @@ def classify_measure(
             and (_has("target-verb", lead) or _has("future-tense", lead))
         ):
             return "market_size_target", "lead-in-target"  # "Targets by 2025:" then a list
+        if measure in ("market_size", "market_size_target") and abs(q.value) < _SMALL_AMOUNT:
+            return "other", "small-amount"  # US$3,499, 呎价1.6万元: a price, not a market
         return measure, rule
     if q.unit == "percentage_points":  # a change of a share ("down 14 points"), not a growth
         if _has("gdp", sentence):
@@ -126,6 +128,14 @@ def _money(
         if _has("funding-noun", noun):
             return "investment", "funding-noun"  # 规模50亿元的产业基金: the size of a fund
         return "other", "describes-noun"  # 营业收入超10亿元的企业: a threshold
+    if (
+        clause
+        and _has("past-clause", clause)
+        and not _has("target-verb", clause)
+        and not _has("future-tense", clause)
+        and (_has("market-noun", clause) or _has("market-noun", sentence))
+    ):
+        return "market_size", "past-clause"  # "reached 100 billion yuan last year, and ..."
     if _has("target-verb", sentence):
         return "market_size_target", "target-verb"
     if _has("forecast-verb", sentence):
@@ -171,6 +181,9 @@ _LISTED_AMOUNTS = re.compile(
 )
 #: The label of a key-figure line ("Companies at Cyberport: more than 1,900", 企业总数：).
 _LABEL = re.compile(r"([^\n。；;:：]{2,40})[:：]\s*$")
+#: Below this, money is a price, a fee or a wage, never a market or its target (rule
+#: small-amount): markets and targets are written in millions and billions.
+_SMALL_AMOUNT = 100_000
 _CLAUSE_END = re.compile(r"[，。；,;：:]")
 #: Money right before 的 (past a bracketed note, "1000万元以上（含）的企业") describes a noun.
 _DESCRIBES = re.compile(r"^(?:[（(][^）)]{0,4}[）)])?的")
