@@ -242,6 +242,8 @@ def _count(
             break  # "five largest patent offices", 五大专利局: a noun that is no filing
         if _has("patent", text) and ("件" in q.text or not counted or suffix == ""):
             return "patents", "patent" + suffix  # 美国以17,293件居冠 in a patent report
+    if _has("device-measure-word", cues.fold(q.text)):
+        return "hardware", "device-measure-word"  # 18.7万台: 台 counts machines
     if "家" in q.text or "間" in q.text or "间" in q.text:
         if _has("member-cue", sentence):
             return "members", "member-cue"
