@@ -128,6 +128,8 @@ def _money(
         if _has("funding-noun", noun):
             return "investment", "funding-noun"  # 规模50亿元的产业基金: the size of a fund
         return "other", "describes-noun"  # 营业收入超10亿元的企业: a threshold
+    if _has("from-before", before) and _has("market-noun", sentence):
+        return "market_size", "from-before"  # up from 60 billion yuan in 2022
     if (
         clause
         and _has("past-clause", clause)
