@@ -244,6 +244,8 @@ def _count(
             break  # "five largest patent offices", 五大专利局: a noun that is no filing
         if _has("patent", text) and ("件" in q.text or not counted or suffix == ""):
             return "patents", "patent" + suffix  # 美国以17,293件居冠 in a patent report
+    if _has("person-measure-word", cues.fold(q.text)):
+        return "users", "person-measure-word"  # 200名高端人才: 名 counts people
     if _has("device-measure-word", cues.fold(q.text)):
         return "hardware", "device-measure-word"  # 18.7万台: 台 counts machines
     if "家" in q.text or "間" in q.text or "间" in q.text:
