@@ -134,6 +134,7 @@ _ZH_AFTER_MEASURE = {"以上": "at_least", "左右": "about", **lx.QUALIFIERS_ZH
 _MAX_NUMBER_WORDS = 12
 _QUOTES = "\"“”‘’'"
 _PARTITIVE_PRONOUNS = frozenset({"which", "them", "whom", "these", "those"})
+_PARTITIVE_DETERMINERS = frozenset({"its", "their", "our", "his", "her", "the"})
 _TIME_HEADS_ZH = tuple(lx.TIME_HEADS_ZH)
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
@@ -700,6 +701,9 @@ def _may_count_or_measure(text: str, end: int) -> bool:
     if m is None:
         return False
     word = m.group(1).lower()
+    if word == "of":  # "six of its member companies" (rule partitive-count)
+        m2 = pt.NEXT_WORD.match(text, m.end())
+        return m2 is not None and m2.group(1).lower() in _PARTITIVE_DETERMINERS
     return word not in lx.COUNTED_STOPWORDS or word in ("to", "and", "or", "more", "less")
 
 
@@ -848,6 +852,14 @@ def _read_counted(text: str, r: _Reading) -> bool:
     if head is None:
         if words[0] == "of" and len(words) > 1 and words[1] in _PARTITIVE_PRONOUNS:
             r.measured = r.kind == "digits"  # "10 of which are listed": a count of them
+        if words[0] == "of" and len(words) > 2 and words[1] in _PARTITIVE_DETERMINERS:
+            # "six of its member companies": a part of a whole counts the whole's noun
+            inner = _plural_head(words[2:])
+            if inner is not None and r.value > 1:
+                counted = words[2 : inner + 3]
+                r.counted = " ".join(counted)
+                r.end = _end_of_words(text, p, phrase, inner + 3)
+                return True
         return words[0] not in lx.TIME_NOUNS_EN
     words = words[: head + 1]
     if " ".join(words) in lx.NAMES_WITH_NUMBERS.get(r.value, ()):
