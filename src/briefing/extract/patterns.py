@@ -170,6 +170,8 @@ OPEN_QUOTE_BEFORE = re.compile(r"[“「『\"‘]")
 SIGN = _rule_regex(_ZH_RULES["sign"])
 #: "minus" / "negative" before a figure.
 SIGN_WORDS = _rule_regex(_EN_RULES["sign-words"])
+#: A verb of change right before "half" ("fell by more than half"): a change of 50%.
+HALF_CHANGE = _rule_regex(_EN_RULES["half-change"])
 #: "and a half" after a scale word ("3 million and a half").
 AND_A_FRACTION = _rule_regex(_EN_RULES["and-a-half"])
 #: A currency sign after the number ("10 €").

@@ -730,6 +730,11 @@ def _read_fraction(
             r = _Reading(start=start, end=end, value=50.0, unit="percent", kind="words")
         elif pt.COMPARISON_AFTER.match(text, end):
             r = _Reading(start=start, end=end, value=0.5, unit="times", kind="words")
+        elif mc := pt.HALF_CHANGE.search(text, max(floor, start - 40), start):
+            # "shipments fell by more than half": a change of 50% (rule half-change)
+            r = _Reading(start=start, end=end, value=50.0, unit="percent", kind="words")
+            if mc.group("fall"):
+                r.sign, r.unsigned_start = -1, start
     elif len(words) <= 2 and (pt.OF_AFTER.match(text, end) or _shared(text, start, floor)):
         numerator = words[0] if len(words) == 2 else None
         if numerator is None and before in ("a", "an"):
