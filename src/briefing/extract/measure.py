@@ -146,6 +146,8 @@ def _money(
         return "market_size_target", "future-tense"
     if _has("future-tense", sentence):
         return "market_size", "future-outlook"
+    if _has("company-revenue", sentence) and not _has("market-word", sentence):
+        return "other", "company-revenue"  # Tencent's revenue: a company's, not a market's
     if _has("market-noun", sentence):
         return "market_size", "market-noun"
     if _has("market-noun", scope):
