@@ -135,6 +135,7 @@ def _money(
         and _has("past-clause", clause)
         and not _has("target-verb", clause)
         and not _has("future-tense", clause)
+        and not _has("forecast-verb", clause)
         and (_has("market-noun", clause) or _has("market-noun", sentence))
     ):
         return "market_size", "past-clause"  # "reached 100 billion yuan last year, and ..."
