@@ -212,6 +212,16 @@ def document_facts(
         if conv is not None and conv.start in decided:
             measure = decided[conv.start]["measure"]  # "($1.4 billion)" is what it converts
             measure_rule = "conversion"
+        elif measure_rule == "money":
+            # money with no cue of its own after money its sentence has placed ("an award of
+            # 2 million yuan, and one at provincial level 1 million yuan"): the same kind
+            earlier = [
+                r
+                for start, r in decided.items()
+                if s.start <= start < q.start and r["unit"] == q.unit and r["measure"] != "other"
+            ]
+            if earlier:
+                measure, measure_rule = earlier[-1]["measure"], "money-in-sentence"
         # a fall is negative: a growth rate ("down 40%") or a change in points
         falls = (measure == "growth_rate" or q.unit == "percentage_points") and is_decline(
             text[max(s.start, q.start - 20) : q.start]

@@ -91,7 +91,7 @@ def classify_measure(
             return "investment", "support-rate"  # 按实际投入的30%给予补助: a subsidy rate
         if q.value < 0:
             return "growth_rate", "signed"  # -3.2%, "more than halved": a fall
-        measure, rule = _percent(sentence, before, after)
+        measure, rule = _percent(sentence, before, after, clause)
         if rule in ("percent", "share-word", "share-of-after") and (
             _has("patent", sentence) or _has("patent", scope)
         ):
@@ -156,7 +156,7 @@ def _money(
     return "other", "money"
 
 
-def _percent(sentence: str, before: str, after: str = "") -> tuple[str, str]:
+def _percent(sentence: str, before: str, after: str = "", clause: str = "") -> tuple[str, str]:
     if _has("decline-before", before):
         return "growth_rate", "decline-before"
     if _has("rise-before", before):
@@ -173,6 +173,11 @@ def _percent(sentence: str, before: str, after: str = "") -> tuple[str, str]:
         return "growth_rate", "growth-before"
     if _has("patent", sentence) and _has("share-word", sentence):
         return "patent_share", "patent"
+    if clause and clause != sentence:  # the figure's own clause first, then its sentence
+        if _has("share-word", clause):
+            return "share", "share-word"
+        if _has("growth-word", clause):
+            return "growth_rate", "growth-word"
     if _has("share-word", sentence):
         return "share", "share-word"
     if _has("growth-word", sentence):
