@@ -948,6 +948,8 @@ def _plural_head(words: list[str], singular: bool = False) -> int | None:
             continue
         if head is None and w in _PHRASE_ADVERBS and i + 1 < len(words):
             continue
+        if i == 0 and w == "more" and len(words) > 1 and _looks_plural(words[1]):
+            continue  # "Load 11 more comments", "3 more companies joined"
         if w in lx.COUNTED_STOPWORDS or w in ("and", "or"):
             break
         if _looks_plural(w):
