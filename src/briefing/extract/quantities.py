@@ -511,6 +511,9 @@ def _read_zh(text: str, start: int, floor: int) -> tuple[_Reading | None, int]:
     value = parse_chinese_numeral(numeral)
     if value is None and numeral in ("万亿", "萬億") and pt.ZH_CURRENCY_SUFFIX.match(text, end):
         value = 1e12  # 突破万亿元大关: a trillion yuan, the one left unsaid
+    over = text[start - 1 : start] == "上" and start > floor and text[start - 2 : start - 1] != "以"
+    if value is None and over and numeral in ("亿", "億", "万", "萬"):
+        value = 1e8 if numeral in ("亿", "億") else 1e4  # 营收上亿元 (rule over-round)
     if text[start - 1 : start] in ("第", "初", "周", "星", "礼", "禮", "几", "幾"):
         return None, end  # ordinals, dates, and 几十/几百万 (vague: "dozens of")
     if text[start - 1 : start] in ("数", "數") and numeral[0] in "十百千万萬亿億" and start > floor:
@@ -544,6 +547,8 @@ def _read_zh(text: str, start: int, floor: int) -> tuple[_Reading | None, int]:
     r.scaled = any(c in "万萬亿億" for c in numeral)
     if not _take_prefix(text, r, floor):
         return None, end
+    if over and numeral[0] in "十百千万萬亿億":
+        r.start, r.qualifier = start - 1, "at_least"  # 上千家企业: a thousand or more
     p = _read_infix(text, r, end)
     exp, p = (0, p) if r.scaled else _read_scale(text, p)
     r.scaled = r.scaled or exp != 0
