@@ -70,7 +70,53 @@ def _counted_from_context(
         and cues.search("counted", "compared-before", text, max(0, q.start - 40), q.start)
     ):
         return dataclasses.replace(q, counted=previous.counted), previous
+    if (
+        previous is not None
+        and previous.counted
+        and previous.start >= s_start
+        and 0 <= q.start - previous.end <= 80
+        and cues.search("counted", "coordinated-before", text, max(0, q.start - 40), q.start)
+    ):
+        return dataclasses.replace(q, counted=previous.counted), None
     return q, None
+
+
+#: A bare 元 amount: no other currency character before 元 (港元, 美元, 日元, 人民币 are said).
+_BARE_YUAN = re.compile(r"(?<![港美欧歐日韩韓台币幣])元$")
+
+
+def _hong_kong_source(doc: Document) -> bool:
+    """A Hong Kong source: traditional script and Hong Kong dollars written somewhere (港元),
+    or an outlet that says it is in Hong Kong (rule hong-kong-source)."""
+    meta = doc.meta
+    outlet = str(
+        (meta.get("outlet") if isinstance(meta, dict) else getattr(meta, "outlet", None)) or ""
+    )
+    if cues.search("measure", "hong-kong-source", cues.fold(outlet)):
+        return True
+    return (
+        doc.text != doc.folded
+        and cues.search("measure", "hong-kong-dollar", doc.folded) is not None
+    )
+
+
+def _yuan_is_hkd(doc: Document, q: Quantity, s_start: int, s_end: int) -> bool:
+    """元 in a Hong Kong source is the Hong Kong dollar (5億元數碼轉型計劃, 呎價1.6萬元), unless
+    its sentence or paragraph is about the mainland (a mainland place, 内地, 人民币):
+    四川定下2500億元目標; 上海則把…當地…500億元."""
+    if q.unit != "CNY" or not _BARE_YUAN.search(q.text):
+        return False
+    i = doc.block_index(q.start)
+    if i >= 0:  # the paragraph: 當地 ("the locality") refers back to the place it names
+        s_start, s_end = min(s_start, doc.blocks[i].start), max(s_end, doc.blocks[i].end)
+    sentence = doc.folded[s_start:s_end]
+    if cues.search("measure", "mainland-cue", sentence):
+        return False
+    for m in doc.mentions_between(s_start, s_end):
+        place = m.mention
+        if place.kind in LOCAL_KINDS and "Hong Kong" not in (place.canonical, place.parent):
+            return False
+    return True
 
 
 def _scope_text(doc: Document, q: Quantity) -> str:
@@ -127,6 +173,7 @@ def document_facts(
     rows: list[dict] = []
     previous_count: Quantity | None = None
     decided: dict[int, dict] = {}
+    hong_kong = _hong_kong_source(doc)
     dated: tuple[int, str, int] | None = None  # the last figure a written year dated
     for q in doc.quantities:
         s = doc.sentence_at(q.start)
@@ -145,6 +192,8 @@ def document_facts(
         if q.unit == "count" and q.counted:
             previous_count = q
         sentence = text[s.start : s.end]
+        if hong_kong and _yuan_is_hkd(doc, q, s.start, s.end):
+            q = dataclasses.replace(q, unit="HKD")
         local = any(m.kind in LOCAL_KINDS for m in doc.mentions_between(s.start, s.end))
         folded = doc.folded
         lead = doc.lead_in(q.start)
@@ -163,6 +212,16 @@ def document_facts(
         if conv is not None and conv.start in decided:
             measure = decided[conv.start]["measure"]  # "($1.4 billion)" is what it converts
             measure_rule = "conversion"
+        elif measure_rule == "money":
+            # money with no cue of its own after money its sentence has placed ("an award of
+            # 2 million yuan, and one at provincial level 1 million yuan"): the same kind
+            earlier = [
+                r
+                for start, r in decided.items()
+                if s.start <= start < q.start and r["unit"] == q.unit and r["measure"] != "other"
+            ]
+            if earlier:
+                measure, measure_rule = earlier[-1]["measure"], "money-in-sentence"
         # a fall is negative: a growth rate ("down 40%") or a change in points
         falls = (measure == "growth_rate" or q.unit == "percentage_points") and is_decline(
             text[max(s.start, q.start - 20) : q.start]
@@ -188,7 +247,7 @@ def document_facts(
             "start": q.start,
             "end": q.end,
             "text": q.text,
-            "value": -q.value if falls else q.value,
+            "value": -abs(q.value) if falls else q.value,
             "value_high": q.value_high,
             "unit": q.unit,
             "qualifier": q.qualifier,

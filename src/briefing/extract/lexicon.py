@@ -312,8 +312,10 @@ MEASURE_WORDS_ZH: tuple[str, ...] = (
     "场",
     "場",
     "届",
+    "本",  # 12本书
+    "地",  # 北京、上海、深圳三地: places (the measure word is the noun)
 )
-MEASURE_NOUNS_ZH: frozenset[str] = frozenset({"人", "人次", "户", "戶"})
+MEASURE_NOUNS_ZH: frozenset[str] = frozenset({"人", "人次", "户", "戶", "地"})
 
 #: Heads of Chinese noun phrases that are counted: the counted phrase ends at the first one.
 COUNTED_HEADS_ZH: tuple[str, ...] = (

@@ -107,8 +107,8 @@ FIGURE_AHEAD = re.compile(
 EN_UNIT = re.compile(rf"(?i){SP}*({alternation(lx.UNITS_EN)})\b")
 TIMES = re.compile(
     rf"(?i)(?P<fold>-?{SP}?fold\b)|(?P<x>x\b)|(?P<bei>倍)"
-    rf"|(?P<times>{SP}+times(?={SP}+(?:as|the|that|more|larger|bigger|higher|greater|"
-    r"faster|smaller|lower|over|what|its|their)\b))"
+    rf"|(?P<times>{SP}+times\b(?!{SP}+(?:a|an|per|each|every|daily|weekly|monthly|annually|"
+    r"yearly|so far|since|before|already|today)\b)(?!{SP}*[-–—]))"
 )
 # Everything that can follow a number and give it a unit, in order of precedence; the name of
 # the group that matched says which (one anchored match instead of six).
@@ -119,8 +119,8 @@ UNIT_AFTER = re.compile(
     rf"|{SP}+(?P<encur>{alternation(lx.CURRENCY_SUFFIXES_EN)})\b"
     r"|(?P<code>rmb|cny|usd|eur|hkd|gbp|jpy)\b"
     rf"|(?P<fold>-?{SP}?fold\b)|(?P<x>x\b)|(?P<bei>倍)"
-    rf"|(?P<times>{SP}+times(?={SP}+(?:as|the|that|more|larger|bigger|higher|greater|"
-    r"faster|smaller|lower|over|what|its|their)\b))"
+    rf"|(?P<times>{SP}+times\b(?!{SP}+(?:a|an|per|each|every|daily|weekly|monthly|annually|"
+    r"yearly|so far|since|before|already|today)\b)(?!{SP}*[-–—]))"
     rf"|{SP}?(?P<zhunit>{alternation(lx.UNITS_ZH)})"
     rf"|{SP}*(?P<enunit>{alternation(lx.UNITS_EN)})\b"
 )
@@ -161,10 +161,17 @@ LONE_CAPITAL_DIGIT = _rule_regex(_ZH_RULES["lone-capital-digit"])
 NUMERAL_IN_WORD = _rule_regex(_ZH_RULES["numeral-in-word"])
 #: One part of a Chinese amount after its first scale (3亿|5000万, 25万|6千).
 ZH_COMPOUND_PART = _rule_regex(_ZH_RULES["compound-amount"])
+#: 大 after a numeral that counts the noun after it (五大专利局), not a congress (二十大报告).
+BIG_N = _rule_regex(_ZH_RULES["big-n"])
+#: A closing quote right after a count's measure word: the count is a name (“新十条”).
+QUOTED_NAME = _rule_regex(_ZH_RULES["quoted-name"])
+OPEN_QUOTE_BEFORE = re.compile(r"[“「『\"‘]")
 #: A sign glued before a figure: -3.2%, －122％, 负3.9%.
 SIGN = _rule_regex(_ZH_RULES["sign"])
 #: "minus" / "negative" before a figure.
 SIGN_WORDS = _rule_regex(_EN_RULES["sign-words"])
+#: A verb of change right before "half" ("fell by more than half"): a change of 50%.
+HALF_CHANGE = _rule_regex(_EN_RULES["half-change"])
 #: "and a half" after a scale word ("3 million and a half").
 AND_A_FRACTION = _rule_regex(_EN_RULES["and-a-half"])
 #: A currency sign after the number ("10 €").

@@ -64,7 +64,7 @@ from dataclasses import dataclass, replace
 
 from briefing.extract import lexicon as lx
 from briefing.extract import patterns as pt
-from briefing.extract.lookbehind import Prefix, read_prefix, word_before
+from briefing.extract.lookbehind import Prefix, char_before, read_prefix, word_before
 from briefing.extract.numbers import (
     FRACTION_WORDS,
     FULLWIDTH_TO_ASCII,
@@ -134,6 +134,7 @@ _ZH_AFTER_MEASURE = {"以上": "at_least", "左右": "about", **lx.QUALIFIERS_ZH
 _MAX_NUMBER_WORDS = 12
 _QUOTES = "\"“”‘’'"
 _PARTITIVE_PRONOUNS = frozenset({"which", "them", "whom", "these", "those"})
+_PARTITIVE_DETERMINERS = frozenset({"its", "their", "our", "his", "her", "the"})
 _TIME_HEADS_ZH = tuple(lx.TIME_HEADS_ZH)
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
@@ -178,15 +179,50 @@ def _take_prefix(text: str, r: _Reading, floor: int, prefix: Prefix | None = Non
         return True
     if prefix.qualifier is None and prefix.currency is None and prefix.word:
         word = prefix.word.lower()
-        if word.rstrip(".") in lx.LABEL_WORDS or word in lx.LABEL_WORDS:
+        if (word.rstrip(".") in lx.LABEL_WORDS or word in lx.LABEL_WORDS) and not (
+            pt.FIGURE_AHEAD.match(text, r.end)  # "top 25 million units", "level 1 million yuan"
+        ):
             return False
         if r.kind == "digits" and prefix.word[0].isupper() and word.rstrip(".") in lx.MONTHS:
             return False  # Jan. 19, March 3
+        if r.kind == "digits" and _model_name(text, r, prefix.word):
+            return False  # Quest 2 sales, Fortune 500 companies (rule model-name)
     r.start = prefix.start
     r.currency = prefix.currency
     if prefix.qualifier is not None:
         r.qualifier = prefix.qualifier
     return True
+
+
+def _mid_sentence(text: str, p: int) -> bool:
+    """Whether the word starting at p stands inside a sentence (a letter, digit or comma
+    before it), where a capital letter marks a name."""
+    prev = char_before(text, p, 0)
+    return bool(prev) and (prev.isalnum() or prev in ",&")
+
+
+def _model_name(text: str, r: _Reading, word: str) -> bool:
+    """A small number right after a capitalised word inside a sentence is part of a name
+    (rule model-name): "as Quest 2 sales slowed", "the Fortune 500 companies"; not a figure
+    with a scale, currency or percent after it."""
+    if not (word[:1].isupper() and word.isalpha() and r.value < 1000):
+        return False
+    if pt.FIGURE_AHEAD.match(text, r.end) or pt.PERCENT.match(text, r.end):
+        return False
+    _, word_start = word_before(text, r.start, 0)
+    if not _mid_sentence(text, word_start):
+        return False
+    before, _ = word_before(text, word_start, 0)
+    if before.lower() in _LOCATIVES:
+        return False  # "In Beijing 24 companies joined": a place, then the count
+    line_start = text.rfind("\n", 0, r.start) + 1
+    line_end = text.find("\n", r.end)
+    words = pt.EN_TOKEN.findall(text[line_start : line_end if line_end >= 0 else len(text)])
+    capitals = sum(w[:1].isupper() for w in words)
+    return capitals * 5 < len(words) * 3  # not a title-case headline ("Shanghai Adds 3 Parks")
+
+
+_LOCATIVES = frozenset({"in", "at", "from", "across", "throughout", "within", "around", "near"})
 
 
 def _is_cjk_at(text: str, p: int) -> bool:
@@ -279,6 +315,17 @@ def _read_digits(text: str, start: int, floor: int) -> tuple[_Reading | None, in
         if prefix.currency is None and prefix.qualifier is None:
             return None, _skip(text, start)  # the common case, settled early: by 2025
     r = _Reading(start=start, end=p, value=value, written_as_figure=has_grouping(numeral))
+    if text.startswith("兆", p) and numeral.isdigit():
+        rest = _read_digit_numeral(text, p + 1)
+        if rest is None or not pt.ZH_SCALE.match(text, rest[1]) or rest[0] >= 10000:
+            return None, p + 1  # 兆瓦, 3兆: mega or trillion, unsaid (rule compound-amount)
+        exp_rest, after_rest = _read_scale(text, rest[1])
+        if exp_rest != 8:
+            return None, p + 1
+        r.value, r.end, r.scaled = value * 1e12 + rest[0] * 1e8, after_rest, True
+        if not _take_prefix(text, r, floor, prefix):
+            return None, after_rest
+        return r, after_rest  # 1兆5,429億美元 = 1,542.9 billion dollars
     if signed:
         r.start, r.sign, r.unsigned_start, prefix = start - 1, -1, start, None
     if not _take_prefix(text, r, floor, prefix):
@@ -309,6 +356,9 @@ def _read_digits(text: str, start: int, floor: int) -> tuple[_Reading | None, in
     end = _read_range(text, r, q, exp, floor)
     r.end = end
     marked = r.scaled or r.currency or r.qualifier != "exact"
+    years_span = r.value_high is not None and 1800 <= r.value_high <= 2100 and not r.scaled
+    if year and (years_span and not r.currency) and not pt.PERCENT.match(text, end):
+        return None, max(_skip(text, start), end)  # over 2012-2021: a period, not a figure
     if year and not marked and not pt.PERCENT.match(text, end):
         return None, max(_skip(text, start), end)  # 2011 to 2022
     return r, end
@@ -394,6 +444,9 @@ def _read_range(text: str, r: _Reading, p: int, low_exp: int, floor: int) -> int
     """
     low_pct = pt.PERCENT.match(text, p)
     after_low = low_pct.end() if low_pct and low_pct.group("pct") else p
+    low_cur = pt.ZH_CURRENCY_SUFFIX.match(text, p) if r.currency is None else None
+    if low_cur is not None:  # 8000亿美元至20000亿美元: the currency written on both ends
+        after_low = low_cur.end()
     ms = pt.RANGE_SEP.match(text, after_low)
     if ms is None:
         return p
@@ -421,6 +474,18 @@ def _read_range(text: str, r: _Reading, p: int, low_exp: int, floor: int) -> int
     high_exp, q_end = _read_scale(text, q)
     if r.kind == "zh" and any(c in "万萬亿億" for c in text[ms.end() : q]):
         high_exp = 0
+    if low_cur is not None:
+        high_cur = pt.ZH_CURRENCY_SUFFIX.match(text, q_end)
+        if (
+            high_cur is None
+            or high_cur.group(1) != low_cur.group(1)
+            or ms.group().strip()
+            in (
+                "and",
+                "",
+            )
+        ):
+            return p
     low = r.value
     if high_exp and not low_exp:
         low = _scaled(low, high_exp)
@@ -446,8 +511,13 @@ def _read_zh(text: str, start: int, floor: int) -> tuple[_Reading | None, int]:
     value = parse_chinese_numeral(numeral)
     if value is None and numeral in ("万亿", "萬億") and pt.ZH_CURRENCY_SUFFIX.match(text, end):
         value = 1e12  # 突破万亿元大关: a trillion yuan, the one left unsaid
+    over = text[start - 1 : start] == "上" and start > floor and text[start - 2 : start - 1] != "以"
+    if value is None and over and numeral in ("亿", "億", "万", "萬"):
+        value = 1e8 if numeral in ("亿", "億") else 1e4  # 营收上亿元 (rule over-round)
     if text[start - 1 : start] in ("第", "初", "周", "星", "礼", "禮", "几", "幾"):
         return None, end  # ordinals, dates, and 几十/几百万 (vague: "dozens of")
+    if text[start - 1 : start] in ("数", "數") and numeral[0] in "十百千万萬亿億" and start > floor:
+        return None, end  # 数千亿元, 数十家: "several", vague (rule several)
     if start > floor and pt.ZH_NUMERAL.match(text[start - 1]):
         return None, end
     if text.startswith("兆", end) and value is not None:
@@ -477,6 +547,8 @@ def _read_zh(text: str, start: int, floor: int) -> tuple[_Reading | None, int]:
     r.scaled = any(c in "万萬亿億" for c in numeral)
     if not _take_prefix(text, r, floor):
         return None, end
+    if over and numeral[0] in "十百千万萬亿億":
+        r.start, r.qualifier = start - 1, "at_least"  # 上千家企业: a thousand or more
     p = _read_infix(text, r, end)
     exp, p = (0, p) if r.scaled else _read_scale(text, p)
     r.scaled = r.scaled or exp != 0
@@ -589,6 +661,14 @@ def _read_words(text: str, start: int, floor: int) -> tuple[_Reading | None, int
             return None, tokens[-1][2]
         start = article_start
         words = ["a", *words]
+    nxt = pt.NEXT_WORD.match(text, tokens[-1][2])
+    if (
+        text[start].isupper()
+        and nxt is not None
+        and nxt.group(1)[:1].isupper()
+        and _mid_sentence(text, start)
+    ):
+        return None, tokens[-1][2]  # "Statista and Two Circles": a name (rule model-name)
     value = parse_number_words(words)
     while value is None and len(tokens) > 1:
         tokens.pop()
@@ -626,6 +706,9 @@ def _may_count_or_measure(text: str, end: int) -> bool:
     if m is None:
         return False
     word = m.group(1).lower()
+    if word == "of":  # "six of its member companies" (rule partitive-count)
+        m2 = pt.NEXT_WORD.match(text, m.end())
+        return m2 is not None and m2.group(1).lower() in _PARTITIVE_DETERMINERS
     return word not in lx.COUNTED_STOPWORDS or word in ("to", "and", "or", "more", "less")
 
 
@@ -652,6 +735,11 @@ def _read_fraction(
             r = _Reading(start=start, end=end, value=50.0, unit="percent", kind="words")
         elif pt.COMPARISON_AFTER.match(text, end):
             r = _Reading(start=start, end=end, value=0.5, unit="times", kind="words")
+        elif mc := pt.HALF_CHANGE.search(text, max(floor, start - 40), start):
+            # "shipments fell by more than half": a change of 50% (rule half-change)
+            r = _Reading(start=start, end=end, value=50.0, unit="percent", kind="words")
+            if mc.group("fall"):
+                r.sign, r.unsigned_start = -1, start
     elif len(words) <= 2 and (pt.OF_AFTER.match(text, end) or _shared(text, start, floor)):
         numerator = words[0] if len(words) == 2 else None
         if numerator is None and before in ("a", "an"):
@@ -675,6 +763,9 @@ def _read_multiplier(
     if not word.endswith("d") and not pt.COMPARISON_AFTER.match(text, end):
         return None, end  # "double-digit", "a double standard"
     r = _Reading(start=start, end=end, value=pt.VERBAL_MULTIPLIERS[word], unit="times")
+    if word == "halved":  # "shipments have more than halved": a fall of 50% (a growth rate)
+        r.value, r.unit, r.sign = 50.0, "percent", -1
+        r.unsigned_start = start
     r.kind = "words"
     if not _take_prefix(text, r, floor):
         return None, end
@@ -691,6 +782,8 @@ def _read_unit(text: str, r: _Reading) -> None:
             _read_cents(text, r)
     elif r.currency:
         r.unit = r.currency
+    elif group == "times" and (r.scaled or r.value_high is not None):
+        pass  # "downloaded 8.7 million times": a count of occurrences, not a ratio
     elif group is not None:
         r.unit, r.end = _unit_of(group, m.group(group)), m.end()  # type: ignore[union-attr]
     elif r.kind == "digits" and (ms := pt.CURRENCY_SIGN_AFTER.match(text, r.end)):
@@ -765,10 +858,18 @@ def _read_counted(text: str, r: _Reading) -> bool:
         return True
     phrase = mph.group()
     words = [w.lower() for w in pt.EN_TOKEN.findall(phrase)]
-    head = _plural_head(words)
+    head = _plural_head(words, singular=r.value == 1 and r.kind == "digits" and not r.scaled)
     if head is None:
         if words[0] == "of" and len(words) > 1 and words[1] in _PARTITIVE_PRONOUNS:
             r.measured = r.kind == "digits"  # "10 of which are listed": a count of them
+        if words[0] == "of" and len(words) > 2 and words[1] in _PARTITIVE_DETERMINERS:
+            # "six of its member companies": a part of a whole counts the whole's noun
+            inner = _plural_head(words[2:])
+            if inner is not None and r.value > 1:
+                counted = words[2 : inner + 3]
+                r.counted = " ".join(counted)
+                r.end = _end_of_words(text, p, phrase, inner + 3)
+                return True
         return words[0] not in lx.TIME_NOUNS_EN
     words = words[: head + 1]
     if " ".join(words) in lx.NAMES_WITH_NUMBERS.get(r.value, ()):
@@ -795,7 +896,17 @@ def _read_counted_zh(text: str, r: _Reading) -> bool:
     p = r.end
     if pt.NUMERAL_IN_WORD.match(text, p):
         return False  # 两位数增长: "double-digit", not two of something
+    if text[p : p + 1] == "大" and r.kind != "words":
+        return _read_big_n(text, r, p)
     mm = pt.MEASURE.match(text, p)
+    if mm and mm.group("m") in ("位", "名") and text[r.start - 1 : r.start] == "前":
+        return False  # 分列全球前三位: a rank (rule rank-top)
+    if (
+        mm
+        and pt.QUOTED_NAME.match(text, mm.end())
+        and pt.OPEN_QUOTE_BEFORE.search(text, max(0, r.start - 3), r.start)
+    ):
+        return False  # “新十条”: a name in quotes, not ten articles (rule quoted-name)
     if mm and r.kind != "words":
         return _read_measure(text, r, mm)
     mh = pt.ZH_HEAD.match(text, p) if r.kind != "words" else None
@@ -805,20 +916,60 @@ def _read_counted_zh(text: str, r: _Reading) -> bool:
     return True
 
 
-def _plural_head(words: list[str]) -> int | None:
+def _read_big_n(text: str, r: _Reading, p: int) -> bool:
+    """N大 + noun counts N of the noun (rule big-n): 五大专利局, 十大应用示范场景, 前20大企业;
+    not 二十大报告 (a congress), not 一大批 (vague)."""
+    if not pt.BIG_N.match(text, p) or not 2 <= r.value <= 100 or r.value != int(r.value):
+        return True
+    mrun = pt.ZH_RUN.match(text, p + 1)
+    if mrun is None:
+        return True
+    window = mrun.group()
+    stop = pt.ZH_STOP.search(window)
+    window = window[: stop.start()] if stop else window
+    if len(window) > 6:  # a long run: up to its last head noun (元宇宙专利申请企业), else short
+        heads = list(pt.ZH_HEAD.finditer(window))
+        window = window[: heads[-1].end()] if heads else window[:4]
+    if len(window) < 2:
+        return True
+    r.counted, r.measured, r.end = window, True, p + 1 + len(window)
+    return True
+
+
+def _plural_head(words: list[str], singular: bool = False) -> int | None:
     """Index of the last plural-looking word of the noun phrase; "and"/"or" may join nouns
-    (cities and provinces) or the adjectives before one (small and medium-sized enterprises)."""
+    (cities and provinces) or the adjectives before one (small and medium-sized enterprises).
+    An adverb before the head modifies its adjective ("3 globally influential companies").
+    `singular`: the number is 1, and the phrase's last word before a stopword is its head
+    ("build 1 core metaverse industrial park and ...", rule one-and-a-noun)."""
     head = None
     for i, w in enumerate(words):
+        if singular and head is None and w in ("and", "or"):
+            # "1 core metaverse industrial park and 3 to 5 ...": a noun after a modifier, not
+            # an adjective joined to the next ("1 small and medium-sized enterprise")
+            noun = i >= 2 and not words[i - 1].endswith(_ADJECTIVE_ENDINGS)
+            return i - 1 if noun else None
         if w in ("and", "or") and i + 1 < len(words) and (head == i - 1 or (head is None and i)):
             continue
+        if head is None and w in _PHRASE_ADVERBS and i + 1 < len(words):
+            continue
+        if i == 0 and w == "more" and len(words) > 1 and _looks_plural(words[1]):
+            continue  # "Load 11 more comments", "3 more companies joined"
         if w in lx.COUNTED_STOPWORDS or w in ("and", "or"):
             break
         if _looks_plural(w):
             head = i
         elif head is not None and words[i - 1] not in ("and", "or"):
             break
+    if singular and head is None and 1 < len(words) <= 5 and words[-1] not in _PHRASE_ADVERBS:
+        return None  # "1 core park" only in a list: the head is known where "and" follows
     return head
+
+
+_ADJECTIVE_ENDINGS = ("al", "ive", "ic", "ed", "ing", "ful", "ous", "ble", "ent", "ant", "ary")
+#: Adverbs that end a counted phrase after its head ("5 million units globally") but modify
+#: an adjective before it ("3 to 5 globally influential companies").
+_PHRASE_ADVERBS = frozenset({"globally", "nationwide", "worldwide", "internationally"})
 
 
 def _looks_plural(word: str) -> bool:
@@ -837,7 +988,13 @@ def _read_measure(text: str, r: _Reading, mm) -> bool:
     measure = mm.group("m")
     p = mm.end()
     counted: str | None = None
-    if measure in lx.MEASURE_NOUNS_ZH:
+    if measure == "部" and text[p : p + 1] in ("门", "門", "委"):
+        counted = text[p - 1 : p + 1]  # 16部门, 五部委: the noun, not a measure word
+        p += 1
+    elif measure == "地" and text[p : p + 1] in ("区", "區", "市"):
+        counted = text[p - 1 : p + 1]  # 三地区, 两地市
+        p += 1
+    elif measure in lx.MEASURE_NOUNS_ZH:
         counted = measure  # 500万人: the measure word is the noun
     else:
         mrun = pt.ZH_RUN.match(text, p)
