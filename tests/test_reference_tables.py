@@ -70,21 +70,26 @@ def test_everyday_words_are_not_places() -> None:
 def test_a_shared_district_name_follows_the_city_named_in_the_text() -> None:
     nanjing = _named("南京市鼓楼区发布元宇宙政策。")
     fuzhou = _named("福州市鼓楼区发布元宇宙政策。")
-    assert nanjing[-1] == ("鼓楼区", "Gulou (Nanjing)")
-    assert fuzhou[-1] == ("鼓楼区", "Gulou (Fuzhou)")
+    assert nanjing[-1] == ("鼓楼区", "Gulou")
+    assert fuzhou[-1] == ("鼓楼区", "Gulou")
+    # the plain name is the fact's; the parent tells the two apart
+    assert find_mentions("南京市鼓楼区发布元宇宙政策。")[-1].parent == "Nanjing"
+    assert find_mentions("福州市鼓楼区发布元宇宙政策。")[-1].parent == "Fuzhou"
+    assert entry_for("Gulou", parent="Fuzhou").adcode.startswith("3501")
+    assert resolve_place("上城区") == "Shangcheng"
     # neither city named: skipped rather than guessed
     assert _named("鼓楼区发布元宇宙政策。") == []
 
 
 def test_the_hand_tables_district_wins_unless_another_city_is_named() -> None:
     assert _named("朝阳区的元宇宙园区")[0][1] == "Chaoyang"  # Beijing's, from places.csv
-    assert _named("长春市朝阳区的元宇宙园区")[1] == ("朝阳区", "Chaoyang (Changchun)")
+    assert _named("长春市朝阳区的元宇宙园区")[1] == ("朝阳区", "Chaoyang")
 
 
 def test_a_district_name_that_starts_like_a_province_needs_its_city() -> None:
     # 河北区 is a district of Tianjin; 河北区域 is "the Hebei region"
     assert _named("河北区域协同发展")[0] == ("河北", "Hebei")
-    assert _named("天津市河北区")[1] == ("河北区", "Hebei (Tianjin)")
+    assert _named("天津市河北区")[1] == ("河北区", "Hebei")
 
 
 @pytest.mark.parametrize(

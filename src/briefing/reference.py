@@ -35,6 +35,7 @@ __all__ = [
     "REFERENCE_DIR",
     "Entry",
     "Mention",
+    "display_name",
     "entry_for",
     "find_mentions",
     "mentions_in",
@@ -64,6 +65,17 @@ class Mention:
     level: str = ""
     inferred: bool = False
     rule: str = ""
+
+
+_QUALIFIED = re.compile(r"^(?P<name>.+?) \((?P<parent>[^()]+)\)$")
+
+
+def display_name(canonical: str) -> str:
+    """The name a fact carries: a division whose name several share is written plainly
+    ("Shangcheng (Hangzhou)" -> "Shangcheng", the gold convention); the qualified form stays
+    the table's key, and a mention keeps the parent (`Mention.parent`) to tell them apart."""
+    m = _QUALIFIED.match(canonical)
+    return m.group("name") if m else canonical
 
 
 def _split(aliases: str) -> list[str]:
@@ -158,6 +170,8 @@ def _tables() -> Tables:
         add(alias, Candidate(entry, False, needs_parent=needs_parent))
     for _, entry, _ in division_rows:
         by_name.setdefault(entry.canonical, entry)
+    for _, entry, _ in division_rows:  # the plain name of a shared one: the first row's
+        by_name.setdefault(display_name(entry.canonical), entry)
     for entry, aliases in countries.country_rows():
         # the hand table's entry where it has the country (United States, Hong Kong, Taiwan)
         entry = by_name.get(entry.canonical, entry)
@@ -168,9 +182,13 @@ def _tables() -> Tables:
     return Tables(frozen, by_name, ancestors, scan.build(frozen))
 
 
-def _lookup(name: str) -> Entry | None:
+def _lookup(name: str, parent: str = "") -> Entry | None:
     tables = _tables()
     name = name.strip()
+    if parent:  # a shared plain name with the parent its mention carries
+        qualified = tables.by_name.get(f"{name} ({parent})")
+        if qualified is not None:
+            return qualified
     for key in (fold(name), fold(name).lower()):
         found = tables.candidates.get(key)
         if found:
@@ -181,7 +199,7 @@ def _lookup(name: str) -> Entry | None:
 def resolve_place(name: str) -> str | None:
     """Canonical place name for any alias ("四川省" -> "Sichuan"), else None."""
     entry = _lookup(name)
-    return entry.canonical if entry and entry.is_place else None
+    return display_name(entry.canonical) if entry and entry.is_place else None
 
 
 def resolve_org(name: str) -> str | None:
@@ -190,9 +208,10 @@ def resolve_org(name: str) -> str | None:
     return entry.canonical if entry and not entry.is_place else None
 
 
-def entry_for(canonical_or_alias: str) -> Entry | None:
-    """The table entry of a name (kind, parent), for attribution rules."""
-    return _lookup(canonical_or_alias)
+def entry_for(canonical_or_alias: str, parent: str = "") -> Entry | None:
+    """The table entry of a name (kind, parent), for attribution rules; `parent` (a
+    mention's) tells apart divisions that share a plain name ("Shangcheng", "Hangzhou")."""
+    return _lookup(canonical_or_alias, parent)
 
 
 def _raw_matches(
@@ -243,7 +262,8 @@ def _mention(text: str, s: int, e: int, cand: Candidate) -> Mention:
     if cand.condition and not any(n in text for n in cand.condition):
         # a generic name ("the metaverse industry alliance") is a body of its own here
         return Mention(s, e, text[s:e], cand.generic, entry.kind)
-    return Mention(s, e, text[s:e], entry.canonical, entry.kind, entry.parent, entry.level)
+    name = display_name(entry.canonical) if entry.is_place else entry.canonical
+    return Mention(s, e, text[s:e], name, entry.kind, entry.parent, entry.level)
 
 
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
