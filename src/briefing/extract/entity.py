@@ -97,11 +97,13 @@ def document_place(doc: Document) -> tuple[str, str]:
     names; else the place of the plan it announces; else the most named place (a ministry
     counts for its country); else China. A tie at the top (a list of provinces) has no one
     subject: China is."""
-    titled = list(
-        dict.fromkeys(
-            m.canonical for m in reference.find_mentions(doc.title) if m.kind in PLACE_KINDS
-        )
-    )
+    in_title = reference.find_mentions(doc.title)
+    titled = list(dict.fromkeys(m.canonical for m in in_title if m.kind in PLACE_KINDS))
+    first_place = min((m.start for m in in_title if m.kind in PLACE_KINDS), default=len(doc.title))
+    world = cues.search("entity", "world-market", doc.title, 0, first_place)
+    if world is not None and world.start() < 3:
+        # "Global metaverse market: how big, and how much of it is China?": the world's
+        return "World", "document-title-world"
     if len(titled) == 1:
         return titled[0], "document-title"
     countries = [c for c in titled if (reference.entry_for(c) or _NO_ENTRY).kind == "country"]
@@ -285,6 +287,8 @@ def attribute_entity(
         return _named(before[-1], "nearest-before")
     if measure == "places" or cues.search("entity", "national", text, s.start, q.start):
         return "China", "national-scope"
+    if after and world.search(text, q.end, after[0].start):
+        return "World", "world-market-after"  # "add US$3 trillion to global GDP, ... in Asia"
     if after and not cues.search("entity", "clause-break", text, q.end, after[0].start):
         return _named(after[0], "subject-after")
     if measure not in ("share", "patent_share") and world.search(text, s.start, s.end):
@@ -304,7 +308,20 @@ def attribute_entity(
         for m in doc.mentions_before(s.start, 12)
         if m.kind not in _NOT_OWNERS and not _example(text, m)
     ]
-    if previous and previous[-1].start >= floor:
+    # "Statista's market outlook starts from ...": a research firm opening the sentence
+    # starts a new estimate, of the market the section or document is about
+    reporter_led = any(
+        m.kind in REPORTERS and m.end <= q.start for m in doc.mentions_between(s.start, s.end)
+    )
+    # the sentence before that names anyone: a research firm's estimate (McKinsey's) names
+    # no owner, so the story does not reach past it to an older sentence's subject
+    named_before = [
+        m for m in doc.mentions_before(s.start, 12) if m.kind != "world" and not _example(text, m)
+    ]
+    last_named = doc.sentence_at(named_before[-1].start).start if named_before else -1
+    if previous and previous[-1].start < last_named:
+        previous = []
+    if previous and previous[-1].start >= floor and not reporter_led:
         last = previous[-1]
         ps = doc.sentence_at(last.start)
         prev_sentence = [
@@ -317,8 +334,9 @@ def attribute_entity(
         if prev_sentence and s.start - prev_sentence[-1].end < 400 and len(listed) < 3:
             return _named(prev_sentence[0], "previous-sentence")
     if heading is not None:
-        m = _first_usable(doc, heading.start, heading.end)
-        if m is not None:
+        in_heading = doc.mentions_between(heading.start, heading.end)
+        m = next((m for m in in_heading if m.kind not in REPORTERS), None)
+        if m is not None:  # "The global estimates": the world's section
             return _named(m, "section-heading")
     return doc.place, doc.place_rule
 
