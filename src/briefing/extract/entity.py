@@ -43,6 +43,13 @@ _KINDS_OF: dict[str, tuple[str, ...]] = {
     "municipal": ("city", "municipality"),
     "ministry": ("ministry", "regulator"),
     "company": ("company",),
+    "firm": ("company",),
+    # a product stands for its maker ("The headset costs 16% more in China")
+    "headset": ("company",),
+    "device": ("company",),
+    "glasses": ("company",),
+    "handset": ("company",),
+    "console": ("company",),
     "country": ("country",),
 }
 #: Chinese scope words and anaphors -> the head word they stand for.
@@ -237,6 +244,11 @@ def attribute_entity(
     inside = [m for m in in_sentence if q.start <= m.start and m.end <= q.end]
     if inside:
         return _named(inside[-1], "named-in-figure")
+    at_figure = cues.rule("entity", "name-at-figure").regex
+    assert at_figure is not None
+    for m in in_sentence:  # "ahead of DPVR at 36%": DPVR's, though it is compared with
+        if m.end <= q.start and at_figure.fullmatch(text, m.end, q.start):
+            return _named(m, "name-at-figure")
     if cues.search("entity", "aggregate", text, s.start, q.start):
         places = {m.canonical for m in in_sentence if m.kind in PLACE_KINDS and m.end <= q.start}
         if not places or len(places) >= 3:
@@ -258,6 +270,7 @@ def attribute_entity(
         )
         and not (q.unit == "times" and cues.search("entity", "times-base", text, m.end, q.start))
     ]
+    in_sentence = _company_subject(text, in_sentence, q)
     asides = [
         a.span()
         for a in cues.rule("entity", "aside").regex.finditer(text, s.start, s.end)  # type: ignore[union-attr]
@@ -318,8 +331,8 @@ def attribute_entity(
     named_before = [
         m for m in doc.mentions_before(s.start, 12) if m.kind != "world" and not _example(text, m)
     ]
-    last_named = doc.sentence_at(named_before[-1].start).start if named_before else -1
-    if previous and previous[-1].start < last_named:
+    named_sentence = doc.sentence_at(named_before[-1].start).start if named_before else -1
+    if previous and previous[-1].start < named_sentence:
         previous = []
     if previous and previous[-1].start >= floor and not reporter_led:
         last = previous[-1]
@@ -339,6 +352,29 @@ def attribute_entity(
         if m is not None:  # "The global estimates": the world's section
             return _named(m, "section-heading")
     return doc.place, doc.place_rule
+
+
+def _company_subject(text: str, mentions: list[ScopeMention], q: Quantity) -> list[ScopeMention]:
+    """A company's figure keeps its company: when the first name before the figure in its
+    sentence is a company ("Pico ... saw its VR shipments in China fall 19%", "The headset
+    costs 16% more in China than in the United States"), a place where the figure happened
+    (`locative-before`) or the market it is a share of (`market-qualifier`: "China's XR
+    market") is not its owner."""
+    first = next((m for m in mentions if m.end <= q.start), None)
+    if first is None or first.kind != "company":
+        return mentions
+    locative = cues.rule("entity", "locative-before")
+    qualifier = cues.rule("entity", "market-qualifier").regex
+    assert qualifier is not None
+    return [
+        m
+        for m in mentions
+        if m.kind not in PLACE_KINDS
+        or not (
+            locative.search(text, max(0, m.start - 24), m.start)
+            or qualifier.match(text[m.end : m.end + 60])  # ^ anchors at 0 of a slice
+        )
+    ]
 
 
 _LIST_JOIN = re.compile(r"^(?:\s*(?:,|、|，|和|与|及|and|the|or)\s*)+$", re.I)
