@@ -43,6 +43,8 @@ _KINDS_OF: dict[str, tuple[str, ...]] = {
     "municipal": ("city", "municipality"),
     "ministry": ("ministry", "regulator"),
     "company": ("company",),
+    # "the government", 政府: the place it governs (the last named, else the text's)
+    "government": ("sar", "country", "province", "autonomous_region", "municipality", "city"),
     "firm": ("company",),
     # a product stands for its maker ("The headset costs 16% more in China")
     "headset": ("company",),
@@ -59,6 +61,7 @@ _ZH_HEADS: dict[str, str] = {
     "协会": "association",
     "公司": "company",
     "企业": "company",
+    "政府": "government",
     "省": "province",
     "市": "city",
     "区": "district",
@@ -269,7 +272,13 @@ def attribute_entity(
             and cues.search("entity", "recipient-before", text, max(0, m.start - 40), m.start)
         )
         and not (q.unit == "times" and cues.search("entity", "times-base", text, m.end, q.start))
+        and not (
+            m.end <= q.start
+            and q.start - m.end < 40
+            and cues.search("entity", "recipient-after", text, m.end, q.start)
+        )
     ]
+    in_sentence = _body_qualifiers(text, in_sentence)
     in_sentence = _company_subject(text, in_sentence, q)
     asides = [
         a.span()
@@ -352,6 +361,26 @@ def attribute_entity(
         if m is not None:  # "The global estimates": the world's section
             return _named(m, "section-heading")
     return doc.place, doc.place_rule
+
+
+def _body_qualifiers(text: str, mentions: list[ScopeMention]) -> list[ScopeMention]:
+    """'Hong Kong's Cyberport', 香港数码港: a place right before a body's name qualifies the
+    body (`place-of-body`); the body is the subject, the place is dropped."""
+    joint = cues.rule("entity", "place-of-body").regex
+    assert joint is not None
+    return [
+        m
+        for m, n in zip(mentions, [*mentions[1:], None], strict=False)
+        if not (
+            n is not None
+            and m.kind in PLACE_KINDS
+            and n.kind not in PLACE_KINDS
+            and n.kind not in GOVERNMENT
+            and m.rule == "name"
+            and n.rule == "name"
+            and joint.fullmatch(text[m.end : n.start])
+        )
+    ]
 
 
 def _company_subject(text: str, mentions: list[ScopeMention], q: Quantity) -> list[ScopeMention]:
