@@ -257,6 +257,29 @@ def _choose(cands: tuple[Candidate, ...], named: set[str]) -> Candidate | None:
     return free[0] if len(free) == 1 else None
 
 
+def _bare_names(
+    text: str, start: int, end: int, found: list[tuple[int, int, int, Candidate | Mention]]
+) -> list[tuple[int, int, int, Candidate | Mention]]:
+    """A county-level division named once with its level word ("Jiangning district") is
+    then written bare ("Jiangning has been courting ..."): every later bare occurrence of its
+    English name in text[start:end] is that division too (a reader's second mention)."""
+    keys = _tables().candidates
+    out: list[tuple[int, int, int, Candidate | Mention]] = []
+    seen: set[str] = set()
+    for first, _, _, cand in sorted(found, key=lambda f: f[0]):
+        if not isinstance(cand, Candidate) or cand.entry.level != "county":
+            continue
+        bare = display_name(cand.entry.canonical)
+        if bare in seen or not bare.isascii() or fold(bare) in keys or fold(bare).lower() in keys:
+            continue
+        seen.add(bare)
+        for m in re.finditer(rf"(?<![\w-]){re.escape(bare)}(?![\w-])", text[first:end]):
+            s = first + m.start()
+            if s >= start:
+                out.append((s, -len(bare), 0, cand))
+    return out
+
+
 def _mention(text: str, s: int, e: int, cand: Candidate) -> Mention:
     entry = cand.entry
     if cand.condition and not any(n in text for n in cand.condition):
@@ -291,6 +314,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         else:
             cand = cands[0]
         found.append((s, s - e, 0, cand))
+    found.extend(_bare_names(text, start, end, found))
     found.sort(key=lambda f: f[:2])
     starts = [f[0] for f in found]
 

@@ -10,6 +10,7 @@ China by default.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from briefing import reference
@@ -46,6 +47,8 @@ _KINDS_OF: dict[str, tuple[str, ...]] = {
     # "the government", 政府: the place it governs (the last named, else the text's)
     "government": ("sar", "country", "province", "autonomous_region", "municipality", "city"),
     "firm": ("company",),
+    "zone": ("zone",),
+    "park": ("zone",),
     # a product stands for its maker ("The headset costs 16% more in China")
     "headset": ("company",),
     "device": ("company",),
@@ -108,7 +111,18 @@ def document_place(doc: Document) -> tuple[str, str]:
     counts for its country); else China. A tie at the top (a list of provinces) has no one
     subject: China is."""
     in_title = reference.find_mentions(doc.title)
-    titled = list(dict.fromkeys(m.canonical for m in in_title if m.kind in PLACE_KINDS))
+    # "Nanjing's Jiangning district": a place named with one inside it is about the inner one
+    places = [m for m in in_title if m.kind in PLACE_KINDS]
+    within = {
+        a.canonical
+        for a, b in itertools.pairwise(places)
+        if b.parent == a.canonical and re.fullmatch(r"(?:['’]s)?\s*", doc.title[a.end : b.start])
+    }
+    titled = list(
+        dict.fromkeys(
+            m.canonical for m in in_title if m.kind in PLACE_KINDS and m.canonical not in within
+        )
+    )
     first_place = min((m.start for m in in_title if m.kind in PLACE_KINDS), default=len(doc.title))
     world = cues.search("entity", "world-market", doc.title, 0, first_place)
     if world is not None and world.start() < 3:
