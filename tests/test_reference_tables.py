@@ -182,3 +182,26 @@ def test_a_headline_in_title_case_keeps_the_tables_body() -> None:
 def test_generic_phrases_are_not_bodies() -> None:
     assert _named("建设10个数据中心，设立100亿元产业基金，一所大学") == []
     assert _named("The group said the association and a new lab would help.") == []
+
+
+def test_a_currency_prefix_names_no_place() -> None:
+    assert _named("Statista: US$38.85 billion in 2021, HK$50 million") == []
+    assert [c for _, c in _named("the US market")] == ["United States"]
+
+
+def test_a_county_named_with_its_level_word_is_then_named_bare() -> None:
+    found = _named("Nanjing's Jiangning district plans. Jiangning has been courting firms.")
+    assert found[-1] == ("Jiangning", "Jiangning")
+    assert _named("Jiangning has been courting firms.") == []  # never introduced
+
+
+def test_a_glossed_division_keeps_its_level_word() -> None:
+    found = _named("Hangzhou's Xihu (West Lake) district issued its own support measures.")
+    assert found[-1] == ("Xihu (West Lake) district", "Xihu")
+
+
+def test_world_regions_are_places_not_the_united_states() -> None:
+    assert _named("Asia-Pacific and North America together held 50%") == [
+        ("Asia-Pacific", "Asia-Pacific"),
+        ("North America", "North America"),
+    ]

@@ -257,6 +257,24 @@ def _choose(cands: tuple[Candidate, ...], named: set[str]) -> Candidate | None:
     return free[0] if len(free) == 1 else None
 
 
+_GLOSSED = re.compile(
+    r"\b(?P<name>[A-Z][a-z]+(?:[ '-][A-Z][a-z]+)?)\s*\([^()\n]{1,30}\)\s+"
+    r"(?P<level>[Dd]istrict|[Cc]ounty|New Area)\b"
+)
+
+
+def _glossed_names(text: str, start: int, end: int) -> list[tuple[int, int, tuple[Candidate, ...]]]:
+    """ "Xihu (West Lake) district": a division's name with a gloss between it and its
+    level word is the division "Xihu district" names."""
+    out = []
+    for m in _GLOSSED.finditer(text, start, end):
+        key = fold(f"{m.group('name')} {m.group('level')}")
+        cands = _tables().candidates.get(key)
+        if cands:
+            out.append((m.start(), m.end(), cands))
+    return out
+
+
 def _bare_names(
     text: str, start: int, end: int, found: list[tuple[int, int, int, Candidate | Mention]]
 ) -> list[tuple[int, int, int, Candidate | Mention]]:
@@ -314,6 +332,14 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         else:
             cand = cands[0]
         found.append((s, s - e, 0, cand))
+    glossed = _glossed_names(text, start, end)
+    if glossed and named is None:
+        whole = raw if (start, end) == (0, len(text)) else _raw_matches(text, 0, len(text))
+        named = _named_places(text, whole)
+    for s, e, cands in glossed:
+        cand = _choose(cands, named or set())
+        if cand is not None:
+            found.append((s, s - e, 0, cand))
     found.extend(_bare_names(text, start, end, found))
     found.sort(key=lambda f: f[:2])
     starts = [f[0] for f in found]

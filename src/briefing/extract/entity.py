@@ -188,7 +188,12 @@ def resolve_mentions(doc: Document) -> list[ScopeMention]:
             if not kinds:
                 continue
             i = bisect.bisect_left(starts, a.start())
-            found = next((raw[j] for j in range(i - 1, -1, -1) if raw[j].kind in kinds), None)
+            earlier = [raw[j] for j in range(i - 1, -1, -1) if raw[j].kind in kinds]
+            found = earlier[0] if earlier else None
+            if found is not None and found.kind in _BODIES:
+                # "the association": the body a sentence was about (its subject), not one
+                # named in passing ("according to ... the Zhejiang Digital Economy Society")
+                found = next((m for m in earlier if _subject_of_sentence(doc, m)), found)
             block = doc.block_index(a.start())
             if (
                 found is not None
@@ -215,6 +220,31 @@ def resolve_mentions(doc: Document) -> list[ScopeMention]:
             continue
         kept.append(m)
     return kept
+
+
+def _subject_of_sentence(doc: Document, m: reference.Mention) -> bool:
+    """Does the mention open its sentence (its subject, as news writes it: "The X is ...",
+    "- X has ...")?"""
+    s = doc.sentence_at(m.start)
+    return _OPENING.fullmatch(doc.text, s.start, m.start) is not None
+
+
+_OPENING = re.compile(r"[\s\W\d]*(?:(?:the|a|new)\s+)*", re.I)
+
+
+def _story_body(doc: Document, before: int) -> reference.Mention | None:
+    """The alliance or association a story is about: the last one before `before` that was
+    its sentence's subject, else the first one the text names (a title's "provincial
+    metaverse association with 91 members" is the body the text then names in full)."""
+    bodies = [m for m in doc.raw_mentions if m.kind in _BODIES]
+    earlier = [m for m in bodies if m.end <= before]
+    subjects = [m for m in earlier if _subject_of_sentence(doc, m)]
+    if subjects:
+        return subjects[-1]
+    if earlier:
+        return earlier[-1]
+    later = [m for m in bodies if _subject_of_sentence(doc, m)] or bodies
+    return later[0] if later else None
 
 
 # ---------------------------------------------------------------- figures
@@ -258,6 +288,9 @@ def attribute_entity(
         bodies = [m for m in in_sentence if m.kind in _BODIES]
         if bodies:
             return min(bodies, key=lambda m: abs(m.start - q.start)).canonical, "members-of-body"
+        body = _story_body(doc, q.start)
+        if body is not None:  # "91 companies have joined as members": the story's body
+            return body.canonical, "members-of-story-body"
     inside = [m for m in in_sentence if q.start <= m.start and m.end <= q.end]
     if inside:
         return _named(inside[-1], "named-in-figure")
