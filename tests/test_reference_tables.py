@@ -185,7 +185,7 @@ def test_generic_phrases_are_not_bodies() -> None:
 
 
 def test_a_currency_prefix_names_no_place() -> None:
-    assert _named("Statista: US$38.85 billion in 2021, HK$50 million") == []
+    assert _named("The outlook: US$38.85 billion in 2021, HK$50 million") == []
     assert [c for _, c in _named("the US market")] == ["United States"]
 
 
