@@ -35,6 +35,7 @@ __all__ = [
     "REFERENCE_DIR",
     "Entry",
     "Mention",
+    "contains",
     "display_name",
     "entry_for",
     "find_mentions",
@@ -212,6 +213,19 @@ def entry_for(canonical_or_alias: str, parent: str = "") -> Entry | None:
     """The table entry of a name (kind, parent), for attribution rules; `parent` (a
     mention's) tells apart divisions that share a plain name ("Shangcheng", "Hangzhou")."""
     return _lookup(canonical_or_alias, parent)
+
+
+def contains(outer: str, inner: str, parent: str = "") -> bool:
+    """Is the place `inner` (with its mention's parent, for a shared name) inside `outer`?
+    Every Chinese division is inside China."""
+    entry = _lookup(inner, parent)
+    if entry is None or not entry.is_place or outer == inner:
+        return False
+    chain = _tables().ancestors.get(entry.canonical, ())
+    if not chain and entry.parent:
+        chain = (entry.parent, *_tables().ancestors.get(entry.parent, ()))
+    names = {display_name(a) for a in chain}
+    return outer in names or (outer == "China" and (bool(entry.adcode) or "China" in chain))
 
 
 def _raw_matches(

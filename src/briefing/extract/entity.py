@@ -229,6 +229,18 @@ def _subject_of_sentence(doc: Document, m: reference.Mention) -> bool:
     return _OPENING.fullmatch(doc.text, s.start, m.start) is not None
 
 
+_POSSESSIVE = re.compile(r"[\x27’]s\b")  # "the country's", "China's" (in or after the name)
+
+
+def _container(mentions: list[ScopeMention]) -> str:
+    """The one place that contains every local place named (their common parent), else ""."""
+    places = [m for m in mentions if m.kind in LOCAL_KINDS and m.rule == "name"]
+    parents = {m.mention.parent for m in places}
+    if len(places) >= 2 and len(parents) == 1 and "China" not in parents:
+        return reference.display_name(parents.pop())
+    return ""
+
+
 _OPENING = re.compile(r"[\s\W\d]*(?:(?:the|a|new)\s+)*", re.I)
 
 
@@ -340,6 +352,10 @@ def attribute_entity(
     before = [m for m in in_sentence if m.end <= q.start]
     if measure == "places" and cues.search("entity", "count-of-countries", text, q.start, q.end):
         return "World", "count-of-countries"  # 美国、中国和欧洲……三个国家和地区
+    if measure == "places":  # "four cities: Zhengzhou, Luoyang, ...": Henan's count
+        container = _container(in_sentence)
+        if container:
+            return container, "container-of-places"
     if measure == "places" and len({m.canonical for m in before if m.kind in PLACE_KINDS}) >= 2:
         return "China", "listed-places"  # 北京、上海、广东等20余个省市: examples of the count
     listed = _listed_before(text, before)
@@ -353,6 +369,15 @@ def attribute_entity(
         if world.search(text, last_named, q.start):
             return "World", "world-market"
     if before:
+        subject = before[0]
+        if (
+            len(before) > 1
+            and subject.kind in LOCAL_KINDS
+            and _subject_of_sentence(doc, subject.mention)
+            and _POSSESSIVE.search(text, before[-1].end - 2, before[-1].end + 3)
+            and reference.contains(before[-1].canonical, subject.canonical, subject.mention.parent)
+        ):  # "Henan, ..., has joined the country's metaverse rush with a plan ...": Henan's
+            return _named(subject, "subject-over-possessive")
         return _named(before[-1], "nearest-before")
     if measure == "places" or cues.search("entity", "national", text, s.start, q.start):
         return "China", "national-scope"
