@@ -371,6 +371,9 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     for s, neg, _, meaning in found:
         if s >= last_end:
             m = meaning if isinstance(meaning, Mention) else _mention(text, s, s - neg, meaning)
+            if out and out[-1].inferred and out[-1].end == m.start and not m.inferred:
+                # 国际经济咨询公司Analysis Group: a description written before the name
+                out.pop()
             out.append(m)
             last_end = m.end
     return out

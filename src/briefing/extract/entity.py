@@ -125,8 +125,9 @@ def document_place(doc: Document) -> tuple[str, str]:
     )
     first_place = min((m.start for m in in_title if m.kind in PLACE_KINDS), default=len(doc.title))
     world = cues.search("entity", "world-market", doc.title, 0, first_place)
-    if world is not None and world.start() < 3:
-        # "Global metaverse market: how big, and how much of it is China?": the world's
+    if world is not None and (world.start() < 3 or not titled):
+        # "Global metaverse market: how big, and how much of it is China?", "报告：到2031年元宇宙
+        # 或为全球GDP贡献3万亿美元": the world's
         return "World", "document-title-world"
     if len(titled) == 1:
         return titled[0], "document-title"
@@ -406,7 +407,7 @@ def attribute_entity(
     # starts a new estimate, of the market the section or document is about
     reporter_led = any(
         m.kind in REPORTERS and m.end <= q.start for m in doc.mentions_between(s.start, s.end)
-    )
+    ) or bool(cues.rule("entity", "report-subject").regex.match(text[s.start : s.end]))  # type: ignore[union-attr]
     # the sentence before that names anyone: a research firm's estimate (McKinsey's) names
     # no owner, so the story does not reach past it to an older sentence's subject
     named_before = [
