@@ -143,6 +143,15 @@ def document_place(doc: Document) -> tuple[str, str]:
             name = owner(m)
             counts[name] = counts.get(name, 0) + 1
     if not counts:
+        homes = {
+            (reference.entry_for(m.canonical) or _NO_ENTRY).parent
+            for m in doc.raw_mentions
+            if m.kind not in REPORTERS
+        }
+        home = (reference.entry_for(homes.pop()) or _NO_ENTRY) if len(homes) == 1 else _NO_ENTRY
+        if home.is_place and home.kind in LOCAL_KINDS:
+            # 數碼港 ... 政府今年再向數碼港撥款: the bodies' one home (Hong Kong) is the place
+            return home.canonical, "document-bodies-home"
         # a text that names no place: about China when it is written in Chinese, filed
         # by a news agency's dateline, speaks of a government or names a Chinese body; else
         # about the world ("the
@@ -316,6 +325,8 @@ def attribute_entity(
         places = {m.canonical for m in in_sentence if m.kind in PLACE_KINDS and m.end <= q.start}
         if not places or len(places) >= 3:
             return "China", "sum-over-places"
+    # the recipient of money does not own it; its other figures it may
+    money = q.unit not in ("count", "percent", "percentage_points", "times")
     compared = cues.rule("entity", "compared-with")
     relative = cues.rule("entity", "relative-clause")
     in_sentence = [
@@ -328,12 +339,14 @@ def attribute_entity(
         and not _quoted_name(text, m)
         and not _example(text, m)
         and not (
-            m.end <= q.start
+            money
+            and m.end <= q.start
             and cues.search("entity", "recipient-before", text, max(0, m.start - 40), m.start)
         )
         and not (q.unit == "times" and cues.search("entity", "times-base", text, m.end, q.start))
         and not (
-            m.end <= q.start
+            money
+            and m.end <= q.start
             and q.start - m.end < 40
             and cues.search("entity", "recipient-after", text, m.end, q.start)
         )
@@ -364,6 +377,9 @@ def attribute_entity(
         countries = sum(1 for m in listed if m.kind in ("country", "region"))
         return ("World" if countries >= 2 else "China"), "listed-places"
     clause_start = clause_span(doc, q)[0]
+    last_before = before[-1].end if before else s.start
+    if cues.search("entity", "countries-together", text, last_before, q.start):
+        return "World", "countries-together"  # 上述五个国家和地区共提交了约4.37万件
     world = cues.rule("entity", "world-market")
     if measure not in ("share", "patent_share"):
         last_named = max((m.end for m in before if m.start >= clause_start), default=clause_start)
