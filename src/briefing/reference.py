@@ -24,7 +24,7 @@ import bisect
 import csv
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from briefing.refdata import bodies, countries, divisions, scan
@@ -376,6 +376,22 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
                 out.pop()
             out.append(m)
             last_end = m.end
+    return _same_bodies(out)
+
+
+def _same_bodies(mentions: list[Mention]) -> list[Mention]:
+    """北京东城区元宇宙产业联盟 (a title) and 东城区元宇宙产业联盟 (the text): a body named with
+    a place before the name the text also uses is the same body, under the shorter name."""
+    names = {m.canonical for m in mentions if m.inferred}
+    out = []
+    for m in mentions:
+        if m.inferred:
+            shorter = [n for n in names if n != m.canonical and m.canonical.endswith(n)]
+            if shorter:
+                head = m.canonical[: len(m.canonical) - len(max(shorter, key=len))]
+                if resolve_place(head.strip()) is not None:
+                    m = replace(m, canonical=max(shorter, key=len))
+        out.append(m)
     return out
 
 

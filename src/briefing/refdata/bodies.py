@@ -145,6 +145,11 @@ def _zh_start(
             i = known_ends[i]
             continue
         c = folded[i - 1 - base]
+        if c == "）":  # 中国（重庆）元宇宙产业联盟: a place in brackets is part of the name
+            k = folded.rfind("（", max(0, i - 1 - base - 8), i - 1 - base)
+            if k >= 0 and known_ends.get(i - 1, -1) == base + k + 1:
+                i = base + k
+                continue
         if not _ZH_NAME_CHAR.match(c) or c in vocab.zh_stop_chars:
             break
         if i - 2 >= base and folded[i - 2 - base : i - base] in vocab.zh_stop_words:
