@@ -44,6 +44,7 @@ ZH_LEGAL_TAIL = re.compile(
 #: A counted phrase, not a name: 一所大学, 两家公司, 多个研究院.
 ZH_COUNTED_HEAD = re.compile(
     r"^[一二两三四五六七八九十百几多数每各首][十百千万]?[家个所座项名位批类]"
+    r"|(?:^|全球|全国|世界)[一二两三四五六七八九十\d]+大"  # 五大专利局: a count, not a name
 )
 ZH_NAMED_PREFIXES = ("中国", "中华", "国家", "全国", "国际")
 ZH_MAX_HEAD = 14  # characters before the suffix: a longer run is a clause, not a name
