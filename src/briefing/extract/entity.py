@@ -212,6 +212,13 @@ def resolve_mentions(doc: Document) -> list[ScopeMention]:
                 and doc.block_index(found.start) != block
             ):
                 found = None  # 全省 after a paragraph that listed other provinces: the text's
+            if (
+                head == "government"
+                and found is not None
+                and local_doc in kinds
+                and doc.sentence_at(found.start).start != doc.sentence_at(a.start()).start
+            ):
+                found = None  # "the government" named alone: the text's own place's
             canonical, kind = (found.canonical, found.kind) if found else ("", "")
             if not canonical and local_doc in kinds:
                 canonical, kind = doc.place, local_doc
