@@ -334,6 +334,8 @@ def attribute_entity(
             return "China", "sum-over-places"
     # the recipient of money does not own it; its other figures it may
     money = q.unit not in ("count", "percent", "percentage_points", "times")
+    times_base = cues.rule("entity", "times-base").regex  # ^...$: read on the gap alone
+    assert times_base is not None
     compared = cues.rule("entity", "compared-with")
     relative = cues.rule("entity", "relative-clause")
     in_sentence = [
@@ -350,7 +352,7 @@ def attribute_entity(
             and m.end <= q.start
             and cues.search("entity", "recipient-before", text, max(0, m.start - 40), m.start)
         )
-        and not (q.unit == "times" and cues.search("entity", "times-base", text, m.end, q.start))
+        and not (q.unit == "times" and times_base.fullmatch(text[m.end : q.start]))
         and not (
             money
             and m.end <= q.start
@@ -414,7 +416,12 @@ def attribute_entity(
     # wider scopes: the list's lead-in, the previous sentence, the section, the document
     lead = doc.lead_in(q.start)
     if lead is not None:
-        m = _first_usable(doc, lead.start, lead.end)
+        # the lead-in's last sentence, the one its colon ends ("... Instead, by 2025 the plan
+        # wants China to have:"), names the list's owner; else its first name does
+        last = doc.sentence_at(max(lead.start, lead.end - 1))
+        m = _first_usable(doc, max(lead.start, last.start), lead.end) or _first_usable(
+            doc, lead.start, lead.end
+        )
         if m is not None:
             return _named(m, "list-lead-in")
         if before_list:
