@@ -361,7 +361,11 @@ def attribute_entity(
         )
     ]
     in_sentence = _body_qualifiers(text, in_sentence)
-    in_sentence = _company_subject(text, in_sentence, q)
+    seg = _segment(text, s.start, s.end, q)
+    paired = _respectively(doc, text, seg, in_sentence, q)
+    if paired is not None:
+        return _named(paired, "respectively")
+    in_sentence = _company_subject(text, in_sentence, q, seg[0])
     asides = [
         a.span()
         for a in cues.rule("entity", "aside").regex.finditer(text, s.start, s.end)  # type: ignore[union-attr]
@@ -486,13 +490,47 @@ def _body_qualifiers(text: str, mentions: list[ScopeMention]) -> list[ScopeMenti
     ]
 
 
-def _company_subject(text: str, mentions: list[ScopeMention], q: Quantity) -> list[ScopeMention]:
+_SEGMENT_BREAK = re.compile(r"[；;]")
+
+
+def _segment(text: str, lo: int, hi: int, q: Quantity) -> tuple[int, int]:
+    """The part of the sentence between semicolons that holds the figure."""
+    start = max((m.end() for m in _SEGMENT_BREAK.finditer(text, lo, q.start)), default=lo)
+    after = _SEGMENT_BREAK.search(text, q.end, hi)
+    return start, after.start() if after else hi
+
+
+def _respectively(
+    doc: Document, text: str, seg: tuple[int, int], mentions: list[ScopeMention], q: Quantity
+) -> ScopeMention | None:
+    """深圳、广州分别以29家、15家 / "had 29 and 15 respectively": the n-th figure is the n-th
+    name's, when the names listed before the figures and the figures are as many."""
+    if not cues.search("entity", "respectively", text, seg[0], seg[1]):
+        return None
+    figures = [f for f in doc.quantities if seg[0] <= f.start and f.end <= seg[1]]
+    figures = [f for f in figures if f.unit == q.unit]
+    starts = [f.start for f in figures]
+    if len(figures) < 2 or q.start not in starts:
+        return None
+    names = [
+        m for m in mentions if seg[0] <= m.start and m.end <= figures[0].start and m.rule == "name"
+    ]
+    names = _listed_before(text, names) if names else []
+    names = list(reversed(names))
+    if len(names) != len(figures):
+        return None
+    return names[starts.index(q.start)]
+
+
+def _company_subject(
+    text: str, mentions: list[ScopeMention], q: Quantity, lo: int = 0
+) -> list[ScopeMention]:
     """A company's figure keeps its company: when the first name before the figure in its
     sentence is a company ("Pico ... saw its VR shipments in China fall 19%", "The headset
     costs 16% more in China than in the United States"), a place where the figure happened
     (`locative-before`) or the market it is a share of (`market-qualifier`: "China's XR
     market") is not its owner."""
-    first = next((m for m in mentions if m.end <= q.start), None)
+    first = next((m for m in mentions if lo <= m.start and m.end <= q.start), None)
     if first is None or first.kind != "company":
         return mentions
     locative = cues.rule("entity", "locative-before")
