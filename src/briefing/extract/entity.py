@@ -413,7 +413,14 @@ def attribute_entity(
         return "China", "national-scope"
     if after and world.search(text, q.end, after[0].start):
         return "World", "world-market-after"  # "add US$3 trillion to global GDP, ... in Asia"
-    if after and not cues.search("entity", "clause-break", text, q.end, after[0].start):
+    pronoun = cues.rule("entity", "pronoun-subject").regex
+    assert pronoun is not None
+    pronoun_led = pronoun.match(text[s.start : q.start]) is not None  # "It has secured ..."
+    if (
+        after
+        and not pronoun_led
+        and not cues.search("entity", "clause-break", text, q.end, after[0].start)
+    ):
         return _named(after[0], "subject-after")
     if measure not in ("share", "patent_share") and world.search(text, s.start, s.end):
         return "World", "world-market"
