@@ -361,6 +361,8 @@ def attribute_entity(
         )
     ]
     in_sentence = _body_qualifiers(text, in_sentence)
+    if q.unit == "percent" or measure in ("share", "patent_share", "gdp_share"):
+        in_sentence = _share_holders(doc, text, in_sentence, q)
     seg = _segment(text, s.start, s.end, q)
     paired = _respectively(doc, text, seg, in_sentence, q)
     if paired is not None:
@@ -495,6 +497,25 @@ def _body_qualifiers(text: str, mentions: list[ScopeMention]) -> list[ScopeMenti
             and joint.fullmatch(text[m.end : n.start])
         )
     ]
+
+
+def _share_holders(
+    doc: Document, text: str, mentions: list[ScopeMention], q: Quantity
+) -> list[ScopeMention]:
+    """成都一市已占全省目标的六成, "Chengdu alone accounts for 60% of the province's target":
+    the whole named after the share verb (`share-of`) does not own the share; the holder
+    before it does. Only the figure's own verb counts: none when another figure stands
+    between ("accounted for 57% of them, South Korean companies for 19%")."""
+    holders = [m for m in mentions if m.end <= q.start]
+    if not holders:
+        return mentions
+    regex = cues.rule("entity", "share-of").regex
+    assert regex is not None
+    verbs = list(regex.finditer(text, holders[0].end, q.start))
+    if not verbs or any(verbs[-1].end() <= f.start < q.start for f in doc.quantities):
+        return mentions
+    lo = verbs[-1].end()
+    return [m for m in mentions if not (lo <= m.start and m.end <= q.start)]
 
 
 _SEGMENT_BREAK = re.compile(r"[；;]")
