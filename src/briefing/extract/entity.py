@@ -199,6 +199,15 @@ def resolve_mentions(doc: Document) -> list[ScopeMention]:
                 continue
             i = bisect.bisect_left(starts, a.start())
             earlier = [raw[j] for j in range(i - 1, -1, -1) if raw[j].kind in kinds]
+            if rule_kind == "scope-word":
+                # 成为继上海、河南、浙江之后……全省: a place in a list is compared with, not
+                # the place the text speaks of
+                unlisted = [
+                    raw[j]
+                    for j in range(i - 1, -1, -1)
+                    if raw[j].kind in kinds and not _in_list(doc.text, raw, j)
+                ]
+                earlier = unlisted or earlier
             found = earlier[0] if earlier else None
             if found is not None and found.kind in _BODIES:
                 # "the association": the body a sentence was about (its subject), not one
@@ -237,6 +246,18 @@ def resolve_mentions(doc: Document) -> list[ScopeMention]:
             continue
         kept.append(m)
     return kept
+
+
+def _in_list(text: str, raw: list[reference.Mention], i: int) -> bool:
+    """Is raw[i] one of a list of places (上海、河南、浙江; "Shanghai, Henan and Zhejiang")?"""
+    m = raw[i]
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(raw) or raw[j].kind not in PLACE_KINDS:
+            continue
+        lo, hi = (raw[j].end, m.start) if j < i else (m.end, raw[j].start)
+        if lo <= hi and _LIST_JOIN.match(text[lo:hi]):
+            return True
+    return False
 
 
 def _subject_of_sentence(doc: Document, m: reference.Mention) -> bool:
