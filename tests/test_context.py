@@ -509,9 +509,10 @@ def test_hong_kong_counts_firms_with_jian_and_traditional_cues_classify() -> Non
         "數碼港園區內的初創企業已超過200間。政府今年再向數碼港撥款1億港元，用於支持元宇宙"
         "應用開發，預計未來三年可培育約50間具規模的企業。"
     )
+    # the government's grant to Cyberport is Hong Kong's (gold README: the giver's program)
     assert [(r["measure"], r["entity"]) for r in rows] == [
         ("companies", "Cyberport"),
-        ("investment", "Cyberport"),
+        ("investment", "Hong Kong"),
         ("companies", "Cyberport"),
     ]
     # a horizon right before the figure beats 今年 at the sentence's start

@@ -70,21 +70,26 @@ def test_everyday_words_are_not_places() -> None:
 def test_a_shared_district_name_follows_the_city_named_in_the_text() -> None:
     nanjing = _named("南京市鼓楼区发布元宇宙政策。")
     fuzhou = _named("福州市鼓楼区发布元宇宙政策。")
-    assert nanjing[-1] == ("鼓楼区", "Gulou (Nanjing)")
-    assert fuzhou[-1] == ("鼓楼区", "Gulou (Fuzhou)")
+    assert nanjing[-1] == ("鼓楼区", "Gulou")
+    assert fuzhou[-1] == ("鼓楼区", "Gulou")
+    # the plain name is the fact's; the parent tells the two apart
+    assert find_mentions("南京市鼓楼区发布元宇宙政策。")[-1].parent == "Nanjing"
+    assert find_mentions("福州市鼓楼区发布元宇宙政策。")[-1].parent == "Fuzhou"
+    assert entry_for("Gulou", parent="Fuzhou").adcode.startswith("3501")
+    assert resolve_place("上城区") == "Shangcheng"
     # neither city named: skipped rather than guessed
     assert _named("鼓楼区发布元宇宙政策。") == []
 
 
 def test_the_hand_tables_district_wins_unless_another_city_is_named() -> None:
     assert _named("朝阳区的元宇宙园区")[0][1] == "Chaoyang"  # Beijing's, from places.csv
-    assert _named("长春市朝阳区的元宇宙园区")[1] == ("朝阳区", "Chaoyang (Changchun)")
+    assert _named("长春市朝阳区的元宇宙园区")[1] == ("朝阳区", "Chaoyang")
 
 
 def test_a_district_name_that_starts_like_a_province_needs_its_city() -> None:
     # 河北区 is a district of Tianjin; 河北区域 is "the Hebei region"
     assert _named("河北区域协同发展")[0] == ("河北", "Hebei")
-    assert _named("天津市河北区")[1] == ("河北区", "Hebei (Tianjin)")
+    assert _named("天津市河北区")[1] == ("河北区", "Hebei")
 
 
 @pytest.mark.parametrize(
@@ -177,3 +182,26 @@ def test_a_headline_in_title_case_keeps_the_tables_body() -> None:
 def test_generic_phrases_are_not_bodies() -> None:
     assert _named("建设10个数据中心，设立100亿元产业基金，一所大学") == []
     assert _named("The group said the association and a new lab would help.") == []
+
+
+def test_a_currency_prefix_names_no_place() -> None:
+    assert _named("The outlook: US$38.85 billion in 2021, HK$50 million") == []
+    assert [c for _, c in _named("the US market")] == ["United States"]
+
+
+def test_a_county_named_with_its_level_word_is_then_named_bare() -> None:
+    found = _named("Nanjing's Jiangning district plans. Jiangning has been courting firms.")
+    assert found[-1] == ("Jiangning", "Jiangning")
+    assert _named("Jiangning has been courting firms.") == []  # never introduced
+
+
+def test_a_glossed_division_keeps_its_level_word() -> None:
+    found = _named("Hangzhou's Xihu (West Lake) district issued its own support measures.")
+    assert found[-1] == ("Xihu (West Lake) district", "Xihu")
+
+
+def test_world_regions_are_places_not_the_united_states() -> None:
+    assert _named("Asia-Pacific and North America together held 50%") == [
+        ("Asia-Pacific", "Asia-Pacific"),
+        ("North America", "North America"),
+    ]

@@ -115,3 +115,76 @@ def test_a_list_whose_lead_in_names_nobody_continues_the_story_before_it() -> No
         "- AR glasses: up 119% to 8,000 units"
     )
     assert [(r["entity"], r["entity_rule"]) for r in rows[1:]] == [("China", "list-continues")] * 4
+
+
+# ---------------------------------------------------------------- entity rules (branch ent)
+def _entities(text: str, meta: dict | None = None) -> list[tuple[str, str]]:
+    return [(r["entity"], r["entity_rule"]) for r in facts(text, meta)]
+
+
+def test_a_company_s_figures_stay_with_it_in_the_places_it_sells() -> None:
+    rows = _entities(
+        "Apple began taking pre-orders for the Vision Pro in China on Thursday. "
+        "The headset costs 16% more in China than in the United States, with prices "
+        "from CNY29,999."
+    )
+    assert [e for e, _ in rows] == ["Apple", "Apple"]
+
+
+def test_a_share_of_a_country_s_market_is_its_holder_s() -> None:
+    rows = _entities("Pico led China's XR market in 2022 with a 43% share, ahead of DPVR at 36%.")
+    assert rows == [("Pico", "nearest-before"), ("DPVR", "name-at-figure")]
+
+
+def test_money_given_to_a_body_is_the_giver_s() -> None:
+    meta = {**META, "title": "Hong Kong's Cyberport signs up 150 Web3 firms"}
+    rows = _entities(
+        "Chan said the government decided to give Cyberport HK$50 million this year. "
+        "Cyberport had been allocated HK$500 million to run a pilot programme.",
+        meta,
+    )
+    assert [e for e, _ in rows] == ["Hong Kong", "Hong Kong"]
+
+
+def test_a_count_of_listed_cities_is_their_province_s() -> None:
+    rows = _entities(
+        "Intelligent computing centres are planned for four cities: Zhengzhou, Luoyang, "
+        "Xuchang and Puyang."
+    )
+    assert rows == [("Henan", "container-of-places")]
+
+
+def test_figures_listed_respectively_pair_with_the_names_in_order() -> None:
+    rows = _entities("其中，北京有57家；深圳、广州分别以29家、15家排名第三、第四。")
+    assert [e for e, _ in rows] == ["Beijing", "Shenzhen", "Guangzhou"]
+
+
+def test_members_belong_to_the_body_the_story_is_about() -> None:
+    meta = {**META, "title": "Zhejiang launches provincial metaverse association with 91 members"}
+    rows = _entities(
+        "The Zhejiang Provincial Metaverse Industry Association was set up on Saturday, "
+        "according to the Zhejiang Digital Economy Society, one of its founders. "
+        "Some 91 companies have joined as members so far. "
+        "The association wants to reach 200 members within two years.",
+        meta,
+    )
+    assert {e for e, _ in rows} == {"Zhejiang Provincial Metaverse Industry Association"}
+
+
+def test_a_district_then_named_bare_owns_its_figures() -> None:
+    meta = {**META, "title": "Nanjing's Jiangning district plans a metaverse industry"}
+    rows = _entities(
+        "Jiangning has been courting the sector. It has spent 800 million yuan on a building.",
+        meta,
+    )
+    assert [e for e, _ in rows] == ["Jiangning"]
+
+
+def test_a_research_firm_s_estimate_does_not_continue_the_previous_subject() -> None:
+    meta = {**META, "title": "Global metaverse market: how big, and how much of it is China?"}
+    rows = _entities(
+        "In 2021, Asia-Pacific and North America together held 50% of that market.\n\n"
+        "Statista's market outlook starts from US$38.85 billion in 2021.",
+        meta,
+    )
+    assert rows[-1][0] == "World"

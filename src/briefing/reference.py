@@ -24,7 +24,7 @@ import bisect
 import csv
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from briefing.refdata import bodies, countries, divisions, scan
@@ -35,6 +35,8 @@ __all__ = [
     "REFERENCE_DIR",
     "Entry",
     "Mention",
+    "contains",
+    "display_name",
     "entry_for",
     "find_mentions",
     "mentions_in",
@@ -64,6 +66,17 @@ class Mention:
     level: str = ""
     inferred: bool = False
     rule: str = ""
+
+
+_QUALIFIED = re.compile(r"^(?P<name>.+?) \((?P<parent>[^()]+)\)$")
+
+
+def display_name(canonical: str) -> str:
+    """The name a fact carries: a division whose name several share is written plainly
+    ("Shangcheng (Hangzhou)" -> "Shangcheng", the gold convention); the qualified form stays
+    the table's key, and a mention keeps the parent (`Mention.parent`) to tell them apart."""
+    m = _QUALIFIED.match(canonical)
+    return m.group("name") if m else canonical
 
 
 def _split(aliases: str) -> list[str]:
@@ -158,6 +171,8 @@ def _tables() -> Tables:
         add(alias, Candidate(entry, False, needs_parent=needs_parent))
     for _, entry, _ in division_rows:
         by_name.setdefault(entry.canonical, entry)
+    for _, entry, _ in division_rows:  # the plain name of a shared one: the first row's
+        by_name.setdefault(display_name(entry.canonical), entry)
     for entry, aliases in countries.country_rows():
         # the hand table's entry where it has the country (United States, Hong Kong, Taiwan)
         entry = by_name.get(entry.canonical, entry)
@@ -168,9 +183,13 @@ def _tables() -> Tables:
     return Tables(frozen, by_name, ancestors, scan.build(frozen))
 
 
-def _lookup(name: str) -> Entry | None:
+def _lookup(name: str, parent: str = "") -> Entry | None:
     tables = _tables()
     name = name.strip()
+    if parent:  # a shared plain name with the parent its mention carries
+        qualified = tables.by_name.get(f"{name} ({parent})")
+        if qualified is not None:
+            return qualified
     for key in (fold(name), fold(name).lower()):
         found = tables.candidates.get(key)
         if found:
@@ -181,7 +200,7 @@ def _lookup(name: str) -> Entry | None:
 def resolve_place(name: str) -> str | None:
     """Canonical place name for any alias ("四川省" -> "Sichuan"), else None."""
     entry = _lookup(name)
-    return entry.canonical if entry and entry.is_place else None
+    return display_name(entry.canonical) if entry and entry.is_place else None
 
 
 def resolve_org(name: str) -> str | None:
@@ -190,9 +209,23 @@ def resolve_org(name: str) -> str | None:
     return entry.canonical if entry and not entry.is_place else None
 
 
-def entry_for(canonical_or_alias: str) -> Entry | None:
-    """The table entry of a name (kind, parent), for attribution rules."""
-    return _lookup(canonical_or_alias)
+def entry_for(canonical_or_alias: str, parent: str = "") -> Entry | None:
+    """The table entry of a name (kind, parent), for attribution rules; `parent` (a
+    mention's) tells apart divisions that share a plain name ("Shangcheng", "Hangzhou")."""
+    return _lookup(canonical_or_alias, parent)
+
+
+def contains(outer: str, inner: str, parent: str = "") -> bool:
+    """Is the place `inner` (with its mention's parent, for a shared name) inside `outer`?
+    Every Chinese division is inside China."""
+    entry = _lookup(inner, parent)
+    if entry is None or not entry.is_place or outer == inner:
+        return False
+    chain = _tables().ancestors.get(entry.canonical, ())
+    if not chain and entry.parent:
+        chain = (entry.parent, *_tables().ancestors.get(entry.parent, ()))
+    names = {display_name(a) for a in chain}
+    return outer in names or (outer == "China" and (bool(entry.adcode) or "China" in chain))
 
 
 def _raw_matches(
@@ -238,12 +271,54 @@ def _choose(cands: tuple[Candidate, ...], named: set[str]) -> Candidate | None:
     return free[0] if len(free) == 1 else None
 
 
+_GLOSSED = re.compile(
+    r"\b(?P<name>[A-Z][a-z]+(?:[ '-][A-Z][a-z]+)?)\s*\([^()\n]{1,30}\)\s+"
+    r"(?P<level>[Dd]istrict|[Cc]ounty|New Area)\b"
+)
+
+
+def _glossed_names(text: str, start: int, end: int) -> list[tuple[int, int, tuple[Candidate, ...]]]:
+    """ "Xihu (West Lake) district": a division's name with a gloss between it and its
+    level word is the division "Xihu district" names."""
+    out = []
+    for m in _GLOSSED.finditer(text, start, end):
+        key = fold(f"{m.group('name')} {m.group('level')}")
+        cands = _tables().candidates.get(key)
+        if cands:
+            out.append((m.start(), m.end(), cands))
+    return out
+
+
+def _bare_names(
+    text: str, start: int, end: int, found: list[tuple[int, int, int, Candidate | Mention]]
+) -> list[tuple[int, int, int, Candidate | Mention]]:
+    """A county-level division named once with its level word ("Jiangning district") is
+    then written bare ("Jiangning has been courting ..."): every later bare occurrence of its
+    English name in text[start:end] is that division too (a reader's second mention)."""
+    keys = _tables().candidates
+    out: list[tuple[int, int, int, Candidate | Mention]] = []
+    seen: set[str] = set()
+    for first, _, _, cand in sorted(found, key=lambda f: f[0]):
+        if not isinstance(cand, Candidate) or cand.entry.level != "county":
+            continue
+        bare = display_name(cand.entry.canonical)
+        if bare in seen or not bare.isascii() or fold(bare) in keys or fold(bare).lower() in keys:
+            continue
+        seen.add(bare)
+        for m in re.finditer(rf"(?<![\w-]){re.escape(bare)}(?![\w-])", text[first:end]):
+            s = first + m.start()
+            if s >= start:
+                out.append((s, -len(bare), 0, cand))
+    return out
+
+
 def _mention(text: str, s: int, e: int, cand: Candidate) -> Mention:
     entry = cand.entry
     if cand.condition and not any(n in text for n in cand.condition):
         # a generic name ("the metaverse industry alliance") is a body of its own here
         return Mention(s, e, text[s:e], cand.generic, entry.kind)
-    return Mention(s, e, text[s:e], entry.canonical, entry.kind, entry.parent, entry.level)
+    name = display_name(entry.canonical) if entry.is_place else entry.canonical
+    return Mention(s, e, text[s:e], name, entry.kind, entry.parent, entry.level)
 
 
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
@@ -271,6 +346,15 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         else:
             cand = cands[0]
         found.append((s, s - e, 0, cand))
+    glossed = _glossed_names(text, start, end)
+    if glossed and named is None:
+        whole = raw if (start, end) == (0, len(text)) else _raw_matches(text, 0, len(text))
+        named = _named_places(text, whole)
+    for s, e, cands in glossed:
+        cand = _choose(cands, named or set())
+        if cand is not None:
+            found.append((s, s - e, 0, cand))
+    found.extend(_bare_names(text, start, end, found))
     found.sort(key=lambda f: f[:2])
     starts = [f[0] for f in found]
 
@@ -287,8 +371,27 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     for s, neg, _, meaning in found:
         if s >= last_end:
             m = meaning if isinstance(meaning, Mention) else _mention(text, s, s - neg, meaning)
+            if out and out[-1].inferred and out[-1].end == m.start and not m.inferred:
+                # 国际经济咨询公司Analysis Group: a description written before the name
+                out.pop()
             out.append(m)
             last_end = m.end
+    return _same_bodies(out)
+
+
+def _same_bodies(mentions: list[Mention]) -> list[Mention]:
+    """北京东城区元宇宙产业联盟 (a title) and 东城区元宇宙产业联盟 (the text): a body named with
+    a place before the name the text also uses is the same body, under the shorter name."""
+    names = {m.canonical for m in mentions if m.inferred}
+    out = []
+    for m in mentions:
+        if m.inferred:
+            shorter = [n for n in names if n != m.canonical and m.canonical.endswith(n)]
+            if shorter:
+                head = m.canonical[: len(m.canonical) - len(max(shorter, key=len))]
+                if resolve_place(head.strip()) is not None:
+                    m = replace(m, canonical=max(shorter, key=len))
+        out.append(m)
     return out
 
 

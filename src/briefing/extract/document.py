@@ -38,7 +38,9 @@ PLACE_KINDS = frozenset(
         "region",
     }
 )
-LOCAL_KINDS = PLACE_KINDS - {"country", "region"}
+#: (a development zone or industrial park, a body found by its name, is local too: its aims
+#: are targets like its district's)
+LOCAL_KINDS = (PLACE_KINDS - {"country", "region"}) | {"zone"}
 #: Bodies that report figures about others: never the entity a figure belongs to.
 REPORTERS = frozenset({"media", "research"})
 #: Bodies that speak for a jurisdiction: their figures belong to the country they govern.

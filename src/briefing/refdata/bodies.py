@@ -19,7 +19,7 @@ import re
 import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from briefing.extract import rules
 from briefing.textnorm import to_simplified
@@ -44,6 +44,7 @@ ZH_LEGAL_TAIL = re.compile(
 #: A counted phrase, not a name: 一所大学, 两家公司, 多个研究院.
 ZH_COUNTED_HEAD = re.compile(
     r"^[一二两三四五六七八九十百几多数每各首][十百千万]?[家个所座项名位批类]"
+    r"|(?:^|全球|全国|世界)[一二两三四五六七八九十\d]+大"  # 五大专利局: a count, not a name
 )
 ZH_NAMED_PREFIXES = ("中国", "中华", "国家", "全国", "国际")
 ZH_MAX_HEAD = 14  # characters before the suffix: a longer run is a clause, not a name
@@ -145,6 +146,11 @@ def _zh_start(
             i = known_ends[i]
             continue
         c = folded[i - 1 - base]
+        if c == "）":  # 中国（重庆）元宇宙产业联盟: a place in brackets is part of the name
+            k = folded.rfind("（", max(0, i - 1 - base - 8), i - 1 - base)
+            if k >= 0 and known_ends.get(i - 1, -1) == base + k + 1:
+                i = base + k
+                continue
         if not _ZH_NAME_CHAR.match(c) or c in vocab.zh_stop_chars:
             break
         if i - 2 >= base and folded[i - 2 - base : i - base] in vocab.zh_stop_words:
@@ -257,6 +263,41 @@ _PLACE_KINDS = frozenset(
 _WINDOW = 160
 
 
+def _appositives(
+    text: str,
+    start: int,
+    end: int,
+    rule: Any,
+    table_mentions: Callable[[int, int], Sequence[Mention]],
+) -> list[Mention]:
+    """Bodies named by an appositive ("ProDigital Future, a new ... fund"): the name (group
+    1) runs over capitalised words, never from a sentence-opening word, and is neither a
+    known name nor a place."""
+    from briefing.reference import Mention
+
+    vocab = vocabulary()
+    out: list[Mention] = []
+    for m in rule.regex.finditer(text, start, end):
+        b, e = m.span(1)
+        if b > 0 and (text[b - 1].isalnum() or text[b - 1] in "'’-"):
+            continue
+        words = m.group(1).split()
+        while words and words[0] in vocab.en_leading:
+            b += text[b:e].find(words[1]) if len(words) > 1 else e - b
+            words = words[1:]
+        if not words or b >= e:
+            continue
+        known = [k for k in table_mentions(b, e) if k.start < e]
+        if any(k.start <= b and e <= k.end for k in known) or any(
+            k.kind in _PLACE_KINDS and k.start == b for k in known
+        ):
+            continue  # a known name or a place ("Shanghai, a city of ...")
+        kind = "fund" if m.group(2) == "fund" else rule.extra.get("body_kind", "company")
+        name = text[b:e]
+        out.append(Mention(b, e, name, name, kind, "", "", True, rule.name))
+    return out
+
+
 def find_bodies(
     text: str,
     start: int,
@@ -276,6 +317,9 @@ def find_bodies(
         zh = rule_file.path.name.endswith(".zh.toml")
         for rule in rule_file.rules:
             if rule.regex is None:
+                continue
+            if rule.extra.get("appositive"):
+                out.extend(_appositives(text, start, end, rule, table_mentions))
                 continue
             for m in rule.regex.finditer(folded):
                 s, e = start + m.start(), start + m.end()

@@ -51,13 +51,16 @@ class Scanner:
     def matches(self, folded: str, offset: int, text: str, end: int) -> list[tuple[int, int, str]]:
         """(start, end, key) of every key in `folded` (text[offset:end] folded), overlapping,
         offsets into `text`. A Latin key must not touch a letter or digit on either side
-        (`text` is read beyond the bounds on the left, as a regex's \\b would)."""
+        (`text` is read beyond the bounds on the left, as a regex's \\b would), nor be a
+        currency's prefix ("US$5 billion" names no country)."""
         out = []
         for last, (key, n, first_latin, last_latin) in self.latin.iter(folded):
             s, e = offset + last - n + 1, offset + last + 1
             if first_latin and s > 0 and text[s - 1] in _WORD_CHARS:
                 continue
             if last_latin and e < end and text[e] in _WORD_CHARS:
+                continue
+            if e < len(text) and text[e] == "$":  # US$, HK$, NT$: a currency, not a place
                 continue
             out.append((s, e, key))
         if folded.isascii():
