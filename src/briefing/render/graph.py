@@ -2,7 +2,8 @@
 
     articles/ ──extract──> facts.csv events.csv articles.csv input_problems.csv text/
     facts.csv ──claims──> claims.pkl
-    section tables a notebook loads ──notebook <name>──> build/notebooks/<name>.ipynb,
+    notebooks/<name>.py (synced with .ipynb) ──source <name>──> build/sources/<name>.ipynb
+    the source + the tables it loads ──notebook <name>──> build/notebooks/<name>.ipynb,
                                                          build/figures/<name>/
     each executed notebook ──body <name>──> build/bodies/<name>.html
     the bodies ──html──> build/briefing.html ──pdf──> build/briefing.pdf
@@ -121,28 +122,37 @@ def data_steps(params: BuildParams) -> list[Step]:
     ]
 
 
+def source_step(notebook: Path, params: BuildParams) -> Step:
+    """The notebook to execute, made from its text twin (or the .ipynb when it has none)
+    only when that changed."""
+    own = twin_of(notebook) if twin_of(notebook).exists() else notebook
+    source = build_dir(params) / "sources" / notebook.name
+    return Step(
+        f"source {notebook.stem}",
+        inputs=(own,),
+        outputs=(source,),
+        run=lambda: A.write_source(notebook, source),
+    )
+
+
 def notebook_step(notebook: Path, params: BuildParams) -> Step:
     """One section notebook: it reruns when its text, a table it loads, the package or a
-    parameter changed; it writes its executed copy and its own figures folder."""
+    parameter changed; it writes its executed copy and its own figures folder. Notebook
+    steps are run together by the build's notebook runner (two kernels)."""
     build = build_dir(params)
     figures = build / "figures" / notebook.stem
     target = build / "notebooks" / notebook.name
     source = build / "sources" / notebook.name
-    own = twin_of(notebook) if twin_of(notebook).exists() else notebook
     parameters = {**params.notebook_parameters(), "figures_dir": str(figures)}
-
-    def run() -> None:
-        A.prepare_notebook(notebook, source, target, figures)
-
     return Step(
         f"notebook {notebook.stem}",
         inputs=(
-            own,
+            source,
             *(params.processed_dir / f for f in T.files_of(tables_read(notebook))),
             *notebook_code(),
         ),
         outputs=(target, figures),
-        run=run,
+        run=lambda: A.prepare_run(target, figures),
         params={**parameters, "source": str(source), "target": str(target)},
         kind="notebook",
     )
@@ -185,6 +195,7 @@ def report_steps(params: BuildParams, notebooks: list[Path]) -> list[Step]:
         return {"title": params.title, "as_of": params.as_of or latest, "n_articles": n}
 
     steps = [sync_step(nb, params) for nb in notebooks if twin_of(nb).exists()]
+    steps += [source_step(nb, params) for nb in notebooks]
     steps += [notebook_step(nb, params) for nb in notebooks]
     bodies = [build / "bodies" / f"{nb.stem}.html" for nb in notebooks]
     for nb, copy, body in zip(notebooks, executed, bodies, strict=True):
