@@ -1,5 +1,6 @@
 # The China metaverse briefing. `make help` lists the targets.
 # Parameters: make report ARTICLES=dir OUT=dir PROCESSED=dir CNY_PER_USD=7.1 AS_OF=yyyy-mm-dd TITLE="..."
+#             SLIDE_TEMPLATE=corp.pptx CORRECTIONS=file.csv (empty: none)
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
@@ -13,16 +14,18 @@ CNY_PER_USD ?= 7.1
 AS_OF      ?=
 TITLE      ?=
 FORMATS    ?=
+SLIDE_TEMPLATE ?=
 FIGURES    ?= figures
 PROCESSED  ?= data/processed
+CORRECTIONS ?= data/corrections.csv
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help setup fonts report test test-fast fuzz lint format clean bench lock
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
-	@printf '  parameters: ARTICLES=%s OUT=%s PROCESSED=%s CNY_PER_USD=%s AS_OF=%s TITLE=... FORMATS=html,pdf,slides,tables\n' \
-	  "$$BRIEFING_ARTICLES" "$$BRIEFING_OUT" "$$BRIEFING_PROCESSED" "$$BRIEFING_CNY_PER_USD" "$$BRIEFING_AS_OF"
+	@printf '  parameters: ARTICLES=%s OUT=%s PROCESSED=%s CNY_PER_USD=%s AS_OF=%s TITLE=... FORMATS=html,pdf,slides,tables SLIDE_TEMPLATE=%s CORRECTIONS=%s\n' \
+	  "$$BRIEFING_ARTICLES" "$$BRIEFING_OUT" "$$BRIEFING_PROCESSED" "$$BRIEFING_CNY_PER_USD" "$$BRIEFING_AS_OF" "$$BRIEFING_SLIDE_TEMPLATE" "$$BRIEFING_CORRECTIONS"
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON_SYS) -m venv $(VENV)
@@ -57,6 +60,8 @@ export BRIEFING_CNY_PER_USD = $(CNY_PER_USD)
 export BRIEFING_AS_OF       = $(AS_OF)
 export BRIEFING_TITLE       = $(TITLE)
 export BRIEFING_FORMATS     = $(FORMATS)
+export BRIEFING_SLIDE_TEMPLATE = $(SLIDE_TEMPLATE)
+export BRIEFING_CORRECTIONS = $(CORRECTIONS)
 report: $(STAMP) fonts ## Render the briefing (HTML + PDF + charts + deck + tables) into OUT
 	$(VENV)/bin/briefing build
 

@@ -45,8 +45,14 @@ display(
         if timeline.empty
         else narrative.html_table(
             timeline,
-            {"date": "Date", "kind": "Kind", "entity": "Who", "sentence": "What the article says"},
-            more=f"Every dated event is in {processed_dir}/events.csv.",
+            {
+                "date": "Date",
+                "label": "What happened",
+                "kind": "Kind",
+                "actor": "Who",
+                "n_sources": "Sources",
+            },
+            more=f"Every dated event, with the sentence that tells it, is in {processed_dir}/events.csv.",
         )
     )
 )
@@ -56,7 +62,7 @@ if len(timeline):
     finding = (
         f"{len(timeline)} dated events from {timeline['date'].min()} to {timeline['date'].max()}"
     )
-    fig = charts.timeline(timeline, "date", "entity")
+    fig = charts.timeline(timeline, "date", "label", "kind", precision="precision")
     publish_chart(
         fig,
         "events-timeline",

@@ -62,6 +62,10 @@ else:
     display(HTML(narrative.no_data("No input was skipped or degraded.")))
 
 # %%
+display(HTML("<h3>Analyst corrections</h3>"))
+display(HTML(narrative.corrections_block(processed_dir)))
+
+# %%
 display(HTML("<h3>How well the extractor reads</h3>"))
 from briefing.extract import scoring
 
@@ -82,28 +86,3 @@ else:
         )
 display(HTML(narrative.no_data(note)))
 
-# %%
-display(HTML("<h3>Appendix: every figure with its quote</h3>"))
-appendix = sections.sources.facts_appendix(facts, claims, sections.sources.APPENDIX_LIMIT)
-if len(appendix) < len(facts):
-    display(HTML(narrative.appendix_note(len(appendix), len(facts))))
-display(
-    HTML(
-        narrative.html_table(
-            appendix,
-            {
-                "text": "Figure",
-                "measure": "Measure",
-                "entity": "Who",
-                "year": "Year",
-                "outlet": "Outlet",
-                "published": "Date",
-                "sentence": "Quote",
-            },
-            anchor_ids="id",
-            facts=facts,
-            css_class="briefing-table appendix",
-            limit=None,
-        )
-    )
-)

@@ -88,9 +88,15 @@ display(
         if off_topic.empty
         else narrative.html_table(
             off_topic,
-            {"text": "Figure", "outlet": "Outlet", "sentence": "Quote"},
+            {"text": "Figure", "outlet": "Outlet"},
+            link_ids="fact_id",
             facts=facts,
             more=f"Every figure, off-topic ones included, is in {processed_dir}/facts.csv.",
         )
     )
 )
+
+# %%
+display(HTML("<h3>Annex: every figure with its quote</h3>"))
+annex = sections.sources.quote_annex(facts, claims)
+display(HTML(narrative.quote_annex_html(annex, len(facts))))

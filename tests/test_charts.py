@@ -194,13 +194,13 @@ def test_hbar_over_twelve_rows_keeps_eleven_plus_other_and_accents_the_top():
     )
 
 
-def test_house_palette_is_okabe_ito_and_cjk_fallback():
+def test_house_palette_is_okabe_ito_and_the_body_font_first():
     import matplotlib
 
     charts.use_house_style()
     cycle = [c.upper() for c in matplotlib.rcParams["axes.prop_cycle"].by_key()["color"]]
     assert cycle == [c.upper() for c in charts.OKABE_ITO]
-    assert list(matplotlib.rcParams["font.family"]) == ["DejaVu Sans", "Noto Sans CJK SC"]
+    assert list(matplotlib.rcParams["font.family"]) == ["Noto Sans CJK SC", "DejaVu Sans"]
     assert matplotlib.rcParams["svg.hashsalt"] == "briefing"
 
 
@@ -220,3 +220,21 @@ def test_png_is_1920_by_1080_with_pillow(tmp_path):
     with Image.open(paths["png"]) as im:
         assert im.size == (1920, 1080)
     assert not list((tmp_path / "a").glob("*.tmp"))  # atomic writes leave no temp files
+
+
+def test_timeline_writes_each_date_at_its_precision():
+    df = pd.DataFrame(
+        {
+            "d": ["2022-09-27", "2022-07", "2021"],
+            "label": ["Henan publishes plan", "Shanghai publishes plan", "Meta renames"],
+            "p": ["day", "month", "year"],
+        }
+    )
+    fig = charts.timeline(df, "d", "label", precision="p")
+    texts = {t.get_text() for t in fig.axes[0].texts}
+    assert "Henan publishes plan\n2022-09-27" in texts
+    assert (
+        "Shanghai publishes\nplan\nJul 2022" in texts
+        or "Shanghai publishes plan\nJul 2022" in texts
+    )
+    assert "Meta renames\n2021" in texts

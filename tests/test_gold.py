@@ -1,4 +1,5 @@
-"""The extractor against the hand-annotated gold set of the five articles (see fixtures/GOLD.md)."""
+"""The extractor against the hand-annotated gold: the five seed articles (fixtures/GOLD.md) and
+the held-out style gold set (fixtures/gold/README.md), strict and quantity scores."""
 
 from __future__ import annotations
 
@@ -6,7 +7,18 @@ import pandas as pd
 import pytest
 
 from briefing.extract.corpus import extract_folder
-from briefing.extract.scoring import ARTICLES_DIR, Score, load_gold, score, score_quantities
+from briefing.extract.scoring import (
+    ARTICLES_DIR,
+    GOLD_DIR,
+    Score,
+    StrictScore,
+    load_gold,
+    load_gold_set,
+    score,
+    score_gold_set,
+    score_quantities,
+    strict_score,
+)
 
 
 @pytest.fixture(scope="module")
@@ -65,3 +77,73 @@ def test_a_wrong_value_is_not_a_match() -> None:
         ]
     )
     assert score(wrong, gold).precision == 0.0
+
+
+# ---------------------------------------------------------------- the held-out style gold set
+# tests/fixtures/gold/<batch>/ (branches gold-a, gold-b, gold-c); skipped until merged.
+
+#: Levels reached on the tune split when these floors were set (strict F1 0.551, quantity
+#: F1 0.939 on main's gold set merged into doc, 2026-12-06 23:05 UTC, minus 0.02): the
+#: issue's goal is strict F1 >= 0.90 and quantity F1 >= 0.95, not reached yet (see the
+#: scorer's report: python -m briefing.extract.scoring --gold-dir tests/fixtures/gold).
+STRICT_F1_FLOOR = 0.53
+QUANTITY_F1_FLOOR = 0.91
+
+
+@pytest.fixture(scope="module")
+def tune() -> StrictScore:
+    if not any(GOLD_DIR.glob("*/facts.csv")):
+        pytest.skip("the gold set (tests/fixtures/gold/<batch>/) is not merged yet")
+    return score_gold_set(load_gold_set(GOLD_DIR), "tune")
+
+
+def test_strict_score_on_the_tune_split(tune: StrictScore) -> None:
+    assert tune.strict_f1 >= STRICT_F1_FLOOR
+    assert tune.quantities.f1 >= QUANTITY_F1_FLOOR
+
+
+def _gold_row(**fields: object) -> dict:
+    row = {
+        "article": "a",
+        "quote": "10 firms",
+        "value": "10",
+        "unit": "count",
+        "entity": "Henan",
+        "year": "2025",
+        "measure": "companies",
+        "on_topic": "true",
+        "start": 0,
+        "end": 8,
+    }
+    row.update(fields)
+    return row
+
+
+def _predicted(**fields: object) -> dict:
+    row = {
+        "article": "a",
+        "text": "10 firms",
+        "value": 10.0,
+        "unit": "count",
+        "entity": "Henan",
+        "year": 2025,
+        "measure": "companies",
+        "start": 0,
+        "end": 8,
+    }
+    row.update(fields)
+    return row
+
+
+def test_a_strict_match_needs_entity_year_and_measure() -> None:
+    assert strict_score([_predicted()], [_gold_row()]).strict_f1 == 1.0
+    for wrong in ({"entity": "China"}, {"year": 2024}, {"measure": "other"}):
+        result = strict_score([_predicted(**wrong)], [_gold_row()])
+        assert result.quantities.f1 == 1.0
+        assert result.strict_f1 == 0.0
+        assert result.strict_misses[0][0] is not None
+
+
+def test_entity_is_not_scored_on_off_topic_gold_rows() -> None:
+    result = strict_score([_predicted(entity="China")], [_gold_row(on_topic="false")])
+    assert result.strict_f1 == 1.0

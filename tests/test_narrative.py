@@ -75,7 +75,7 @@ def test_every_link_in_the_text_lands_on_a_row_of_the_appendix(claims, facts):
         targets.table(claims, 7.1, facts), facts, 7.1
     )
     appendix = narrative.html_table(
-        sources.facts_appendix(facts), {"text": "Figure"}, anchor_ids="id", facts=facts
+        sources.facts_appendix(facts), {"text": "Figure"}, anchor_ids="id", facts=facts, limit=None
     )
     assert _hrefs(text)
     assert _hrefs(text) <= _anchors(appendix)
@@ -203,8 +203,8 @@ def test_long_tables_show_their_first_rows_and_say_how_many_there_are() -> None:
     table = pd.DataFrame({"place": [f"City{i}" for i in range(100)]})
     html = narrative.html_table(table, {"place": "Place"}, limit=40, more="See facts.xlsx.")
     assert html.count("<tr>") == 41  # header + 40
-    assert "Showing the first 40 of 100 rows. See facts.xlsx." in html
-    assert "Showing" not in narrative.html_table(table.head(40), {"place": "Place"}, limit=40)
+    assert "The first 40 rows are shown, and 60 more. See facts.xlsx." in html
+    assert "more." not in narrative.html_table(table.head(40), {"place": "Place"}, limit=40)
 
 
 def test_geography_paragraph_spells_out_a_few_places_and_counts_the_others() -> None:
@@ -220,3 +220,19 @@ def test_geography_paragraph_spells_out_a_few_places_and_counts_the_others() -> 
     text = narrative.geography_paragraph(places)
     assert text.count("projects 5") == narrative.GEOGRAPHY_PLACES_SPELLED_OUT
     assert "5 other places with figures are in the table." in text
+
+
+def test_timeline_paragraph_says_what_happened_last_and_what_several_articles_tell():
+    from briefing.narrative import timeline_paragraph
+
+    timeline = pd.DataFrame(
+        {
+            "date": ["2022-09", "2023-09-08"],
+            "label": ["Henan publishes plan", "MIIT publishes <b>plan</b>"],
+            "n_sources": [2, 1],
+        }
+    )
+    text = timeline_paragraph(timeline)
+    assert "2 dated events, from 2022-09 to 2023-09-08." in text
+    assert "The latest: MIIT publishes &lt;b&gt;plan&lt;/b&gt; (2023-09-08)." in text
+    assert "1 event is told by more than one article." in text

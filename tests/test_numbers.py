@@ -6,9 +6,11 @@ import pytest
 
 from briefing.extract.numbers import (
     fraction_value,
+    fullwidth_comma_groups,
     parse_chinese_numeral,
     parse_digits,
     parse_number_words,
+    power_of_ten_units,
 )
 
 
@@ -94,3 +96,30 @@ def test_fractions() -> None:
     assert fraction_value("a", "quarter") == 0.25
     assert fraction_value(None, "half") == 0.5
     assert fraction_value("twelve", "thirds") is None
+
+
+@pytest.mark.parametrize(
+    ("numeral", "groups"),
+    [
+        ("20，300", False),  # a clause comma between two numbers: 20，300家
+        ("１，１２３", True),  # between full-width digits it groups
+        ("1，000，000", True),  # recurring, it groups
+        ("1，000", True),  # before a 0: no number starts with one
+        ("３，５００．５", True),
+        ("1,234", True),  # no full-width comma: nothing to decide
+    ],
+)
+def test_fullwidth_comma_groups_only_where_no_clause_comma_could_stand(
+    numeral: str, groups: bool
+) -> None:
+    assert fullwidth_comma_groups(numeral) is groups
+
+
+@pytest.mark.parametrize(
+    ("numeral", "exponent"),
+    [("千", 3), ("仟", 3), ("万", 4), ("萬", 4), ("百万", 6), ("万万", 8), ("五百", None)],
+)
+def test_denominators_written_in_units_only_are_powers_of_ten(
+    numeral: str, exponent: int | None
+) -> None:
+    assert power_of_ten_units(numeral) == exponent

@@ -73,7 +73,9 @@ def test_a_truncated_processed_table_is_rebuilt_not_reused(built, capsys):
     capsys.readouterr()
     pipeline.build(built, [FIXTURES / "good.ipynb"])
     err = capsys.readouterr().err
-    assert "extract: runs (an output is missing or was changed)" in err
+    # facts.csv is the corrections step's output (the extractor's is facts-extracted.csv)
+    assert "correct: runs (an output is missing or was changed)" in err
+    assert "extract: unchanged, reused" in err
     assert facts.read_bytes() == whole
     # the same bytes again: nothing downstream of the table runs
     assert "notebook good: unchanged, reused" in err
@@ -186,7 +188,9 @@ def test_an_added_article_is_extracted_alone_and_the_facts_are_whole(tmp_path):
     pipeline.build(params, [FIXTURES / "good.ipynb"])
     import pandas as pd
 
-    built = pd.read_csv(params.processed_dir / "facts.csv")
+    from briefing.corrections import EXTRACTED_NAME
+
+    built = pd.read_csv(params.processed_dir / EXTRACTED_NAME)  # the extractor's own table
     fresh = pd.read_csv(io.StringIO(extract_all(articles)[0].to_csv(index=False)))
     pd.testing.assert_frame_equal(built, fresh)
     assert "2024-06-01 one more; article" in set(built["article"])

@@ -129,6 +129,87 @@ def chinese_count(draw: st.DrawFn) -> tuple[str, float]:
     return f"{written}{noun}", float(n)
 
 
+@st.composite
+def chinese_compound(draw: st.DrawFn) -> tuple[str, float, str]:
+    """A Chinese amount across its scales (rule compound-amount): 3亿5000万, 25万6千, 3万4000."""
+    style = draw(st.sampled_from(["yi-wan", "wan-qian", "wan-digits"]))
+    if style == "yi-wan":
+        a, b = draw(st.integers(1, 999)), draw(st.integers(1, 9999))
+        written, value = f"{a}亿{b}万", a * 10**8 + b * 10**4
+    elif style == "wan-qian":
+        a, b = draw(st.integers(1, 9999)), draw(st.integers(1, 9))
+        written, value = f"{a}万{b}千", a * 10**4 + b * 1000
+    else:
+        a, b = draw(st.integers(1, 9999)), draw(st.integers(1000, 9999))
+        written, value = f"{a}万{b}", a * 10**4 + b
+    suffix, unit = draw(
+        st.sampled_from([("元", "CNY"), ("美元", "USD"), ("家企业", "count"), ("人", "count")])
+    )
+    return written + suffix, float(value), unit
+
+
+@st.composite
+def chinese_tenths(draw: st.DrawFn) -> tuple[str, float, str]:
+    """成 after a numeral (rule tenths): 三成, 超9成企业, 约7.2成, 三成半 -> percent."""
+    if draw(st.booleans()):
+        n = draw(st.integers(1, 9))
+        written, value = ZH_DIGITS[n], 10.0 * n
+    else:
+        x = draw(st.decimals(min_value="0.1", max_value="9.9", places=1))
+        written, value = f"{x}", float(x * 10)
+    half = not written.isascii() and draw(st.booleans())  # 三成半
+    qualifier = draw(st.sampled_from(["", "超", "约", "近", "超过", "不到"]))
+    noun = draw(st.sampled_from(["企业", "的受访者", "用户", ""]))
+    text = f"{qualifier}{written}成{'半' if half else ''}{noun}"
+    return text, value + (5 if half else 0), "percent"
+
+
+@st.composite
+def signed_rate(draw: st.DrawFn) -> tuple[str, float, str]:
+    """A minus sign before a rate is its sign wherever it stands (rule sign): 增长-3.2%."""
+    x = draw(decimals)
+    sign = draw(st.sampled_from(["-", "－", "−", "负"]))
+    mark, unit = draw(
+        st.sampled_from([("%", "percent"), ("％", "percent"), ("个百分点", "percentage_points")])
+    )
+    frame = draw(st.sampled_from(["同比增长{}", "增速为{}", "增长{}", "{}"]))
+    return frame.format(f"{sign}{x:g}{mark}"), -x, unit
+
+
+@st.composite
+def english_signed_rate(draw: st.DrawFn) -> tuple[str, float, str]:
+    x = draw(decimals)
+    sign = draw(st.sampled_from(["-", "−", "minus ", "negative "]))
+    mark = draw(st.sampled_from(["%", " percent", " per cent"]))
+    frame = draw(st.sampled_from(["Sales fell {}", "growth was {}", "a return of {}"]))
+    return frame.format(f"{sign}{x:g}{mark}"), -x, "percent"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(chinese_compound(), chinese_tenths(), signed_rate()),
+    st.sampled_from(ZH_BEFORE),
+    st.sampled_from(ZH_AFTER),
+)
+def test_compound_amounts_tenths_and_signed_rates_parse_back(
+    figure: tuple[str, float, str], before: str, after: str
+) -> None:
+    written, value, unit = figure
+    text = before + written + after
+    found = find_quantities(text)
+    assert len(found) == 1, (text, found)
+    assert (found[0].value, found[0].unit) == (value, unit), (text, found)
+
+
+@settings(max_examples=200, deadline=None)
+@given(english_signed_rate(), st.sampled_from(EN_AFTER))
+def test_english_signed_rates_parse_back(figure: tuple[str, float, str], after: str) -> None:
+    written, value, unit = figure
+    found = find_quantities(written + after)
+    assert len(found) == 1, (written + after, found)
+    assert (found[0].value, found[0].unit) == (value, unit), (written + after, found)
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     st.one_of(english_count(), english_money(), percent()),

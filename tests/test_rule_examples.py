@@ -60,9 +60,27 @@ def test_rule_example(file: str, kind: str, name: str, example: object, positive
         ]
         assert hits, f"{name}: {text!r} should give {example}, got {found}"
         return
+    if kind == "bodies":
+        _check_body(name, example, positive)
+        return
     assert rule.regex is not None, f"{name} has no pattern to check examples against"
     matched = rule.search(_fold(str(example))) is not None
     assert matched == positive, f"{name}: {example!r} should {'' if positive else 'not '}match"
+
+
+def _check_body(name: str, example: object, positive: bool) -> None:
+    """A bodies example names the body find_mentions must report (name as written, kind),
+    found by this rule; a counter-example is a text in which this rule finds none."""
+    from briefing.reference import find_mentions
+
+    text = example["text"] if isinstance(example, dict) else str(example)
+    found = [m for m in find_mentions(text) if m.rule == name]
+    if not positive:
+        assert found == [], f"{name}: {text!r} must name no body, got {found}"
+        return
+    assert isinstance(example, dict)
+    got = [(m.canonical, m.kind) for m in found]
+    assert (example["name"], example["kind"]) in got, f"{name}: {text!r} gave {got}"
 
 
 def test_rule_files_parse() -> None:

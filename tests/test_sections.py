@@ -60,12 +60,16 @@ def _add_fact(facts: pd.DataFrame, **fields) -> pd.DataFrame:
 @pytest.mark.parametrize(
     ("value", "unit", "qualifier", "expected"),
     [
-        (250e9, "CNY", None, "250 billion yuan"),
-        (35.1e9, "USD", None, "$35.1 billion"),
+        (250e9, "CNY", None, "¥250bn"),
+        (35.1e9, "USD", None, "$35.1bn"),
+        (106102.8e6, "USD", None, "$106.1bn"),
         (14291, "count", None, "14,291"),
+        (16252.4, "count", None, "16,252"),
         (500, "count", "more_than", "more than 500"),
         (39.5, "percent", None, "39.5%"),
-        (1.2e12, "CNY", "about", "about 1.2 trillion yuan"),
+        (1.2e12, "CNY", "about", "about ¥1.2tn"),
+        (3.5e6, "HKD", None, "HK$3.5m"),
+        (800_000, "CNY", None, "¥800,000"),
         (float("nan"), "CNY", None, "n/a"),
     ],
 )
@@ -269,7 +273,7 @@ def test_market_lists_each_indicator_with_year(claims):
 def test_geography_places_commitments_on_tiles(claims):
     texts = {"a": "Beijing and Shanghai lead; Sichuan follows. 北京"}
     table = geography.table(claims, texts).set_index("place")
-    assert table.loc["Sichuan", "commitments"] == ["market-size target 250 billion yuan by 2025"]
+    assert table.loc["Sichuan", "commitments"] == ["market-size target ¥250bn by 2025"]
     assert (table.loc["Sichuan", "row"], table.loc["Sichuan", "col"]) == geography.TILES["Sichuan"]
     assert table.loc["Nansha", "province"] == "Guangdong"
     # 北京 is Beijing: one place, named by one article
@@ -280,39 +284,24 @@ def test_geography_places_commitments_on_tiles(claims):
 
 
 def test_timeline_sorts_dated_events_and_merges_repeats():
+    def event(article, start, date, precision, kind, actor, label, on_topic=True):
+        return {"article": article, "start": start, "end": start + 4, "text": "", "date": date,
+                "precision": precision, "kind": kind, "actor": actor, "label": label,
+                "sources": article, "sentence": label + ".", "on_topic": on_topic,
+                "date_rule": "date", "actor_rule": "subject"}  # fmt: skip
+
     events = pd.DataFrame(
         [
-            [
-                "b",
-                5,
-                9,
-                "Friday",
-                "2024-01-19",
-                "day",
-                "announcement",
-                "MIIT",
-                "MIIT formed a group.",
-                True,
-            ],
-            [
-                "a",
-                1,
-                4,
-                "Jan. 19",
-                "2024-01-19",
-                "day",
-                "announcement",
-                "MIIT",
-                "MIIT announced.",
-                True,
-            ],
-            ["a", 9, 12, "August", "2023-08-01", "month", "plan", "Sichuan", "Sichuan plan.", True],
-            ["a", 20, 25, "2021", "2021-01-01", "year", "other", "Meta", "Meta rebrand.", False],
+            event("b", 5, "2024-01-19", "day", "alliance", "MIIT", "MIIT forms working group"),
+            event("a", 1, "2024-01-19", "day", "alliance", "MIIT", "MIIT forms working group"),
+            event("a", 9, "2023-08-01", "month", "plan", "Sichuan", "Sichuan publishes plan"),
+            event("a", 20, "2021-01-01", "year", "other", "Meta", "Meta renames", False),
         ],
         columns=list(timeline.EVENT_COLUMNS),
     )
     table = timeline.table(events)
-    assert list(table["date"]) == ["2023-08-01", "2024-01-19"]
+    assert list(table["date"]) == ["2023-08", "2024-01-19"]  # each date at its precision
+    assert list(table["label"]) == ["Sichuan publishes plan", "MIIT forms working group"]
     assert table.iloc[1]["articles"] == ["a", "b"]
     assert timeline.table(events.iloc[0:0]).empty
 
@@ -376,7 +365,7 @@ def test_input_problems_are_read_or_empty(tmp_path):
 def test_summary_picks_five_to_eight_key_numbers_from_the_sections(claims, facts):
     keys = summary.key_numbers(claims, 7.1, facts).set_index("key")
     assert 5 <= len(keys) <= 8
-    assert keys.loc["largest_target", "figure"] == "250 billion yuan"
+    assert keys.loc["largest_target", "figure"] == "¥250bn"
     assert keys.loc["largest_target", "fact_id"].startswith(CRYPTONOMIST)
     assert keys.loc["patent_share:China", "figure"] == "30%"
     assert keys.loc["largest_body", "figure"] == "24"
@@ -396,7 +385,7 @@ def test_summary_follows_a_new_largest_target(facts):
     )
     keys = summary.key_numbers(merge_claims(more), 7.1, more).set_index("key")
     assert keys.loc["largest_target", "label"] == "Guangdong's market-size target for 2027"
-    assert keys.loc["largest_target", "figure"] == "1 trillion yuan"
+    assert keys.loc["largest_target", "figure"] == "¥1tn"
 
 
 def test_summary_counts_are_reported_ones_the_country_s_first_and_a_goal_says_so(facts):
@@ -484,7 +473,7 @@ def test_appendix_keeps_the_most_reported_on_topic_figures_when_capped():
     [
         (100, 200, "count", "100 to 200"),
         (10, 20, "percent", "10% to 20%"),
-        (3e9, 5e9, "CNY", "3 billion yuan to 5 billion yuan"),
+        (3e9, 5e9, "CNY", "¥3bn to ¥5bn"),
         (100, float("nan"), "count", "100"),
         (100, 100, "count", "100"),
     ],
@@ -526,7 +515,7 @@ def test_the_largest_target_is_the_metaverse_s_own_not_the_industries_it_drives(
     table = targets.table(merge_claims(more), 7.1, more)
     assert set(table.loc[table["entity"] == "Shanghai", "scope"]) == {"", "related"}
     keys = summary.key_numbers(merge_claims(more), 7.1, more).set_index("key")
-    assert keys.loc["largest_target", "figure"] == "350 billion yuan"
+    assert keys.loc["largest_target", "figure"] == "¥350bn"
     assert "Shanghai (2025)" in list(targets.chartable(table)["label"])
     assert not any("related" in label for label in targets.chartable(table)["label"])
 
@@ -613,3 +602,25 @@ def test_summary_works_without_any_article_date(facts):
     keys = summary.key_numbers(merge_claims(undated), 7.1, undated).set_index("key")
     assert keys.loc["companies", "figure"] == "more than 500"
     assert keys.loc["gdp_share", "label"] == "digital economy share of GDP (China, 2025)"
+
+
+def test_timeline_keeps_the_latest_events_when_there_are_many():
+    events = pd.DataFrame(
+        [
+            {
+                "article": "a",
+                "start": i,
+                "date": f"20{10 + i}-01-01",
+                "precision": "year",
+                "kind": "plan",
+                "actor": f"P{i}",
+                "label": f"P{i} publishes plan",
+                "sources": "a",
+                "sentence": "",
+                "on_topic": True,
+            }
+            for i in range(5)
+        ]
+    )
+    table = timeline.table(events, top_n=2)
+    assert list(table["date"]) == ["2013", "2014"]

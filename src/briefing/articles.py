@@ -21,6 +21,7 @@ from pathlib import Path
 
 from briefing.inputs.decoding import decode_bytes, normalise_newlines
 from briefing.inputs.formats import (
+    feed_to_text,
     html_to_text,
     markdown_to_text,
     pdf_to_text,
@@ -34,7 +35,7 @@ from briefing.inputs.manifest import (
     parse_date,
     read_manifest,
 )
-from briefing.inputs.sniff import binary_kind, is_pdf
+from briefing.inputs.sniff import binary_kind, is_pdf, markup_kind
 
 #: Files larger than this are skipped: no news article is 64 MB of text.
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
@@ -200,7 +201,9 @@ def _extract(
     kind = binary_kind(data)
     if kind:
         return InputProblem(name, "skipped", f"binary file ({kind}), not an article.")
-    decoded = decode_bytes(data, html=source_format == "html")
+    # a .txt file may be saved page source: its <meta charset> then says how to decode it
+    sniffed = markup_kind(data[:4096].decode("latin-1")) if source_format == "txt" else None
+    decoded = decode_bytes(data, html=source_format == "html" or sniffed in ("html", "feed"))
     if decoded is None:
         return InputProblem(
             name,
@@ -216,7 +219,32 @@ def _extract(
             )
         )
     text = normalise_newlines(decoded.text)
-    if source_format == "html":
+    if source_format == "txt":
+        # saved page source, a feed item or a clipped Markdown page is read as what it is
+        source_format = markup_kind(text) or "txt"
+        if source_format != "txt":
+            problems.append(
+                InputProblem(
+                    name,
+                    "warning",
+                    f"Named .txt but is {_MARKUP_NAMES[source_format]}; read as such "
+                    "(markup stripped, its title and date used where the manifest has none).",
+                )
+            )
+    if source_format == "feed":
+        feed = feed_to_text(text)
+        text = feed.text
+        hints = {"title": feed.title, "published": feed.published, "url": feed.url}
+        source_format = "html"
+        if feed.items > 1:
+            problems.append(
+                InputProblem(
+                    name,
+                    "degraded",
+                    f"A feed of {feed.items} items; only the first was read.",
+                )
+            )
+    elif source_format == "html":
         page = html_to_text(text)
         text = page.text
         hints = {"title": page.title, "published": page.published}
@@ -225,6 +253,12 @@ def _extract(
         text = markdown_to_text(body)
     return text, decoded.encoding, source_format, hints, problems
 
+
+_MARKUP_NAMES = {
+    "html": "HTML (saved page source)",
+    "feed": "an RSS/Atom feed item",
+    "md": "Markdown with front matter",
+}
 
 _NAME_DATE = re.compile(r"^((?:19|20)\d\d-[01]\d-[0-3]\d)(?!\d)")
 

@@ -28,7 +28,8 @@ clusters of agreeing values, one claim each, and none is flagged.
 
 Facts without an entity are never merged: nothing says that "500 companies" in one
 article and "500 companies" in another are the same companies. Conversions ("(equivalent
-to 35.1 billion dollars)", rows with `conversion_of`) are not claims of their own.
+to 35.1 billion dollars)", rows with `conversion_of`) are not claims of their own, and
+neither are figures an analyst excluded (`excluded`, see briefing.corrections).
 """
 
 from __future__ import annotations
@@ -159,6 +160,8 @@ def _facts_by_key(facts: pd.DataFrame) -> dict[tuple, list[_Fact]]:
         value = _float(row.get("value"))
         measure = _text(row.get("measure"))
         if value is None or measure is None or not _truthy(row.get("on_topic")):
+            continue
+        if _truthy(row.get("excluded")):  # an analyst excluded it (briefing.corrections)
             continue
         if _text(row.get("conversion_of")):
             continue

@@ -1,8 +1,8 @@
 """The `briefing` command line: thin dispatch to the modules that do the work.
 
 Each subcommand lives with the code it drives (`briefing.extract.corpus`,
-`briefing.render.pipeline`); this module only parses arguments, so that importing the
-package stays cheap and a broken subcommand cannot break the others.
+`briefing.render.pipeline`, `briefing.corrections`); this module only parses arguments,
+so that importing the package stays cheap and a broken subcommand cannot break the others.
 """
 
 from __future__ import annotations
@@ -26,6 +26,9 @@ def _build_parser(command: str | None) -> argparse.ArgumentParser:
         "extract", help="extract every figure from a folder of articles to CSV"
     )
     build = sub.add_parser("build", help="build the briefing (HTML, PDF, charts, deck)")
+    correct = sub.add_parser(
+        "correct", help="record an analyst's correction of a figure (validated)"
+    )
     if command in (None, "extract"):
         from briefing.extract.corpus import add_extract_arguments
 
@@ -34,6 +37,10 @@ def _build_parser(command: str | None) -> argparse.ArgumentParser:
         from briefing.render.pipeline import add_build_arguments
 
         add_build_arguments(build)
+    if command in (None, "correct"):
+        from briefing.corrections import add_correct_arguments
+
+        add_correct_arguments(correct)
     return parser
 
 

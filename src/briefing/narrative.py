@@ -21,6 +21,8 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
+from briefing import numfmt
+from briefing.corrections import correction_marks, read_report
 from briefing.safe import html_attr, html_text
 from briefing.schema import MEASURE_NAMES
 from briefing.sections._common import as_list, format_amount, is_blank, year_text
@@ -41,12 +43,29 @@ def fact_anchor(fact_id: object) -> str:
     return f"fact-{slug}-{digest}"
 
 
+#: What a note needs to say that an analyst corrected a figure, and from what.
+_CORRECTION_NOTE_COLUMNS = (
+    "corrected_fields",
+    "original",
+    "correction_note",
+    "entity",
+    "year",
+    "measure",
+    "value",
+    "unit",
+    "qualifier",
+    "on_topic",
+)
+
+
 def _provenance(facts: pd.DataFrame, fact_id: object) -> dict | None:
-    """The quote, outlet and date of one fact. One vectorised row lookup: building a dict of
-    every fact per link made a large corpus's tables quadratic (minutes at 100,000 facts)."""
+    """The quote, outlet, date (and any analyst correction) of one fact. One vectorised row
+    lookup: building a dict of every fact per link made a large corpus's tables quadratic
+    (minutes at 100,000 facts)."""
     if facts is None or facts.empty or "id" not in facts.columns:
         return None
-    cols = [c for c in ("id", "sentence", "outlet", "published") if c in facts.columns]
+    wanted = ("id", "sentence", "outlet", "published", *_CORRECTION_NOTE_COLUMNS)
+    cols = [c for c in wanted if c in facts.columns]
     rows = facts.loc[facts["id"].eq(str(fact_id)), cols]  # ids are "article:start" strings
     return rows.iloc[0].to_dict() if len(rows) else None
 
@@ -63,6 +82,9 @@ def number_link(figure: str, fact_id: object, facts: pd.DataFrame) -> str:
     outlet = "unknown outlet" if is_blank(source.get("outlet")) else str(source["outlet"])
     date = "" if is_blank(source.get("published")) else f", {source['published']}"
     note = f"“{quote}” — {outlet}{date}"
+    marks = correction_marks(source)  # "entity corrected by analyst: Henan (extracted: China)"
+    if marks:
+        note += f" [{marks}]"
     return (
         f'<a class="fact" href="#{fact_anchor(fact_id)}" title="{html_attr(note)}">'
         f'{html_text(figure)}<span class="fn">{html_text(note)}</span></a>'
@@ -85,8 +107,10 @@ def _first_id(fact_ids: object) -> str:
     return str(ids[0]) if ids else ""
 
 
-#: Rows a report table shows before it says how many more there are and where they are.
-TABLE_LIMIT = 40
+#: Rows a report table shows before it says how many more there are and where they are: the
+#: body of the briefing must not grow with the corpus (a thousand articles still read in
+#: under ten pages), so tables show their leading rows and the annex holds the rest.
+TABLE_LIMIT = 12
 
 
 def html_table(
@@ -98,7 +122,7 @@ def html_table(
     facts: pd.DataFrame | None = None,
     css_class: str = "briefing-table",
     limit: int | None = TABLE_LIMIT,
-    more: str = "The full tables are in facts.csv and facts.xlsx beside this report.",
+    more: str = "Every figure is in the annex and in facts.csv and facts.xlsx.",
 ) -> str:
     """An escaped HTML table of `columns` (column -> header) of `table`.
 
@@ -108,11 +132,12 @@ def html_table(
     `limit`: at most this many rows, then a note saying how many there are and where (`more`):
     a corpus of thousands of articles must still give a briefing, not a phone book.
     """
+    columns = _shown_columns(table, columns)
     note = ""
     if limit is not None and len(table) > limit:
         note = (
-            f'<p class="note">Showing the first {limit:,} of {len(table):,} rows.'
-            f" {html_text(more)}</p>"
+            f'<p class="note">The first {limit:,} rows are shown, and'
+            f" {len(table) - limit:,} more. {html_text(more)}</p>"
         )
         table = table.head(limit)
     head = "".join(f"<th>{html_text(h)}</th>" for h in columns.values())
@@ -122,7 +147,7 @@ def html_table(
         cells = []
         for col in columns:
             value = row.get(col)
-            text = _display(col, value)
+            text = _display(col, value, row)
             if col == first and link_ids and facts is not None:
                 cells.append(f"<td>{number_link(text, _first_id(row.get(link_ids)), facts)}</td>")
             else:
@@ -133,6 +158,18 @@ def html_table(
         f'<table class="{html_attr(css_class)}">{_colgroup(table, columns)}'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>{note}"
     )
+
+
+def _shown_columns(table: pd.DataFrame, columns: Mapping[str, str]) -> dict[str, str]:
+    """The columns worth a reader's width: one empty in every row (no scope, no conflict
+    anywhere) is left out; the first column always stays, it names the row."""
+    rows = table.to_dict("records")
+    first = next(iter(columns), None)
+    return {
+        col: header
+        for col, header in columns.items()
+        if col == first or any(_display(col, r.get(col), r) for r in rows)
+    }
 
 
 #: About how many characters of table text fit across the printed page (A4, 8.5 pt, cell
@@ -155,7 +192,8 @@ def _colgroup(table: pd.DataFrame, columns: Mapping[str, str]) -> str:
     """
     floors, wants = [], []
     for col, header in columns.items():
-        texts = [_display(col, v) for v in table[col]] if col in table else []
+        rows = table.to_dict("records")
+        texts = [_display(col, r.get(col), r) for r in rows] if col in table else []
         typical = sum(len(t) for t in texts) / len(texts) if texts else 0.0
         words = [w for t in texts for w in t.split()]
         longest = max(words, key=len, default="")
@@ -180,12 +218,28 @@ def _colgroup(table: pd.DataFrame, columns: Mapping[str, str]) -> str:
 
 #: Columns of numbers that are names, not quantities: no thousands separator (2022, not 2,022).
 PLAIN_NUMBER_COLUMNS = frozenset({"year"})
+#: Columns that hold money, by currency: written compactly (¥350bn), never to the unit.
+MONEY_COLUMNS = {"value_cny": "CNY", "value_usd": "USD"}
+#: Columns of percentages.
+PERCENT_COLUMNS = frozenset({"share_pct", "pct"})
 
 
-def _display(column: str, value: object) -> str:
-    """A cell as the reader sees it: years without separators, measures by their names."""
+def _display(column: str, value: object, row: Mapping[str, object] | None = None) -> str:
+    """A cell as the reader sees it: years without separators, measures by their names,
+    money compact (a dollar value we converted at the report's rate marked ≈), counts with
+    separators and no spurious decimals."""
     if column == "measure" and isinstance(value, str):
         return MEASURE_NAMES.get(value, value)
+    if column in MONEY_COLUMNS and isinstance(value, float | int) and not is_blank(value):
+        row = row or {}
+        # the currency the source did not state is ours, unless the article converted it
+        stated = row.get("unit_reported", "CNY")
+        converted = MONEY_COLUMNS[column] != stated and not (
+            column == "value_usd" and row.get("usd_basis") == "article" and stated == "CNY"
+        )
+        return numfmt.money(float(value), MONEY_COLUMNS[column], converted=converted)
+    if column in PERCENT_COLUMNS and isinstance(value, float | int) and not is_blank(value):
+        return numfmt.percent(float(value))
     return _cell(value, grouping=column not in PLAIN_NUMBER_COLUMNS)
 
 
@@ -196,9 +250,9 @@ def _cell(value: object, *, grouping: bool = True) -> str:
         return ""
     if isinstance(value, float | int) and not isinstance(value, bool):
         value = float(value)
-        if value.is_integer():
-            return f"{int(value):,}" if grouping else str(int(value))
-        return f"{value:,.2f}".rstrip("0").rstrip(".")
+        if not grouping:
+            return str(int(value)) if value.is_integer() else numfmt.plain(value)
+        return numfmt.big_count(value) if abs(value) >= 1e6 else numfmt.count(value)
     return str(value)
 
 
@@ -209,13 +263,23 @@ def key_numbers_block(keys: pd.DataFrame, facts: pd.DataFrame) -> str:
     """The highlighted block of key numbers: big figure, label under it, each linked."""
     if keys.empty:
         return no_data("No key figures were found in these articles.")
-    items = "".join(
-        f'<div class="key-number"><div class="kn-figure">'
+    cells = [
+        f'<td class="key-number"><div class="kn-figure">'
         f"{number_link(k['figure'], k['fact_id'], facts)}</div>"
-        f'<div class="kn-label">{html_text(k["label"])}</div></div>'
+        f'<div class="kn-label">{html_text(k["label"])}</div></td>'
         for k in keys.to_dict("records")
+    ]
+    # a table, not a grid: WeasyPrint floats a table cell's footnotes to the page foot (a grid
+    # item prints them in place), and four to a row keep page 1 to the briefing in brief
+    rows = "".join(
+        f"<tr>{''.join(cells[i : i + KEY_NUMBERS_PER_ROW])}</tr>"
+        for i in range(0, len(cells), KEY_NUMBERS_PER_ROW)
     )
-    return f'<div class="key-numbers">{items}</div>'
+    return f'<table class="key-numbers"><tbody>{rows}</tbody></table>'
+
+
+#: Key numbers side by side on page 1 (A4 portrait at 10 pt fits four short figures).
+KEY_NUMBERS_PER_ROW = 4
 
 
 def summary_paragraph(
@@ -284,7 +348,7 @@ def targets_paragraph(targets: pd.DataFrame, facts: pd.DataFrame, cny_per_usd: f
         cny = number_link(
             format_amount(t["value_cny"], "CNY", t["qualifier"]), _first_id(t["fact_ids"]), facts
         )
-        usd = format_amount(t["value_usd"], "USD")
+        usd = format_amount(t["value_usd"], "USD", converted=t["usd_basis"] != "article")
         basis = (
             "the article's own conversion"
             if t["usd_basis"] == "article"
@@ -410,13 +474,23 @@ def market_paragraph(market: pd.DataFrame, facts: pd.DataFrame) -> str:
 
 
 def timeline_paragraph(timeline: pd.DataFrame) -> str:
+    """How many events, over which span, the latest one said in words (its label), and how
+    many were told by more than one article: a reader learns what happened, not only when."""
     if timeline.empty:
         return no_data("No dated events were found in these articles.")
     first, last = timeline.iloc[0], timeline.iloc[-1]
-    return (
-        f"<p>{len(timeline)} dated events, from {html_text(first['date'])} to "
-        f"{html_text(last['date'])}.</p>"
+    text = (
+        f"<p>{counted(len(timeline), 'dated event')}, from {html_text(first['date'])} to "
+        f"{html_text(last['date'])}."
     )
+    if "label" in timeline and str(last.get("label") or ""):
+        text += f" The latest: {html_text(last['label'])} ({html_text(last['date'])})."
+    if "n_sources" in timeline:
+        several = int((timeline["n_sources"] > 1).sum())
+        if several:
+            verb = "is" if several == 1 else "are"
+            text += f" {counted(several, 'event')} {verb} told by more than one article."
+    return text + "</p>"
 
 
 #: Places whose commitments the geography paragraph spells out; the table has the rest.
@@ -466,6 +540,62 @@ def sources_paragraph(articles: pd.DataFrame, problems: pd.DataFrame) -> str:
         else " No input was skipped or degraded.</p>"
     )
     return text
+
+
+def quote_annex_html(annex: pd.DataFrame, n_facts: int) -> str:
+    """The annex as a list of quotes, each with the figures read from it: every figure keeps
+    its anchor, and the quote is marked so that the page can print "see note k" for a quote
+    already printed as a footnote. A list, not a table: on paper it runs in two columns of
+    small type, and a thousand figures still take a few pages."""
+    if annex.empty:
+        return no_data("No figures were found in these articles.")
+    shown = sum(len(as_list(ids)) for ids in annex["ids"])
+    note = appendix_note(shown, n_facts)
+    items = []
+    for row in annex.to_dict("records"):
+        ids = [str(i) for i in as_list(row["ids"])]
+        anchors = "".join(f'<span id="{fact_anchor(i)}"></span>' for i in ids[1:])
+        items.append(
+            f'<li id="{fact_anchor(ids[0])}">{anchors}'
+            f'<span class="annex-figures">{html_text(row["figures"])}</span> '
+            f'<span class="annex-source">{html_text(row["source"])}</span> '
+            f'<span class="annex-quote">“{html_text(row["quote"])}”</span></li>'
+        )
+    return f'{note}<ol class="annex">{"".join(items)}</ol>'
+
+
+def corrections_block(processed_dir: object) -> str:
+    """The method section's account of the analyst's corrections: how many were applied,
+    and every stale one (its quote no longer found) listed, so none is silently dropped."""
+    report = read_report(str(processed_dir))
+    if report.empty:
+        return no_data("No analyst correction was made to the extracted figures.")
+    stale = report[report["status"] == "stale"]
+    n_applied = int((report["status"] == "applied").sum())
+    text = (
+        f"<p>{counted(n_applied, 'analyst correction')} applied to the extracted figures"
+        " (each marked in its figure's note; facts.csv keeps the extractor's values beside"
+        " them)."
+    )
+    if stale.empty:
+        return text + " No correction is stale.</p>"
+    text += (
+        f" {counted(len(stale), 'correction')} no longer"
+        f" {'matches' if len(stale) == 1 else 'match'} any figure and"
+        f" {'was' if len(stale) == 1 else 'were'} not applied:</p>"
+    )
+    return text + html_table(
+        stale,
+        {
+            "row": "Row",
+            "article": "Article",
+            "quote": "Quote",
+            "field": "Field",
+            "value": "Value",
+            "reason": "Why stale",
+        },
+        limit=None,
+    )
 
 
 def appendix_note(shown: int, total: int) -> str:

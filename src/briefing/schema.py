@@ -27,6 +27,14 @@ FACT_COLUMNS: tuple[str, ...] = (
     "on_topic",  # False for bylines, ads, trailing unrelated stories, bios, copyright
     "sentence",  # the sentence the figure stands in
     "conversion_of",  # id of the amount this figure converts ("(equivalent to $35.1bn)")
+    # audit: the name of the rule that decided entity, year and measure (issue 12). Rule
+    # names are those of briefing.extract.entity / .year / .measure and of the cue rules in
+    # src/briefing/extract/rules/*.toml; a name after ":" says how the deciding mention was
+    # resolved ("nearest-before:scope-word": 全省 stood for the province). Empty year_rule
+    # when no year was given.
+    "entity_rule",  # e.g. nearest-before, list-lead-in, document-plan, world-market
+    "year_rule",  # e.g. date-after-figure, paragraph-opening, plan-period, present-tense
+    "measure_rule",  # e.g. target-verb, invest-before, support-rule, counted-company
     # provenance, copied from the article's metadata
     "title",
     "outlet",
@@ -86,3 +94,13 @@ MEASURE_NAMES: dict[str, str] = {
 assert MEASURE_NAMES.keys() == MEASURES.keys()
 
 QUALIFIERS: tuple[str, ...] = ("exact", "about", "more_than", "at_least", "less_than", "up_to")
+
+#: Columns the corrections step (`briefing.corrections`) appends to the facts table, after
+#: FACT_COLUMNS: the audit trail of what the extractor said and what an analyst decided.
+#: A separate tuple so that columns added to FACT_COLUMNS and these never touch one line.
+CORRECTION_COLUMNS: tuple[str, ...] = (
+    "corrected_fields",  # "entity,year" for a corrected row; "add" for an analyst's figure
+    "original",  # JSON of the extractor's values of the corrected fields: {"entity": "China"}
+    "correction_note",  # the analyst's note(s), "; "-joined, with who and when
+    "excluded",  # True when an analyst excluded the figure: kept for audit, never reported
+)

@@ -15,15 +15,18 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+import pandas as pd
 from matplotlib import pyplot as plt
 from matplotlib.figure import Figure
 
+from briefing.charts.data import drawn
+from briefing.charts.inline import alt_text, report_height, report_svg, show_inline
 from briefing.charts.plots import set_header
 
 WIDTH_PX, HEIGHT_PX, DPI = 1920, 1080, 120
 CREATOR = "briefing.charts"
 NAME_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-QUOTE_KEYS = ("article", "outlet", "date", "quote")
+QUOTE_KEYS = ("article", "outlet", "date", "quote", "ids")
 METADATA = {
     "svg": {"Date": None, "Creator": CREATOR},
     "pdf": {"CreationDate": None, "ModDate": None, "Creator": CREATOR, "Producer": CREATOR},
@@ -103,11 +106,48 @@ def save_figure(
     }
     if order is not None:
         sidecar["order"] = int(order)
+    data = drawn(fig)
+    if data is not None:
+        table = data_table(data.rows, sidecar["quotes"])
+        _atomic_write(out / f"{name}.csv", table.to_csv(index=False).encode("utf-8"))
+        files["csv"] = f"{name}.csv"
+        native = data.native_spec()
+        if native is not None:
+            native["axis_title"] = texts["subtitle"]
+            sidecar["native"] = native
+    width_in, height_in = fig.get_size_inches()
+    page_height = report_height(data, width_in, height_in)
+    sidecar["alt"] = alt_text(sidecar, data)
+    show_inline(fig, report_svg(fig, page_height), sidecar["alt"], page_height)
     text = json.dumps(sidecar, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     _atomic_write(out / f"{name}.json", text.encode("utf-8"))
     paths = {kind: out / file for kind, file in files.items()}
     paths["json"] = out / f"{name}.json"
     return paths
+
+
+def data_table(rows: pd.DataFrame, quotes: list[dict]) -> pd.DataFrame:
+    """The rows a chart drew, each with its sources and exact quotes (the "get the data" CSV).
+
+    A row's `fact_ids` (space-separated) pick its quotes; a chart without per-row ids (the
+    timeline's own sentences) keeps its columns as drawn.
+    """
+    table = rows.copy()
+    if "fact_ids" not in table.columns:
+        return table
+    by_id: dict[str, list[dict]] = {}
+    for quote in quotes:
+        for fact_id in str(quote.get("ids", "")).split():
+            by_id.setdefault(fact_id, []).append(quote)
+    sources, texts = [], []
+    for ids in table["fact_ids"].fillna("").astype(str):
+        found = [q for i in ids.split() for q in by_id.get(i, [])]
+        seen = list(
+            dict.fromkeys((q["outlet"] or q["article"], q["date"], q["quote"]) for q in found)
+        )
+        sources.append(" | ".join(dict.fromkeys(", ".join(p for p in s[:2] if p) for s in seen)))
+        texts.append(" | ".join(dict.fromkeys(s[2] for s in seen)))
+    return table.assign(source=sources, quote=texts)
 
 
 def _temp_name(path: Path) -> Path:

@@ -14,13 +14,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import matplotlib
+import numpy as np
 import pandas as pd
 from matplotlib import pyplot as plt
 from matplotlib.cm import ScalarMappable
-from matplotlib.colors import Normalize
+from matplotlib.colors import BoundaryNorm, ListedColormap, Normalize
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
+from briefing.charts.data import ChartData, Series, attach, ids_by_label
 from briefing.charts.style import ACCENT, BASE, INK, MUTED, OKABE_ITO, use_house_style
 
 # Shipped as package data (pyproject: briefing = ["**/*.csv"]): works from a wheel too.
@@ -101,6 +103,54 @@ def _default_fmt(value: float) -> str:
     return f"{round(value):,}"
 
 
+def _record_bars(
+    fig: Figure,
+    source_rows: pd.DataFrame,
+    rows: pd.DataFrame,
+    label: str,
+    values: list[str],
+    *,
+    native: str,
+    share: str | None = None,
+) -> None:
+    """Record the bars drawn (largest first) with the fact ids behind each, for the CSV and
+    the deck's native chart. A folded "Other (k)" bar carries the ids of what it folds."""
+    ids = ids_by_label(source_rows, label)
+    drawn_labels = rows[label].astype(str).tolist()
+    folded = [i for name, found in ids.items() if name not in drawn_labels for i in found]
+    table = rows[[label, *values]].reset_index(drop=True).copy()
+    if ids:
+        table["fact_ids"] = [
+            " ".join(ids.get(name, folded if name.startswith("Other (") else []))
+            for name in drawn_labels
+        ]
+    attach(
+        fig,
+        ChartData(
+            rows=table,
+            native_type=native,
+            categories=tuple(
+                _category(name, pct, flag)
+                for name, pct, flag in zip(
+                    drawn_labels,
+                    rows[share] if share else [None] * len(rows),
+                    rows["derived"] if "derived" in rows else [False] * len(rows),
+                    strict=True,
+                )
+            ),
+            series=(Series(values[0], tuple(float(v) for v in rows[values[0]])),),
+        ),
+    )
+
+
+def _category(name: str, pct: object, derived: object) -> str:
+    """A native bar's label: "China (30%)", and "derived" where we computed the bar."""
+    notes = [f"{float(pct):.0f}%"] if pct is not None and pd.notna(pct) else []
+    if derived is True or (isinstance(derived, int | float) and bool(derived)):
+        notes.append("derived")
+    return f"{name} ({', '.join(notes)})" if notes else name
+
+
 def top_n_with_other(df: pd.DataFrame, label: str, value: str, top_n: int) -> pd.DataFrame:
     """Largest `top_n - 1` rows plus one "Other (k)" row summing the rest (if more than top_n)."""
     df = _with_columns(df, [label, value])
@@ -137,6 +187,7 @@ def hbar(
     if rows.empty:
         _no_data(ax)
         return fig
+    _record_bars(fig, df, rows, label, [value], native="BAR_CLUSTERED")
     accent = highlight if highlight is not None else rows[label].iloc[0]
     labels = rows[label].tolist()[::-1]
     values = rows[value].astype(float).tolist()[::-1]
@@ -180,6 +231,15 @@ def share_bars(
     if rows.empty:
         _no_data(ax)
         return fig
+    _record_bars(
+        fig,
+        df,
+        rows,
+        label,
+        [count] + ([share] if share else []),
+        native="BAR_CLUSTERED",
+        share=share,
+    )
     rows = rows.iloc[::-1]
     top = float(rows[count].max()) or 1.0
     for i, row in enumerate(rows.itertuples(index=False)):
@@ -239,6 +299,15 @@ def matrix(
     rows = sorted(grid.index, key=lambda r: (-row_n[r], r))[:top_n]
     cols = sorted(grid.columns, key=lambda c: (-col_n[c], c))
     grid = grid.loc[rows, cols]
+    attach(
+        fig,
+        ChartData(
+            rows=grid.rename_axis("row").reset_index(),
+            native_type="BAR_STACKED",
+            categories=tuple(rows),
+            series=tuple(Series(c, tuple(float(v) for v in grid[c])) for c in cols),
+        ),
+    )
     for i, r in enumerate(rows):
         for j, c in enumerate(cols):
             hit = grid.at[r, c] > 0
@@ -256,6 +325,10 @@ def matrix(
     return fig
 
 
+#: How a date is written at each precision on the timeline.
+_DATE_AT = {"day": "%Y-%m-%d", "month": "%b %Y", "year": "%Y"}
+
+
 def timeline(
     df: pd.DataFrame,
     date: str,
@@ -266,16 +339,22 @@ def timeline(
     subtitle: str = "",
     source: str = "",
     top_n: int = 24,
+    precision: str | None = None,
 ) -> Figure:
     """Dated events on one axis; labels staggered above/below so they don't overlap.
 
     Colour encodes `kind` (named in each label, so no legend). Only the latest
-    top_n events are drawn; the count of earlier ones is written on the chart.
+    top_n events are drawn; the count of earlier ones is written on the chart. With a
+    `precision` column (day | month | year), each date is written no finer than the text
+    gave it: an event known to its month reads "Sep 2022", not "2022-09-01".
     """
-    cols = [date, label] + ([kind] if kind else [])
+    cols = [date, label] + ([kind] if kind else []) + ([precision] if precision else [])
     df = _with_columns(df, cols)
     rows = df[cols].copy()
-    rows["when__"] = pd.to_datetime(rows[date], errors="coerce")
+    # one by one: dates at mixed precisions ("2022-09-27", "2022-07", "2021") in one column
+    rows["when__"] = pd.to_datetime(
+        rows[date].map(lambda v: pd.to_datetime(str(v), errors="coerce")), errors="coerce"
+    )
     rows = rows.dropna(subset=["when__"]).sort_values(["when__", label], kind="stable")
     hidden = max(0, len(rows) - top_n)
     rows = rows.tail(top_n)
@@ -284,6 +363,7 @@ def timeline(
     if rows.empty:
         _no_data(ax)
         return fig
+    attach(fig, ChartData(rows=rows.drop(columns="when__").reset_index(drop=True)))
     kinds = sorted(rows[kind].astype(str).unique()) if kind else []
     palette = {k: OKABE_ITO[i % len(OKABE_ITO)] for i, k in enumerate(kinds)}
     levels = [1, -1, 2, -2, 3, -3]
@@ -294,7 +374,8 @@ def timeline(
         color = palette.get(str(rec[kind]), OKABE_ITO[0]) if kind else OKABE_ITO[0]
         ax.plot([when, when], [0, level], color=color, linewidth=1.2)
         ax.scatter([when], [0], color=color, s=50, zorder=3)
-        text = f"{textwrap.fill(str(rec[label]), 24)}\n{when:%Y-%m-%d}"  # long names wrap
+        shown = _DATE_AT.get(str(rec[precision]) if precision else "day", "%Y-%m-%d")
+        text = f"{textwrap.fill(str(rec[label]), 24)}\n{when.strftime(shown)}"  # long names wrap
         if kind:
             text += f" · {rec[kind]}"
         ax.text(
@@ -322,6 +403,28 @@ def timeline(
     ax.yaxis.set_visible(False)
     ax.spines["left"].set_visible(False)
     return fig
+
+
+def _tile_scale(values: list[float], whole: bool):
+    """Colour map, norm and legend ticks: discrete steps for whole counts (1, 2, 3 ...; at most
+    seven steps, wider bins beyond), a continuous scale otherwise. Light means few, dark many
+    (cividis reversed: sequential and colour-blind safe), so empty grey tiles never read as
+    the top of the scale."""
+    base = matplotlib.colormaps[TILE_CMAP].reversed()
+    if not values:
+        return base, Normalize(0, 1), None
+    if whole:
+        top = int(max(values))
+        step = max(1, math.ceil(top / 7))
+        edges = [0.5 + i * step for i in range(math.ceil(top / step) + 1)]
+        colours = base(np.linspace(0.25, 1.0, len(edges) - 1))
+        cmap = ListedColormap(colours)
+        # one tick per count (1, 2, 3), or the bins' lower bounds when counts are binned
+        ticks = [int(e + 0.5) for e in (edges[:-1] if step == 1 else edges)]
+        return cmap, BoundaryNorm(edges, cmap.N), ticks
+    low, high = min(values), max(values)
+    vmin = min(low, 0.0)
+    return base, Normalize(vmin=vmin, vmax=high if high > vmin else vmin + 1), None
 
 
 def load_tiles(path: Path = TILES_PATH) -> pd.DataFrame:
@@ -376,21 +479,26 @@ def tile_map(
                 values[key] = rec[1]
     fig, ax = _new_figure(left=0.2)
     set_header(fig, title=title, subtitle=subtitle, source=source)
+    drawn_rows = pd.DataFrame(
+        {"province": list(values), value: list(values.values())}, columns=["province", value]
+    )
+    attach(fig, ChartData(rows=drawn_rows.sort_values("province").reset_index(drop=True)))
     ax.set_position((0.2, 0.1, 0.6, 0.74))
     numbers = {
         k: float(v)
         for k, v in values.items()
         if isinstance(v, (int, float)) and not isinstance(v, bool) and not math.isnan(v)
     }
-    cmap = matplotlib.colormaps[TILE_CMAP]
-    low, high = (min(numbers.values()), max(numbers.values())) if numbers else (0.0, 1.0)
-    norm = Normalize(vmin=min(low, 0.0), vmax=high if high > min(low, 0.0) else min(low, 0.0) + 1)
+    whole = bool(numbers) and all(v.is_integer() and v >= 0 for v in numbers.values())
+    if whole:  # counts: zero is "nothing here" (grey), and each step is a whole number
+        numbers = {k: v for k, v in numbers.items() if v > 0}
+    cmap, norm, ticks = _tile_scale(list(numbers.values()), whole)
     for rec in tiles.itertuples(index=False):
         val = values.get(rec.province)
         if rec.province in numbers:
             face = cmap(norm(numbers[rec.province]))
             shown = _default_fmt(numbers[rec.province])
-        elif val is not None and rec.province not in numbers and not isinstance(val, float):
+        elif isinstance(val, str) and val:  # a category, not a number
             face, shown = ACCENT, str(val)
         else:
             face, shown = EMPTY_TILE, None
@@ -408,9 +516,11 @@ def tile_map(
             color=ink,
             weight="bold" if on else "normal",
         )
-        short = rec.province.replace("Inner Mongolia", "Inner Mong.")
+        short = rec.province.replace("Inner Mongolia", "Inner Mong.").replace(
+            "Heilongjiang", "Heilongj."
+        )
         ax.text(
-            rec.col + 0.46, -rec.row + 0.36, short, ha="center", va="center", fontsize=8, color=ink
+            rec.col + 0.46, -rec.row + 0.36, short, ha="center", va="center", fontsize=10, color=ink
         )
         if on:
             ax.text(
@@ -428,7 +538,9 @@ def tile_map(
     ax.set_axis_off()
     if numbers:
         cax = fig.add_axes((0.84, 0.2, 0.015, 0.5))
-        bar = fig.colorbar(ScalarMappable(norm=norm, cmap=cmap), cax=cax)
+        bar = fig.colorbar(ScalarMappable(norm=norm, cmap=cmap), cax=cax, ticks=ticks)
+        if whole:
+            bar.ax.set_yticklabels([str(int(t)) for t in ticks])
         bar.outline.set_visible(False)
         bar.ax.tick_params(labelsize=11, colors=MUTED)
     else:

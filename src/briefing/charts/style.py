@@ -1,8 +1,9 @@
 """House style: one look for every chart, and Chinese that renders (no tofu).
 
-WHY a font *fallback list*: Latin text keeps DejaVu Sans (always shipped with
-matplotlib) while any glyph it lacks (汉字) falls through to Noto Sans CJK SC from
-Debian's fonts-noto-cjk. matplotlib >= 3.6 resolves such lists per glyph.
+WHY this font list: charts use the briefing's body font, Noto Sans CJK SC (Debian's
+fonts-noto-cjk; it carries Latin and 汉字), so a chart reads as part of the page; DejaVu Sans
+(always shipped with matplotlib) stands in on a machine without it. matplotlib >= 3.6
+resolves such lists per glyph.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ CJK_FONT_FILES = (
 )
 LATIN_FAMILY = "DejaVu Sans"
 CJK_FAMILY = "Noto Sans CJK SC"
-FONT_FAMILY = [LATIN_FAMILY, CJK_FAMILY]
+FONT_FAMILY = [CJK_FAMILY, LATIN_FAMILY]
 
 # Okabe-Ito: distinguishable under the common colour-vision deficiencies.
 OKABE_ITO = [

@@ -43,8 +43,11 @@ def _title_lines(
     return title, f"As of {as_of or 'n/a'} · {n_articles or 0} articles"
 
 
-def build_all(figures_dir: Path, processed_dir: Path, out_dir: Path) -> None:
-    """Write the deck, the facts tables and the figure gallery (deterministic bytes)."""
+def build_all(
+    figures_dir: Path, processed_dir: Path, out_dir: Path, *, slide_template: Path | None = None
+) -> None:
+    """Write the deck (on the analyst's template when given), the facts tables and the figure
+    gallery (deterministic bytes)."""
     figures_dir, processed_dir, out_dir = Path(figures_dir), Path(processed_dir), Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     figures_dir.mkdir(parents=True, exist_ok=True)
@@ -57,6 +60,7 @@ def build_all(figures_dir: Path, processed_dir: Path, out_dir: Path) -> None:
         out_dir / "briefing-slides.pptx",
         title=title,
         subtitle=subtitle,
+        template=slide_template,
     )
     write_facts(claims, out_dir)
     write_gallery(figures_dir)

@@ -18,8 +18,9 @@ from pathlib import Path
 import pandas as pd
 
 from briefing.articles import Article, iter_corpus
-from briefing.extract.context import extract_facts
-from briefing.extract.events import EVENT_COLUMNS, extract_events
+from briefing.extract.document import read_document
+from briefing.extract.events import EVENT_COLUMNS, extract_events, merge_events
+from briefing.extract.facts import document_facts
 from briefing.schema import FACT_COLUMNS
 
 PARALLEL_MIN_ARTICLES = 200
@@ -52,8 +53,9 @@ def _run_chunk(jobs: list[tuple[str, str, dict, dict]]) -> tuple[list[dict], lis
     facts: list[dict] = []
     events: list[dict] = []
     for article_id, text, meta, extra in jobs:
-        facts.extend(extract_facts(article_id, text, meta, extra=extra))
-        events.extend(extract_events(article_id, text, meta))
+        doc = read_document(text, meta)  # read once: facts and events share it
+        facts.extend(document_facts(article_id, doc, extra=extra))
+        events.extend(extract_events(article_id, text, meta, doc=doc))
     return facts, events
 
 
@@ -111,8 +113,9 @@ def facts_frame(rows: list[dict]) -> pd.DataFrame:
 
 
 def events_frame(rows: list[dict]) -> pd.DataFrame:
-    """The events table (columns EVENT_COLUMNS) from event rows, sorted likewise."""
-    events_df = pd.DataFrame(rows, columns=list(EVENT_COLUMNS))
+    """The events table (columns EVENT_COLUMNS) from event rows, sorted likewise; the same
+    event told by several articles is one row, every article in its `sources`."""
+    events_df = pd.DataFrame(merge_events(rows), columns=list(EVENT_COLUMNS))
     return events_df.sort_values(["article", "start"], kind="stable").reset_index(drop=True)
 
 
@@ -130,11 +133,6 @@ def extract_all(
 def extract_folder(directory: Path | str, *, workers: int | None = None) -> pd.DataFrame:
     """One row per figure of every article in `directory` (columns FACT_COLUMNS)."""
     return extract_all(directory, workers=workers)[0]
-
-
-def events_folder(directory: Path | str, *, workers: int | None = None) -> pd.DataFrame:
-    """One row per dated event of every article in `directory` (columns EVENT_COLUMNS)."""
-    return extract_all(directory, workers=workers)[1]
 
 
 def _write_csv(df: pd.DataFrame, path: Path) -> None:

@@ -8,7 +8,6 @@ more than the text says.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -298,63 +297,10 @@ def _resolve(hits: list[DateMention]) -> list[DateMention]:
     return out
 
 
-#: Characters a bounded scan looks past a match start, whitespace aside: a range whose tail
-#: holds more than this many other characters is read the same whole or bounded.
-_REACH = 40
-_TAIL = 96
-
-#: The last text scanned whole: (text, published) and, per pattern, its hits in order.
-_LAST: list = [None, None, []]
-
-
-def _whole(text: str, published: dt.date | None) -> list[tuple[list[int], list[tuple]]]:
-    if _LAST[0] is not text or _LAST[1] != published:
-        per: list[tuple[list[int], list[tuple]]] = []
-        for kind, pattern in _PATTERNS:
-            spans = [
-                (m.start(), m.end(), _build(kind, m, published)) for m in pattern.finditer(text)
-            ]
-            per.append(([s[0] for s in spans], spans))
-        _LAST[:] = [text, published, per]
-    return _LAST[2]
-
-
 def dates_in(
     text: str, published: dt.date | None = None, start: int = 0, end: int | None = None
 ) -> list[DateMention]:
-    """Same as find_dates(text, published, start, end), read off one scan of the whole text.
-
-    Per pattern, the bounded scan of [start, end) sees the whole-text matches inside it up to
-    a cut point far enough before `end` (no attempt started before it can read `end`); only
-    the tail after the cut is scanned again. When a whole-text match straddles `start`, or
-    the range is too short, the range is scanned on its own.
-    """
-    stop = len(text) if end is None else end
-    whole_tail = stop >= len(text)
-    if not whole_tail and (stop - start < _TAIL or _dense(text, stop - _TAIL, stop) <= _REACH):
-        return find_dates(text, published, start, stop)
-    hits: list[DateMention] = []
-    for (kind, pattern), (starts, spans) in zip(_PATTERNS, _whole(text, published), strict=True):
-        i = bisect.bisect_left(starts, start)
-        if i > 0 and spans[i - 1][1] > start:
-            return find_dates(text, published, start, stop)
-        if whole_tail:
-            hits.extend(s[2] for s in spans[i:] if s[2] is not None)
-            continue
-        cut = stop - _TAIL
-        j = bisect.bisect_left(starts, cut, i)
-        if j > i and spans[j - 1][1] > cut:
-            j -= 1
-            cut = spans[j][0]
-        hits.extend(s[2] for s in spans[i:j] if s[2] is not None)
-        for m in pattern.finditer(text, cut, stop):
-            hit = _build(kind, m, published)
-            if hit is not None:
-                hits.append(hit)
-    return _resolve(hits)
-
-
-def _dense(text: str, lo: int, hi: int) -> int:
-    """How many non-whitespace characters text[lo:hi] holds."""
-    chunk = text[lo:hi]
-    return len(chunk) - sum(1 for c in chunk if c.isspace())
+    """The old name of find_dates, kept for its callers (events): the document model reads
+    a text's dates once, whole, so no bounded re-scan (and no cache of the last text) is
+    needed any more."""
+    return find_dates(text, published, start, end)

@@ -7,6 +7,8 @@ All keys are lower-case (English) or as written (Chinese); lookups lower-case th
 
 from __future__ import annotations
 
+import re
+
 #: English scale words and abbreviations -> multiplier. "m", "k" and "b" are only read as
 #: scale when the figure is money ("$35m"), because "35m" alone is usually metres.
 SCALE_WORDS: dict[str, float] = {
@@ -42,6 +44,8 @@ ZH_SCALES: dict[str, float] = {
     "千萬": 1e7,
     "百万": 1e6,
     "百萬": 1e6,
+    "万万": 1e8,  # archaic for 亿 (四万万同胞, 10万万)
+    "萬萬": 1e8,
     "亿": 1e8,
     "億": 1e8,
     "万": 1e4,
@@ -69,6 +73,9 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "rmb": "CNY",
     "cny": "CNY",
     "usd": "USD",
+    "usd$": "USD",
+    "aud$": "AUD",
+    "cad$": "CAD",
     "eur": "EUR",
     "hkd": "HKD",
     "gbp": "GBP",
@@ -90,8 +97,15 @@ CURRENCY_SUFFIXES_EN: dict[str, str] = {
     "renminbi": "CNY",
     "rmb": "CNY",
     "cny": "CNY",
+    "chinese yuan": "CNY",
+    "yuan renminbi": "CNY",
+    "chinese renminbi": "CNY",
     "us dollars": "USD",
+    "us dollar": "USD",
     "u.s. dollars": "USD",
+    "u.s. dollar": "USD",
+    "hong kong dollar": "HKD",
+    "new taiwan dollars": "TWD",
     "american dollars": "USD",
     "hong kong dollars": "HKD",
     "hk dollars": "HKD",
@@ -120,6 +134,7 @@ CURRENCY_SUFFIXES_ZH: dict[str, str] = {
     "人民币": "CNY",
     "人民幣": "CNY",
     "美元": "USD",
+    "美圆": "USD",  # the older spelling, still in print
     "美金": "USD",
     "港元": "HKD",
     "港币": "HKD",
@@ -136,6 +151,9 @@ CURRENCY_SUFFIXES_ZH: dict[str, str] = {
     "新台币": "TWD",
     "元": "CNY",
 }
+
+#: A currency sign written after the number ("10 €", as much of Europe writes it).
+CURRENCY_SIGNS_AFTER: dict[str, str] = {"€": "EUR", "£": "GBP", "$": "USD"}
 
 #: Qualifiers written before the figure -> one of schema.QUALIFIERS.
 #: "nearly"/"almost"/"close to" say the true value is just under the figure: we map them to
@@ -242,7 +260,14 @@ QUALIFIERS_ZH_AFTER: dict[str, str] = {
     "以內": "up_to",
     "以下": "up_to",
 }
-QUALIFIERS_ZH_INFIX: dict[str, str] = {"多": "more_than", "余": "more_than", "餘": "more_than"}
+#: 几 ("some") after a round numeral is the same: 二十几万 = 200,000-odd (rule several).
+QUALIFIERS_ZH_INFIX: dict[str, str] = {
+    "多": "more_than",
+    "余": "more_than",
+    "餘": "more_than",
+    "几": "more_than",
+    "幾": "more_than",
+}
 
 #: Chinese measure words (量词) that make a number a count. 人/户/人次 are nouns themselves.
 MEASURE_WORDS_ZH: tuple[str, ...] = (
@@ -756,9 +781,23 @@ NAMES_WITH_NUMBERS: dict[float, frozenset[str]] = {
 TRADITIONAL_TO_SIMPLIFIED: dict[str, str] = dict(
     zip(
         "業機構項園區場應專標員戶設備終產規資計劃爭長佔數經濟國內總億萬個與為發務營聯協會"
-        "補貼點試範礎臺幣場額達東開環網絡體導區層職雲軟遊戲廣鎮縣團視電撥預進駐籌間碼於來約創",
+        "補貼點試範礎臺幣場額達東開環網絡體導區層職雲軟遊戲廣鎮縣團視電撥預進駐籌間碼於來約創該獎勵帶動關級門請億",
         "业机构项园区场应专标员户设备终产规资计划争长占数经济国内总亿万个与为发务营联协会"
-        "补贴点试范础台币场额达东开环网络体导区层职云软游戏广镇县团视电拨预进驻筹间码于来约创",
+        "补贴点试范础台币场额达东开环网络体导区层职云软游戏广镇县团视电拨预进驻筹间码于来约创该奖励带动关级门请亿",
         strict=True,
     )
 )
+
+
+_FOLD_TABLE = str.maketrans(TRADITIONAL_TO_SIMPLIFIED)
+_TRADITIONAL = re.compile("[" + "".join(TRADITIONAL_TO_SIMPLIFIED) + "]")
+
+
+def fold_traditional(text: str) -> str:
+    """Traditional cue characters folded to simplified, one for one (offsets stay valid):
+    the fallback of `briefing.extract.cues.fold` while OpenCC's folding is not merged.
+    A text without any of them (English, simplified Chinese) is returned as it is, after
+    one fast search, instead of a character-by-character translation."""
+    if not _TRADITIONAL.search(text):
+        return text
+    return text.translate(_FOLD_TABLE)

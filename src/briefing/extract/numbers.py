@@ -45,6 +45,29 @@ def parse_digits(numeral: str) -> float | None:
         return None
 
 
+_FULLWIDTH_DIGITS = frozenset("０１２３４５６７８９")
+
+
+def fullwidth_comma_groups(numeral: str) -> bool:
+    """Whether the full-width commas (，) of a digit numeral group its thousands.
+
+    In Chinese text ， is first of all a clause comma: "20，300家" is 20, then 300 firms. It
+    groups only where a clause comma could not stand: between full-width digits (１，１２３),
+    when it recurs (1，000，000), or before a 0 (1，000: no number starts with one). (Rule
+    `fullwidth-comma` in rules/numbers.zh.toml.)
+    """
+    integer = numeral.replace("．", ".").partition(".")[0]
+    if integer.count("，") >= 2:
+        return True
+    i = integer.find("，")
+    if i < 0:
+        return True
+    after = integer[i + 1 : i + 2]
+    if after in ("0", "０"):
+        return True
+    return integer[i - 1 : i] in _FULLWIDTH_DIGITS and after in _FULLWIDTH_DIGITS
+
+
 def has_grouping(numeral: str) -> bool:
     """True when the numeral is written with thousands separators, i.e. typeset as a figure."""
     return "," in numeral or "，" in numeral
@@ -169,6 +192,18 @@ def _chinese_integer(s: str) -> float | None:
             # 三千五 = 3500: a trailing digit after a unit takes the next smaller unit
             section += digit * (last_small // 10)
     return float(total + section)
+
+
+def power_of_ten_units(numeral: str) -> int | None:
+    """The exponent of a numeral written with unit characters only (千 3, 万 4, 百万 6, 万万 8),
+    the denominators of 千分之 and 万分之; None when it has a digit of its own (五百)."""
+    exponent = 0
+    for c in numeral:
+        unit = ZH_SMALL_UNITS.get(c) or ZH_BIG_UNITS.get(c)
+        if unit is None:
+            return None
+        exponent += len(str(unit)) - 1
+    return exponent or None
 
 
 _UNITS_WORDS: dict[str, int] = {

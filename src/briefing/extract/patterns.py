@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from briefing.extract import lexicon as lx
+from briefing.extract import rules
 from briefing.extract.numbers import FRACTION_WORDS, NUMBER_WORDS, ZH_NUMERAL_CHARS
 
 SP = r"[ \t\u00a0\u202f]"
@@ -126,7 +127,7 @@ UNIT_AFTER = re.compile(
 RANGE_SEP = re.compile(rf"(?i){SP}*(?:-|–|—|~|～|至|到|to\b|and\b){SP}*")
 RANGE_CURRENCY = re.compile(r"(?i)(?:us\$|hk\$|\$|¥|￥|€|£)")
 MEASURE = re.compile(
-    rf"(?P<infix>多|余|餘)?(?P<pre>以上|左右)?(?P<m>{alternation(lx.MEASURE_WORDS_ZH)})"
+    rf"(?P<infix>多|余|餘|几|幾)?(?P<pre>以上|左右)?(?P<m>{alternation(lx.MEASURE_WORDS_ZH)})"
     r"(?P<after>以上|左右|多|余)?"
 )
 # The ideographs after a measure word, quotation marks included (100家“专精特新”企业), far
@@ -142,8 +143,34 @@ ZH_STOP = re.compile(
 ZH_STOP_BEFORE_COUNT = re.compile(
     r"[的和与與及并並等在将將已于於为為是从從到以对對把被向让讓使了着過过也都而或]|中(?![小国國])"
 )
-#: What may follow 成 when it counts tenths (三成, 约两成以上): punctuation, a qualifier, 的.
-ZH_TENTHS_AFTER = re.compile(r"(?=[，。；、,.;:：！？）)\s]|以上|左右|多|的|$)")
+# Named rules of the grammar (rules/numbers.<lang>.toml), each with its examples beside it.
+_ZH_RULES = rules.load("numbers", "zh")
+_EN_RULES = rules.load("numbers", "en")
+
+
+def _rule_regex(rule: rules.Rule) -> re.Pattern[str]:
+    assert rule.regex is not None, f"rule {rule.name} has no pattern"
+    return rule.regex
+
+
+#: 成 counting tenths, matched at 成 (三成, 超9成企业; not 一成不变, 成为).
+ZH_TENTHS = _rule_regex(_ZH_RULES["tenths"])
+#: A capital-form digit that, alone, is a character of a word (大陆, 队伍).
+LONE_CAPITAL_DIGIT = _rule_regex(_ZH_RULES["lone-capital-digit"])
+#: 位数 after a numeral makes a word of it (两位数增长: double-digit growth).
+NUMERAL_IN_WORD = _rule_regex(_ZH_RULES["numeral-in-word"])
+#: One part of a Chinese amount after its first scale (3亿|5000万, 25万|6千).
+ZH_COMPOUND_PART = _rule_regex(_ZH_RULES["compound-amount"])
+#: A sign glued before a figure: -3.2%, －122％, 负3.9%.
+SIGN = _rule_regex(_ZH_RULES["sign"])
+#: "minus" / "negative" before a figure.
+SIGN_WORDS = _rule_regex(_EN_RULES["sign-words"])
+#: "and a half" after a scale word ("3 million and a half").
+AND_A_FRACTION = _rule_regex(_EN_RULES["and-a-half"])
+#: A currency sign after the number ("10 €").
+CURRENCY_SIGN_AFTER = _rule_regex(_EN_RULES["currency-sign-after"])
+#: Cents named after an amount of dollars ("3 dollars 50 cents").
+CENTS_AFTER = _rule_regex(_EN_RULES["dollars-and-cents"])
 ZH_TIME_AFTER = re.compile(
     rf"(?:多|余)?(?:个|個)?多?(?:{alternation((*lx.TIME_SUFFIXES_ZH, *lx.TIME_HEADS_ZH))})"
 )

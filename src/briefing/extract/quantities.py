@@ -5,11 +5,21 @@ with `text == source[start:end]`. It knows nothing of entities, years or topics:
 job of `briefing.extract.context`, which builds facts on these records.
 
 What a quantity's span covers (decided once, applied everywhere):
-  [qualifier] [currency] number [range] [scale] [currency/unit/%] [Chinese after-qualifier]
+  [qualifier] [sign] [currency] number [range] [scale] [currency/unit/%] [Chinese after-qualifier]
   [measure word + counted noun | English counted noun phrase] ["or more"]
 so "more than 500 companies", "约3500亿元", "100家以上元宇宙创新型企业", "30%左右",
 "$1,06,102.8 million", "250 billion yuan". Only words that change the meaning of the number
 are included; verbs ("reach", "达到") and prepositions ("by 2025") are not.
+
+The named rules of rules/numbers.zh.toml and numbers.en.toml decide the harder readings, each
+with its examples (tests/test_rule_examples.py): a Chinese amount is read whole across its
+scales (3亿5000万元 = 350 million yuan, 25万6千人, 1万5千亿元; compound-amount); 成 after a
+numeral is tenths, in percent (超9成企业 = more than 90%, 三成半 = 35%; tenths); 千分之 and
+万分之 are shares (per-mille); 几 after a round numeral is "-odd" (二十几万人; several); a minus
+sign, 负, "minus" or "negative" before a rate or amount is its sign wherever it stands
+(同比增长-3.2% = -3.2%; sign, sign-words), while a count has none; a currency's full name or
+sign after the number is its unit ("10 billion Chinese yuan", "10 €"); cents named after
+dollars join them; "a quarter million", "3 million and a half" are read whole.
 
 Qualifiers map to six values (see lexicon.QUALIFIERS_EN for the reasoning on nearly/almost
 -> about, as many as -> up_to, 以上 -> at_least). A range ("3-5", "between 3 and 5", "三到五",
@@ -35,6 +45,8 @@ What is deliberately NOT a quantity:
     count referring back: "10 of which are listed"). "one of them", "Big 3" are not rows, nor
     is a Chinese "一" (一个, 一家 = "a/an"), nor a spelled-out bare number ("at least two");
   - names that contain a count: the "two sessions" (lexicon.NAMES_WITH_NUMBERS);
+  - numeral characters inside words: a capital-form digit alone (陆 in 大陆, 内陆, 陆家嘴;
+    伍 in 队伍), 两位数 ("double-digit"), 几十 and 几百万 (vague, as "dozens of" is);
   - vague amounts ("dozens of", "hundreds of companies", "tens of thousands"), "35m" without a
     currency (metres or millions?), and number words in ALL CAPITALS (headlines).
 
@@ -55,15 +67,19 @@ from briefing.extract import patterns as pt
 from briefing.extract.lookbehind import Prefix, read_prefix, word_before
 from briefing.extract.numbers import (
     FRACTION_WORDS,
+    FULLWIDTH_TO_ASCII,
     NUMBER_WORDS,
     SCALE_NUMBER_WORDS,
     SMALL_NUMBER_WORDS,
     TENS_NUMBER_WORDS,
+    ZH_DIGITS,
     fraction_value,
+    fullwidth_comma_groups,
     has_grouping,
     parse_chinese_numeral,
     parse_digits,
     parse_number_words,
+    power_of_ten_units,
 )
 
 
@@ -99,13 +115,22 @@ _SCALE_EXP = {k.lower(): _exponent(v) for k, v in lx.SCALE_WORDS.items()}
 _MONEY_SCALE_EXP = {k: _exponent(v) for k, v in lx.MONEY_ONLY_SCALES.items()}
 _ZH_SCALE_EXP = {k: _exponent(v) for k, v in lx.ZH_SCALES.items()}
 _BAD_BEFORE_DIGITS = frozenset("_/\\#@.:&=+%")
-#: Characters before a digit that need a closer look (letters, symbols, dashes, 第).
+#: Characters before a digit that need a closer look (letters, symbols, dashes, signs, 第).
 _SUSPECT_BEFORE_DIGITS = (
-    frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-–第")
+    frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-–−－负負第")
     | _BAD_BEFORE_DIGITS
 )
-_ZH_AFTER_MEASURE = {"以上": "at_least", "左右": "about", "多": "more_than", "余": "more_than"}
-_ZH_AFTER_MEASURE["餘"] = "more_than"
+#: Exponents of the units a part of a Chinese amount may take after its first scale.
+_ZH_PART_EXP = {
+    **{u: 7 for u in ("千万", "千萬")},
+    **{u: 6 for u in ("百万", "百萬")},
+    **{u: 5 for u in ("十万", "十萬")},
+    **{u: 4 for u in ("万", "萬")},
+    **{u: 3 for u in ("千", "仟")},
+    **{u: 2 for u in ("百", "佰")},
+    **{u: 1 for u in ("十", "拾")},
+}
+_ZH_AFTER_MEASURE = {"以上": "at_least", "左右": "about", **lx.QUALIFIERS_ZH_INFIX}
 _MAX_NUMBER_WORDS = 12
 _QUOTES = "\"“”‘’'"
 _PARTITIVE_PRONOUNS = frozenset({"which", "them", "whom", "these", "those"})
@@ -130,6 +155,8 @@ class _Reading:
     kind: str = "digits"  # digits | zh | words
     article_like: bool = False  # Chinese 一 / English "one", "a": an article, not a figure
     measured: bool = False  # a Chinese measure word says this is a count (20家), noun or not
+    sign: int = 1  # -1 after a minus sign, 负, "minus" (rules sign, sign-words)
+    unsigned_start: int = -1  # where the span starts without its sign
 
 
 def _scaled(value: float, exponent: int) -> float:
@@ -144,6 +171,11 @@ def _take_prefix(text: str, r: _Reading, floor: int, prefix: Prefix | None = Non
     """
     if prefix is None:
         prefix = read_prefix(text, r.start, floor)
+    if prefix.qualifier is None and prefix.word and pt.SIGN_WORDS.fullmatch(prefix.word):
+        r.unsigned_start = r.start
+        _, r.start = word_before(text, prefix.start, floor)  # "minus five percent"
+        r.currency, r.sign = prefix.currency, -1
+        return True
     if prefix.qualifier is None and prefix.currency is None and prefix.word:
         word = prefix.word.lower()
         if word.rstrip(".") in lx.LABEL_WORDS or word in lx.LABEL_WORDS:
@@ -181,6 +213,9 @@ def _read_digit_numeral(text: str, p: int) -> tuple[float, int, str] | None:
     numeral = m.group()
     if numeral.isascii() and numeral.isdigit():
         return float(numeral), m.end(), numeral  # the common case, without parse_digits
+    if "，" in numeral and not fullwidth_comma_groups(numeral):
+        m = pt.PLAIN_DIGITS.match(text, p)  # 20，300家: a clause comma, not a grouping
+        return float(m.group().translate(FULLWIDTH_TO_ASCII)), m.end(), m.group()  # type: ignore[union-attr]
     value = parse_digits(numeral)
     if value is not None:
         return value, m.end(), numeral
@@ -218,14 +253,19 @@ def _read_digits(text: str, start: int, floor: int) -> tuple[_Reading | None, in
     value, p, numeral = core
     before = text[start - 1] if start > floor else " "
     prefix: Prefix | None = None  # read at most once per candidate: it is the dearest step
+    signed = False  # a minus sign or 负 glued before the digits (rule sign)
     if before in _SUSPECT_BEFORE_DIGITS:
         glued = (before.isascii() and before.isalnum()) or before in _BAD_BEFORE_DIGITS
         if glued and before.isalpha():
             prefix = read_prefix(text, start, floor)
         if glued and not (before.isalpha() and prefix.currency):  # type: ignore[union-attr]
             return None, _skip(text, start)  # H100, Web3, HQ2, a URL (but RMB250bn is money)
-        if before in "-–" and start - 2 >= floor and text[start - 2].isalnum():
+        two_before = text[start - 2] if start - 2 >= floor else " "
+        if before in "-–" and two_before.isascii() and two_before.isalnum():
             return None, _skip(text, start)  # COVID-19, 2011-2022's second half, phones
+        if before == "–" and two_before.isalnum():
+            return None, _skip(text, start)
+        signed = before != "–" and pt.SIGN.fullmatch(before) is not None  # 增长-3.2%, 负3.9%
         if before == "第":
             return None, _skip(text, start)
     if numeral[0] in "0０" and len(numeral) > 1 and numeral[1] not in ".．,，":
@@ -239,9 +279,13 @@ def _read_digits(text: str, start: int, floor: int) -> tuple[_Reading | None, in
         if prefix.currency is None and prefix.qualifier is None:
             return None, _skip(text, start)  # the common case, settled early: by 2025
     r = _Reading(start=start, end=p, value=value, written_as_figure=has_grouping(numeral))
+    if signed:
+        r.start, r.sign, r.unsigned_start, prefix = start - 1, -1, start, None
     if not _take_prefix(text, r, floor, prefix):
         return None, _skip(text, start)
-    if text[p : p + 1] in ("多", "余", "餘"):
+    if text[p : p + 1] == "成" and 0 < value <= 10 and pt.ZH_TENTHS.match(text, p):
+        return _read_tenths(text, r, p)  # 超9成企业, 7.2成
+    if text[p : p + 1] in lx.QUALIFIERS_ZH_INFIX:
         p = _read_infix(text, r, p)
     exp, q = _read_scale(text, p)
     if q == p and text[p : p + 1].isascii() and text[p : p + 1].isalpha():
@@ -254,6 +298,14 @@ def _read_digits(text: str, start: int, floor: int) -> tuple[_Reading | None, in
     if not r.scaled and _is_cjk_at(text, q) and pt.ZH_TIME_AFTER.match(text, q):
         return None, _skip(text, start)  # 2025年, 12月, 3个月
     r.value = _scaled(value, exp)
+    if exp and _is_cjk_at(text, p):
+        tail, q = _read_zh_tail(text, q, exp)  # 3亿5000万, 25万6千
+        r.value += tail
+        over, q_over = _read_scale(text, q) if tail else (0, q)
+        if over > exp:  # 1万5千亿 = 1.5万亿: a larger scale after the parts scales them all
+            r.value, exp, q = _scaled(r.value, over), over, q_over
+    elif exp >= 3:
+        q = _read_and_a_fraction(text, r, q, exp)  # 3 million and a half
     end = _read_range(text, r, q, exp, floor)
     r.end = end
     marked = r.scaled or r.currency or r.qualifier != "exact"
@@ -262,9 +314,61 @@ def _read_digits(text: str, start: int, floor: int) -> tuple[_Reading | None, in
     return r, end
 
 
+def _read_and_a_fraction(text: str, r: _Reading, p: int, exp: int) -> int:
+    """ "3 million and a half" adds half a million (rule and-a-half); returns the new end."""
+    m = pt.AND_A_FRACTION.match(text, p)
+    if m is None:
+        return p
+    r.value += _scaled(FRACTION_WORDS[m.group("frac").lower()], exp)
+    return m.end()
+
+
+def _read_zh_tail(text: str, p: int, exp: int) -> tuple[float, int]:
+    """The rest of a Chinese amount after its first scale (rule compound-amount): 3亿|5000万,
+    25万|6千, 3万|4000. Each part takes a smaller unit than the last; a bare last part is as
+    many digits as that unit has zeros, or follows 零, or is one Chinese digit for the next
+    unit down. Returns (the value the parts add, the new end)."""
+    total = 0
+    last = exp
+    while True:
+        m = pt.ZH_COMPOUND_PART.match(text, p)
+        if m is None:
+            return float(total), p
+        digits = (m.group("digits") or "").translate(FULLWIDTH_TO_ASCII)
+        n = int(digits) if digits else ZH_DIGITS[m.group("zh")]
+        unit = m.group("unit")
+        if unit:
+            u = _ZH_PART_EXP[unit]
+            if u >= last or n * 10**u >= 10**last:
+                return float(total), p
+            total, last, p = total + n * 10**u, u, m.end()
+            continue
+        if digits:
+            fits = len(digits) == last or (m.group("zero") and n < 10**last)
+            if not fits or pt.ZH_TIME_AFTER.match(text, m.end()):
+                return float(total), p  # 5亿2024年, 2万3个
+        elif not m.group("zero"):
+            n *= 10 ** (last - 1)  # 三万四 = 34,000
+        return float(total + n), m.end()
+
+
+def _read_tenths(text: str, r: _Reading, p: int) -> tuple[_Reading, int]:
+    """成 at p after a numeral of at most ten counts tenths (rule tenths): percent, with 成半
+    (三成半 = 35%) and the qualifiers after it (三成以上, 三成多)."""
+    end = p + 1
+    r.value, r.unit, r.scaled = _scaled(r.value, 1), "percent", False  # 1.1成 = 11.0 exactly
+    if text.startswith("半", end):
+        r.value, end = r.value + 5, end + 1
+    if text[end : end + 1] in ("多", "余", "餘"):
+        r.qualifier, end = "more_than", end + 1
+    r.end = end
+    _read_after_qualifier(text, r)
+    return r, r.end
+
+
 def _read_infix(text: str, r: _Reading, p: int) -> int:
     """Chinese 多/余 between a number and its scale or currency: 100多万, 300余亿元."""
-    m = pt.ZH_INFIX.match(text, p) if text[p : p + 1] in ("多", "余", "餘") else None
+    m = pt.ZH_INFIX.match(text, p) if text[p : p + 1] in lx.QUALIFIERS_ZH_INFIX else None
     if m and (pt.ZH_SCALE.match(text, m.end()) or pt.ZH_CURRENCY_SUFFIX.match(text, m.end())):
         r.qualifier = lx.QUALIFIERS_ZH_INFIX[m.group()]
         return m.end()
@@ -336,21 +440,32 @@ def _read_zh(text: str, start: int, floor: int) -> tuple[_Reading | None, int]:
         return None, start + 1
     end = m.end()
     numeral = m.group()
+    lone_capital = len(numeral) == 1 and pt.LONE_CAPITAL_DIGIT.fullmatch(numeral) is not None
+    if lone_capital and not text.startswith("分之", end):
+        return None, end  # 大陆, 队伍, 收拾: a word's character (rule lone-capital-digit)
     value = parse_chinese_numeral(numeral)
     if value is None and numeral in ("万亿", "萬億") and pt.ZH_CURRENCY_SUFFIX.match(text, end):
         value = 1e12  # 突破万亿元大关: a trillion yuan, the one left unsaid
-    if value is None or text[start - 1 : start] in ("第", "初", "周", "星", "礼", "禮"):
-        return None, end
+    if text[start - 1 : start] in ("第", "初", "周", "星", "礼", "禮", "几", "幾"):
+        return None, end  # ordinals, dates, and 几十/几百万 (vague: "dozens of")
     if start > floor and pt.ZH_NUMERAL.match(text[start - 1]):
         return None, end
+    if text.startswith("兆", end) and value is not None:
+        value, end = _read_zhao(text, value, end)
+        if value is None:
+            return None, end  # 兆瓦, 3兆: mega or trillion, unsaid
     if text.startswith("分之", end):
-        return _read_zh_fraction(text, start, end, value, floor)
-    if text[end : end + 1] == "成" and 0 < value <= 10 and pt.ZH_TENTHS_AFTER.match(text, end + 1):
+        per = power_of_ten_units(numeral)  # 千分之, 万分之: a digit numerator is fine
+        if per is not None:
+            return _read_zh_fraction(text, start, end, 10.0**per, floor, per)
+        return _read_zh_fraction(text, start, end, value, floor) if value else (None, end)
+    if value is None:
+        return None, end
+    if text[end : end + 1] == "成" and 0 < value <= 10 and pt.ZH_TENTHS.match(text, end):
         # 增加约三成 = about 30%: 成 counts tenths (not 一成不变, 成立, 成为)
-        r = _Reading(start=start, end=end + 1, value=10 * value, unit="percent", kind="zh")
+        r = _Reading(start=start, end=end, value=value, kind="zh")
         _take_prefix(text, r, floor)
-        _read_after_qualifier(text, r)
-        return r, r.end
+        return _read_tenths(text, r, end)
     if pt.ZH_TIME_AFTER.match(text, end):
         return None, end  # 五年, 十二月, 三个月
     if text[start - 1 : start] == "翻" and text[end : end + 1] == "番" and start - 1 >= floor:
@@ -370,15 +485,34 @@ def _read_zh(text: str, start: int, floor: int) -> tuple[_Reading | None, int]:
     return r, r.end
 
 
+def _read_zhao(text: str, value: float, end: int) -> tuple[float | None, int]:
+    """兆 at `end` after a Chinese numeral: a trillion only where the rest of the amount says
+    so, a section with 亿 following it (四十九兆九千五百九十二亿 = 49,959.2 billion, rule
+    compound-amount); alone it is mega in mainland usage (兆瓦) and the figure is left unread."""
+    m = pt.ZH_NUMERAL.match(text, end + 1)
+    rest = parse_chinese_numeral(m.group()) if m else None
+    if m is None or rest is None or not any(c in "亿億" for c in m.group()) or rest >= 1e12:
+        return None, end + 1
+    return value * 1e12 + rest, m.end()
+
+
 def _read_zh_fraction(
-    text: str, start: int, end: int, denominator: float, floor: int
+    text: str, start: int, end: int, denominator: float, floor: int, per: int | None = None
 ) -> tuple[_Reading | None, int]:
-    """三分之一 (one third), 约四分之三 -> percent: 33.3, 75 (the numerator follows 分之)."""
+    """三分之一 (one third), 约四分之三 -> percent: 33.3, 75 (the numerator follows 分之).
+
+    `per` is the exponent of a denominator written in units only (千分之 3, 万分之 4: rule
+    per-mille): its numerator may be digits (千分之2.4), and the value is exact (0.24)."""
     m = pt.ZH_NUMERAL.match(text, end + 2)
     numerator = parse_chinese_numeral(m.group()) if m else None
-    if m is None or numerator is None or not 0 < numerator <= denominator:
+    q = m.end() if m else end + 2
+    if m is None and per is not None:
+        core = _read_digit_numeral(text, end + 2)
+        numerator, q = (core[0], core[1]) if core else (None, q)
+    if numerator is None or not 0 < numerator <= denominator:
         return None, end + 2
-    r = _Reading(start=start, end=m.end(), value=100 * numerator / denominator, unit="percent")
+    value = _scaled(numerator, 2 - per) if per else 100 * numerator / denominator
+    r = _Reading(start=start, end=q, value=value, unit="percent")
     r.kind = "zh"
     _take_prefix(text, r, floor)
     return r, r.end
@@ -389,7 +523,12 @@ def _read_zh_percent(text: str, start: int, floor: int) -> tuple[_Reading | None
     p = start + 3
     m = pt.ZH_NUMERAL.match(text, p)
     if m:
-        value, q = parse_chinese_numeral(m.group()), m.end()
+        numeral = m.group()
+        value = parse_chinese_numeral(numeral)
+        if value is None and numeral[-1] in "百佰" and text.startswith("分", m.end()):
+            numeral = numeral[:-1]  # 百分之七十百分位: the numeral ends before 百分位
+            value = parse_chinese_numeral(numeral)
+        q = p + len(numeral)
     else:
         core = _read_digit_numeral(text, p)
         value, q = (core[0], core[1]) if core else (None, p)
@@ -434,6 +573,13 @@ def _read_words(text: str, start: int, floor: int) -> tuple[_Reading | None, int
         tokens.append((w, mw.start(), mw.end()))
         p = mw.end()
     words = [t[0] for t in tokens]
+    share = _fraction_of_scale(words)
+    if share is not None:  # "a quarter million", "three quarters billion"
+        article, article_start = word_before(text, start, floor)
+        if len(words) == 2 and article.lower() in ("a", "an"):
+            start = article_start
+        r = _Reading(start=start, end=tokens[-1][2], value=share, kind="words", scaled=True)
+        return (r, r.end) if _take_prefix(text, r, floor) else (None, r.end)
     if words[0] in ("half", "halves") or words[-1] in FRACTION_WORDS:
         return _read_fraction(text, tokens, floor)
     if words[0] in SCALE_NUMBER_WORDS:
@@ -459,8 +605,19 @@ def _read_words(text: str, start: int, floor: int) -> tuple[_Reading | None, int
     r.article_like = words in (["one"], ["a"])
     if not _take_prefix(text, r, floor):
         return None, end
+    if scaled and words[-1] in _SCALE_EXP:
+        end = _read_and_a_fraction(text, r, end, _SCALE_EXP[words[-1]])  # a million and a half
     r.end = _read_range(text, r, end, 0, floor)
     return r, r.end
+
+
+def _fraction_of_scale(words: list[str]) -> float | None:
+    """A fraction before a scale word is that share of it (rule fraction-of-scale): "quarter
+    million" 250,000, "three quarters billion" 750 million; None for any other words."""
+    if len(words) not in (2, 3) or words[-1] not in ("thousand", "million", "billion", "trillion"):
+        return None
+    fraction = fraction_value(words[0] if len(words) == 3 else None, words[-2])
+    return fraction * 10 ** _SCALE_EXP[words[-1]] if fraction is not None else None
 
 
 def _may_count_or_measure(text: str, end: int) -> bool:
@@ -530,10 +687,25 @@ def _read_unit(text: str, r: _Reading) -> None:
     group = m.lastgroup if m else None
     if group in _MONEY_AND_SHARE_GROUPS:
         r.unit, r.end = _unit_of(group, m.group(group)), m.end()  # type: ignore[union-attr]
+        if group == "encur" and m.group(group).lower().endswith(("dollar", "dollars")):  # type: ignore[union-attr]
+            _read_cents(text, r)
     elif r.currency:
         r.unit = r.currency
     elif group is not None:
         r.unit, r.end = _unit_of(group, m.group(group)), m.end()  # type: ignore[union-attr]
+    elif r.kind == "digits" and (ms := pt.CURRENCY_SIGN_AFTER.match(text, r.end)):
+        r.unit, r.end = lx.CURRENCY_SIGNS_AFTER[ms.group("sign")], ms.end()  # "10 €"
+
+
+def _read_cents(text: str, r: _Reading) -> None:
+    """Cents named after dollars join them (rule dollars-and-cents): "3 dollars 50 cents"."""
+    m = pt.CENTS_AFTER.match(text, r.end)
+    if m is None:
+        return
+    written = m.group("cents").lower()
+    cents = float(written) if written.isdigit() else parse_number_words(written.split("-"))
+    if cents is not None and 0 < cents < 100:
+        r.value, r.end = round(r.value + cents / 100, 2), m.end()
 
 
 _MONEY_AND_SHARE_GROUPS = frozenset({"pp", "pct", "zhcur", "encur", "code"})
@@ -621,6 +793,8 @@ def _end_of_words(text: str, p: int, phrase: str, n: int) -> int:
 def _read_counted_zh(text: str, r: _Reading) -> bool:
     """The Chinese counted noun: after a measure word (家企业) or directly (万用户)."""
     p = r.end
+    if pt.NUMERAL_IN_WORD.match(text, p):
+        return False  # 两位数增长: "double-digit", not two of something
     mm = pt.MEASURE.match(text, p)
     if mm and r.kind != "words":
         return _read_measure(text, r, mm)
@@ -755,13 +929,15 @@ def _finish(text: str, r: _Reading) -> Quantity | None:
             r.qualifier, r.end = "more_than", mplus.end()
     if r.unit == "count" and not _read_counted(text, r):
         return None
+    if r.sign < 0 and r.unit == "count":
+        r.sign, r.start = 1, r.unsigned_start  # 胜负3场: a count has no sign; 负 was a word
     if not _worth_a_row(r) or not (math.isfinite(r.value) and r.value < 1e20):
         return None  # the second test drops digit strings too long to be a figure
     return Quantity(
         start=r.start,
         end=r.end,
         text=text[r.start : r.end],
-        value=r.value,
+        value=r.sign * r.value,
         value_high=r.value_high,
         unit=r.unit,
         qualifier=r.qualifier,

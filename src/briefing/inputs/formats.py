@@ -7,6 +7,7 @@ offsets refer to the text these functions return, which the pipeline saves for a
 
 from __future__ import annotations
 
+import email.utils
 import io
 import re
 from dataclasses import dataclass, field
@@ -328,3 +329,56 @@ def pdf_to_text(data: bytes) -> PdfExtract:
         raise ValueError(f"the PDF cannot be read ({type(exc).__name__})") from exc
     pages = [t for t in texts if t]
     return PdfExtract("\n\n".join(pages), len(texts), len(texts) - len(pages))
+
+
+# ---------------------------------------------------------------- feeds
+def _rfc822_to_iso(raw: str | None) -> str | None:
+    """RSS dates ("Tue, 05 Mar 2024 08:00:00 +0800") as ISO, which the manifest rules read;
+    an ISO date (Atom) passes through."""
+    if not raw:
+        return None
+    raw = raw.strip()
+    try:
+        return email.utils.parsedate_to_datetime(raw).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return raw
+
+
+@dataclass
+class FeedExtract(HtmlExtract):
+    """The first item of an RSS/Atom feed: its prose and metadata, and how many it had."""
+
+    items: int = 1
+    url: str | None = None
+
+
+def feed_to_text(markup: str) -> FeedExtract:
+    """Read an RSS item or Atom entry (or the first of a feed's): title, date, link, and the
+    content (content:encoded, content, description or summary), whose HTML is reduced to
+    prose like a page's. Feed furniture (channel title, guid, categories) is not text."""
+    soup = BeautifulSoup(markup, "xml")
+    items = soup.find_all(["item", "entry"])
+    item = items[0] if items else soup
+
+    def first(*names: str) -> Tag | None:
+        # the first element with text, never a media:content/media:title (image metadata)
+        for name in names:
+            for found in item.find_all(name):
+                if found.prefix != "media" and (found.get_text().strip() or found.get("href")):
+                    return found
+        return None
+
+    title_tag = first("title")
+    date_tag = first("pubDate", "published", "updated", "dc:date", "date")
+    link_tag = first("link")
+    body_tag = first("encoded", "content", "description", "summary")
+    body = body_tag.get_text() if body_tag is not None else ""
+    page = html_to_text(body) if "<" in body else HtmlExtract(_SPACES.sub(" ", body).strip())
+    link = None
+    if link_tag is not None:
+        link = (link_tag.get("href") or link_tag.get_text() or "").strip() or None
+    title = _SPACES.sub(" ", title_tag.get_text()).strip() if title_tag is not None else None
+    published = _rfc822_to_iso(date_tag.get_text()) if date_tag is not None else None
+    # the headline opens the text, as a page's <h1> does
+    text = page.text if not title else f"{title}\n\n{page.text}".strip()
+    return FeedExtract(text, title or None, published, page.dropped, len(items) or 1, link)

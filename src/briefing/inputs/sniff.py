@@ -1,4 +1,4 @@
-"""Recognising binary files before anyone tries to read them as text.
+"""Recognising binary files before anyone tries to read them as text, and markup saved as text.
 
 A PNG renamed to .txt decodes "successfully" as Windows-1252 into garbage, and that garbage
 would then be searched for figures. Magic numbers name the common formats so the
@@ -6,6 +6,8 @@ data-quality section can say what the file was.
 """
 
 from __future__ import annotations
+
+import re
 
 from briefing.inputs.decoding import has_bom, looks_like_utf16_without_bom
 
@@ -54,4 +56,48 @@ def binary_kind(data: bytes) -> str | None:
             return kind
     if b"\x00" in head and not has_bom(data) and not looks_like_utf16_without_bom(data):
         return "unknown binary format (contains NUL bytes)"
+    return None
+
+
+# ---------------------------------------------------------------- markup saved as .txt
+#: Page source: a doctype or <html> first (after a BOM, blanks or an XML declaration).
+_PROLOGUE = r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+_HTML_START = re.compile(_PROLOGUE + r"<(?:!doctype\s+html|html)\b", re.I | re.S)
+#: A feed or one item of it: <rss>, <feed> (Atom), <item>, <entry>, <channel>.
+_FEED_START = re.compile(_PROLOGUE + r"<(?:rss|feed|channel|item|entry)\b", re.I | re.S)
+#: Tags that only a saved web page is made of.
+_HTML_TAG = re.compile(
+    r"</?(?:p|div|span|a|br|img|h[1-6]|li|ul|ol|table|tr|td|script|style|meta|link|head|body"
+    r"|article|section|header|footer|nav|figure|em|strong)\b[^<>]{0,400}>",
+    re.I,
+)
+_HTML_CLOSING = re.compile(r"</(?:p|div|span|a|li|h[1-6]|td|article|section)>", re.I)
+#: YAML front matter with the metadata keys web clippers write (title, date).
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?:[^\n]*\n){0,40}?(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
+_FRONT_MATTER_KEY = re.compile(r"^(?:title|date|published)\s*:", re.I | re.M)
+#: How many page tags, closing tags among them, make a .txt file a page rather than an article
+#: that quotes a tag or two ("the <p> element").
+MIN_TAGS = 8
+
+
+def markup_kind(text: str) -> str | None:
+    """What a .txt file really is, when it is markup: "html" (saved page source), "feed" (an
+    RSS or Atom feed or item), "md" (Markdown with YAML front matter); None for plain text.
+
+    Saved pages and clipped articles arrive named .txt; read as plain text, their tags and
+    attribute values (width="1024", data-size="800,600", ids, timestamps) would be searched
+    for figures and their front matter read as a paragraph.
+    """
+    head = text[:4096]
+    if _FEED_START.match(head):
+        return "feed"
+    if _HTML_START.match(head):
+        return "html"
+    if _FRONT_MATTER.match(head):
+        block = _FRONT_MATTER.match(head).group()
+        if _FRONT_MATTER_KEY.search(block):
+            return "md"
+    sample = text[:65536]
+    if len(_HTML_TAG.findall(sample)) >= MIN_TAGS and _HTML_CLOSING.search(sample):
+        return "html"
     return None

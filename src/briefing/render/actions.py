@@ -19,7 +19,9 @@ from briefing import tables as T
 from briefing.render import params as P
 
 
-def extract(articles_dir: Path, processed: Path, code_key: str) -> None:
+def extract(
+    articles_dir: Path, processed: Path, code_key: str, *, facts_name: str = T.FACTS
+) -> None:
     """Facts, events, input problems, the list of articles and their texts, into processed/.
 
     The folder is read once. Each article's rows are kept in a cache keyed by its text, its
@@ -51,7 +53,7 @@ def extract(articles_dir: Path, processed: Path, code_key: str) -> None:
     rows_of = {k: cached.get(k) or fresh[k] for k in keys.values()}
     _write_cache(cache_file, rows_of)
     for df, name in (
-        (facts_frame([r for k in keys.values() for r in rows_of[k][0]]), T.FACTS),
+        (facts_frame([r for k in keys.values() for r in rows_of[k][0]]), facts_name),
         (events_frame([r for k in keys.values() for r in rows_of[k][1]]), T.EVENTS),
     ):
         tmp = processed / (name + ".tmp")
@@ -191,7 +193,13 @@ def render_pdf(html_file: Path, target: Path) -> None:
     pdf_of(html_file.read_text(encoding="utf-8"), target)
 
 
-def exports(figure_dirs: list[Path], processed: Path, target: Path, info: dict) -> None:
+def exports(
+    figure_dirs: list[Path],
+    processed: Path,
+    target: Path,
+    info: dict,
+    slide_template: Path | None = None,
+) -> None:
     """Every chart in one folder (with its gallery), the slide deck and the facts tables."""
     import json
 
@@ -206,7 +214,7 @@ def exports(figure_dirs: list[Path], processed: Path, target: Path, info: dict) 
     (processed / "build_info.json").write_text(  # the deck's title slide: the report's title
         json.dumps(info, ensure_ascii=False, sort_keys=True), encoding="utf-8"
     )
-    build_all(figures, processed, target)
+    build_all(figures, processed, target, slide_template=slide_template)
 
 
 def publish(files: dict[str, Path], out: Path) -> None:

@@ -35,6 +35,7 @@ import ast
 import json
 from pathlib import Path
 
+from briefing import corrections as C
 from briefing import tables as T
 from briefing.paths import PACKAGE_DIR
 from briefing.render import actions as A
@@ -48,12 +49,17 @@ REFERENCE_DIR = REPO_DIR / "data" / "reference"
 # the code each step's output depends on: editing it reruns the step
 EXTRACT_CODE = (
     *(PACKAGE_DIR / p for p in ("extract", "inputs", "articles.py", "schema.py", "reference.py")),
-    PACKAGE_DIR / "tables.py",
+    *(PACKAGE_DIR / p for p in ("textnorm.py", "refdata", "tables.py")),
     REFERENCE_DIR,
 )
+CORRECT_CODE = (PACKAGE_DIR / "corrections.py", PACKAGE_DIR / "schema.py")
 CLAIMS_CODE = tuple(PACKAGE_DIR / p for p in ("claims.py", "schema.py", "tables.py"))
 _NOT_NOTEBOOK_CODE = {"render", "exports", "cli.py", "__pycache__"}
-HTML_CODE = (PACKAGE_DIR / "render" / "html.py", PACKAGE_DIR / "render" / "templates")
+HTML_CODE = (
+    PACKAGE_DIR / "render" / "html.py",
+    PACKAGE_DIR / "render" / "notes.py",
+    PACKAGE_DIR / "render" / "templates",
+)
 PDF_CODE = (PACKAGE_DIR / "render" / "pdf.py",)
 EXPORTS_CODE = (PACKAGE_DIR / "exports",)
 
@@ -130,10 +136,30 @@ def data_steps(params: BuildParams) -> list[Step]:
         Step(
             "extract",
             inputs=(params.articles_dir, *EXTRACT_CODE),
-            outputs=(p / T.FACTS, p / T.EVENTS, p / T.ARTICLES, p / T.PROBLEMS, p / T.TEXTS),
-            run=lambda: A.extract(params.articles_dir, p, code_key(EXTRACT_CODE)),
+            outputs=(
+                p / C.EXTRACTED_NAME,
+                p / T.EVENTS,
+                p / T.ARTICLES,
+                p / T.PROBLEMS,
+                p / T.TEXTS,
+            ),
+            run=lambda: A.extract(
+                params.articles_dir, p, code_key(EXTRACT_CODE), facts_name=C.EXTRACTED_NAME
+            ),
         ),
-        # a corrections step slots in here (see the module docstring)
+        # the analyst's corrections: the extractor's facts in, the facts every section reads out
+        Step(
+            "correct",
+            inputs=(
+                p / C.EXTRACTED_NAME,
+                p / T.TEXTS,
+                *((params.corrections,) if params.corrections else ()),
+                *CORRECT_CODE,
+            ),
+            outputs=(p / T.FACTS, p / C.REPORT_NAME),
+            params={"corrections": str(params.corrections or "")},
+            run=lambda: C.correct_step(p, params.corrections),
+        ),
         Step(
             "claims",
             inputs=(p / T.FACTS, *CLAIMS_CODE),
@@ -270,10 +296,18 @@ def report_steps(params: BuildParams, notebooks: list[Path]) -> list[Step]:
     steps.append(
         Step(
             "exports",
-            inputs=(*figure_dirs, params.processed_dir / T.CLAIMS, articles, *EXPORTS_CODE),
+            inputs=(
+                *figure_dirs,
+                params.processed_dir / T.CLAIMS,
+                articles,
+                *((params.slide_template,) if params.slide_template else ()),
+                *EXPORTS_CODE,
+            ),
             outputs=(exported,),
-            run=lambda: A.exports(figure_dirs, params.processed_dir, exported, summary()),
-            params=report,
+            run=lambda: A.exports(
+                figure_dirs, params.processed_dir, exported, summary(), params.slide_template
+            ),
+            params={**report, "slide_template": str(params.slide_template or "")},
         )
     )
     published: dict[str, Path] = {}

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import nh3
 
+from briefing.render.notes import cite_once
+
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _HEADING = re.compile(r"<h([23])([^>]*)>(.*?)</h\1>", re.S)
 _TAG = re.compile(r"<[^>]+>")
@@ -26,7 +28,7 @@ _TAGS = nh3.ALLOWED_TAGS | {"main", "section"}
 _ATTRIBUTES = {
     "*": {"class", "id", "title", "lang"},
     "a": {"href"},
-    "img": {"src", "alt", "width", "height"},
+    "img": {"src", "alt", "width", "height", "role"},
     "col": {"style", "span"},
     "td": {"colspan", "rowspan"},
     "th": {"colspan", "rowspan", "scope"},
@@ -150,6 +152,7 @@ def page(bodies: list[str], *, title: str, as_of: str, n_sources: int) -> str:
 
     body, toc = add_toc("".join(bodies))
     body = unlink_missing(body)
+    body, _, _ = cite_once(body)
     css = "\n".join(
         (TEMPLATES / name).read_text(encoding="utf-8")
         for name in ("briefing.css", "sections.css")

@@ -15,6 +15,7 @@ from pathlib import Path
 FORMATS = ("html", "pdf", "slides", "tables")
 DEFAULT_TITLE = "China's metaverse push, in numbers"
 DEFAULT_CNY_PER_USD = 7.1
+DEFAULT_CORRECTIONS = Path("data") / "corrections.csv"  # relative to where the build runs
 
 
 class ParameterError(ValueError):
@@ -38,6 +39,8 @@ class BuildParams:
     title: str = DEFAULT_TITLE
     formats: tuple[str, ...] = FORMATS
     publish_figures: Path | None = None  # the slide-ready copy of the charts (figures/)
+    corrections: Path | None = None  # the analyst's corrections table (briefing.corrections)
+    slide_template: Path | None = None  # the analyst's .pptx whose masters the deck uses
 
     def notebook_parameters(self) -> dict[str, object]:
         """What papermill injects into every notebook's `parameters` cell."""
@@ -123,3 +126,55 @@ def check_title(raw: str | None) -> str:
     if len(title) > 200:
         raise ParameterError("TITLE", "longer than 200 characters", "a title up to 200 characters")
     return title or DEFAULT_TITLE
+
+
+def check_corrections(
+    raw: str | Path | None, articles_dir: Path, processed_dir: Path | None = None
+) -> Path | None:
+    """The corrections table, read and validated in full before any work.
+
+    None (not given) means DEFAULT_CORRECTIONS when that file exists; an empty string means
+    no corrections. Every row is checked (columns, field, value, encoding) and must name an
+    article of `articles_dir`, or one the previous build read (its text in `processed_dir`):
+    that one was removed, and its corrections are reported as stale rather than refused.
+    Raises briefing.corrections.CorrectionError (a ParameterError) naming row and column.
+    """
+    from briefing.corrections import check_articles, load_corrections
+    from briefing.paths import resolve
+
+    if raw is None:
+        path = resolve(DEFAULT_CORRECTIONS).resolve()  # the repository's data/corrections.csv
+        if not path.is_file():
+            return None
+    elif not str(raw).strip():
+        return None
+    else:
+        path = resolve(Path(raw).expanduser()).resolve()
+        if not path.is_file():
+            raise ParameterError(
+                "CORRECTIONS", f"{raw} does not exist", "a corrections CSV, or empty for none"
+            )
+    rows = load_corrections(path)
+    present = [p.stem for p in articles_dir.iterdir() if p.is_file() and p.name != "manifest.csv"]
+    removed = [p.stem for p in processed_dir.glob("text/*.txt")] if processed_dir else []
+    check_articles(rows, present, removed, source=str(path))
+    return path
+
+
+def check_slide_template(raw: str | Path | None) -> Path | None:
+    """SLIDE_TEMPLATE: empty (python-pptx's default deck), or a .pptx python-pptx can open
+    that has a layout with a title placeholder. Checked before any work, so a typo in the
+    path does not cost a whole build."""
+    if raw is None or str(raw).strip() == "":
+        return None
+    path = Path(str(raw)).expanduser().resolve()
+    accepted = "empty, or the path of a .pptx/.potx file with a title layout"
+    if not path.is_file():
+        raise ParameterError("SLIDE_TEMPLATE", f"{str(raw)!r} is not a file", accepted)
+    from briefing.exports.slides import TemplateError, open_template
+
+    try:
+        open_template(path)
+    except TemplateError as exc:
+        raise ParameterError("SLIDE_TEMPLATE", f"{str(raw)!r}: {exc}", accepted) from None
+    return path

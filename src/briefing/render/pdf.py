@@ -30,5 +30,9 @@ def render_pdf(page: str, target: Path) -> None:
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     tmp = target.with_name(target.name + ".tmp")
-    HTML(string=page, base_url=str(target.parent)).write_pdf(tmp)
+    # Tagged PDF/UA: structure, reading order, alt text and the document's title and language
+    # travel with the file, so a screen reader can read the briefing too.
+    HTML(string=page, base_url=str(target.parent)).write_pdf(
+        tmp, pdf_variant="pdf/ua-1", pdf_tags=True
+    )
     tmp.replace(target)

@@ -78,6 +78,8 @@ def validate(args: argparse.Namespace) -> P.BuildParams:
         else out.parent / (out.name + ".processed")
     )
     figures = getattr(args, "figures", "")
+    slide_template = P.check_slide_template(getattr(args, "slide_template", ""))
+    corrections = P.check_corrections(getattr(args, "corrections", None), articles, processed)
     return P.BuildParams(
         articles_dir=articles,
         out_dir=out,
@@ -88,6 +90,8 @@ def validate(args: argparse.Namespace) -> P.BuildParams:
         title=title,
         formats=formats,
         publish_figures=resolve(figures).resolve() if figures else None,
+        corrections=corrections,
+        slide_template=slide_template,
     )
 
 
@@ -175,4 +179,11 @@ def add_build_arguments(parser: argparse.ArgumentParser) -> None:
     option("--as-of", "", "ISO date, empty = latest article")
     option("--title", "", "report title")
     option("--formats", "", f"comma list of {','.join(P.FORMATS)}")
+    option("--slide-template", "", "a .pptx whose masters and layouts the deck uses")
+    parser.add_argument(  # None: data/corrections.csv when it exists
+        "--corrections",
+        default=os.environ.get("BRIEFING_CORRECTIONS"),
+        help=f"analyst corrections CSV (default {P.DEFAULT_CORRECTIONS} if present;"
+        " '' = none) ($BRIEFING_CORRECTIONS)",
+    )
     parser.set_defaults(func=run_build)

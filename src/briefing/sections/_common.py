@@ -11,7 +11,8 @@ from typing import Any
 
 import pandas as pd
 
-_SCALES: tuple[tuple[float, str], ...] = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+from briefing import numfmt
+
 _QUALIFIER_WORDS = {
     "about": "about ",
     "more_than": "more than ",
@@ -19,7 +20,6 @@ _QUALIFIER_WORDS = {
     "less_than": "less than ",
     "up_to": "up to ",
 }
-_CURRENCY_PREFIX = {"USD": "$", "EUR": "€", "GBP": "£", "HKD": "HK$"}
 
 
 def is_blank(value: Any) -> bool:
@@ -48,48 +48,38 @@ def as_list(value: Any) -> list:
     return [value]
 
 
-def _plain_number(value: float) -> str:
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def scaled(value: float) -> str:
-    """250e9 -> "250 billion"; 14291 -> "14,291". Scale words only from a million up."""
-    for size, word in _SCALES:
-        if abs(value) >= size:
-            return f"{_plain_number(round(value / size, 2))} {word}"
-    return _plain_number(value)
-
-
 def format_amount(
-    value: float, unit: str | None, qualifier: str | None = None, high: float | None = None
+    value: float,
+    unit: str | None,
+    qualifier: str | None = None,
+    high: float | None = None,
+    *,
+    converted: bool = False,
 ) -> str:
     """A figure as a reader expects it: "250 billion yuan", "$35.1 billion", "30%"; a range
     (`high` above `value`: "between 100 and 200 companies") as "100 to 200"."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "n/a"
     unit = unit or ""
-    body = _amount(value, unit)
+    body = _amount(value, unit, converted=converted)
     if high is not None and not (isinstance(high, float) and math.isnan(high)) and high > value:
-        body = f"{body} to {_amount(high, unit)}"
+        body = f"{body} to {_amount(high, unit, converted=converted)}"
     return _QUALIFIER_WORDS.get(qualifier or "", "") + body
 
 
-def _amount(value: float, unit: str) -> str:
+def _amount(value: float, unit: str, *, converted: bool = False) -> str:
+    """One amount for a reader, through briefing.numfmt (Babel): ¥350bn, $35.1bn, 14,291."""
     if unit == "percent":
-        return f"{_plain_number(value)}%"
+        return numfmt.percent(value)
     if unit == "percentage_points":
-        return f"{_plain_number(value)} percentage points"
-    if unit == "CNY":
-        return f"{scaled(value)} yuan"
-    if unit in _CURRENCY_PREFIX:
-        return f"{_CURRENCY_PREFIX[unit]}{scaled(value)}"
+        return f"{numfmt.plain(value)} percentage points"
     if unit == "times":
-        return f"{_plain_number(value)} times"
+        return f"{numfmt.plain(value)} times"
     if unit in {"count", ""}:
-        return scaled(value)
-    return f"{scaled(value)} {unit}"
+        return numfmt.big_count(value)
+    if unit.isalpha() and unit.isupper() and len(unit) == 3:  # an ISO currency code
+        return numfmt.money(value, unit, converted=converted)
+    return f"{numfmt.plain(value)} {unit}"
 
 
 def of_measure(claims: pd.DataFrame, *measures: str) -> pd.DataFrame:
@@ -128,17 +118,21 @@ def quotes_for(facts: pd.DataFrame, id_lists: Any) -> list[dict[str, str]]:
     """
     wanted = {i for ids in id_lists for i in as_list(ids)}
     rows = facts.loc[facts["id"].isin(wanted)]
-    quotes = {
-        (
+    quotes: dict[tuple[str, str, str, str], set[str]] = {}
+    for _, r in rows.iterrows():
+        key = (
             str(r["article"]),
             "" if is_blank(r.get("outlet")) else str(r["outlet"]),
             "" if is_blank(r.get("published")) else str(r["published"]),
             str(r["sentence"]),
         )
-        for _, r in rows.iterrows()
-    }
+        quotes.setdefault(key, set()).add(str(r["id"]))
     keys = ("article", "outlet", "date", "quote")
-    return [dict(zip(keys, q, strict=True)) for q in sorted(quotes)]
+    # `ids`: the facts each quote stands behind, so a chart's CSV can cite per row
+    return [
+        {**dict(zip(keys, q, strict=True)), "ids": " ".join(sorted(quotes[q]))}
+        for q in sorted(quotes)
+    ]
 
 
 def articles_of(facts: pd.DataFrame, id_lists: Any) -> list[str]:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from briefing.articles import Article
-from briefing.sections._common import as_list, is_blank
+from briefing.sections._common import as_list, format_amount, is_blank
 
 OUTLETS_CSV = Path(__file__).resolve().parents[3] / "data" / "reference" / "outlets.csv"
 DEFAULT_NOTE = "Unknown outlet: no track record assessed; treat its figures as unverified."
@@ -152,8 +152,12 @@ def facts_appendix(
 
     With more than `limit` figures, the appendix keeps the `limit` most worth checking:
     on-topic before off-topic, figures of claims with more sources first, then figures with
-    a measure before "other" (claims from `claims`, merged from the same facts).
+    a measure before "other" (claims from `claims`, merged from the same facts). Figures
+    an analyst excluded are left out (facts.csv keeps them, marked).
     """
+    from briefing.corrections import excluded_mask
+
+    facts = facts[~excluded_mask(facts)]
     if limit is not None and len(facts) > limit:
         sources = {}
         if claims is not None:
@@ -179,3 +183,74 @@ def facts_appendix(
     ]
     present = [c for c in cols if c in facts.columns]
     return facts.sort_values(["article", "start"])[present].reset_index(drop=True)
+
+
+#: Quotes the printed annex lists at most (the most reported first); facts.csv has them all.
+ANNEX_QUOTES = 150
+
+
+def quote_annex(
+    facts: pd.DataFrame, claims: pd.DataFrame | None = None, limit: int | None = ANNEX_QUOTES
+) -> pd.DataFrame:
+    """The annex, one row per quoted sentence: the figures read from it, where it comes from,
+    and the sentence itself, in article order.
+
+    Why by quote and not by figure: a sentence with four figures printed four times made the
+    annex the longest part of the briefing. Grouped, each quote appears once and every figure
+    keeps an anchor the body links to (`ids`). Which figures are kept when there are more
+    than `limit` quotes follows `facts_appendix` (on-topic and most reported first).
+    """
+    cols = ["ids", "figures", "source", "quote", "article", "start"]
+    if facts is None or facts.empty:
+        return pd.DataFrame(columns=cols)
+    chosen = facts_appendix(facts, claims, None)
+    extra = [c for c in ("article", "start", "value", "unit", "qualifier") if c in facts.columns]
+    chosen = chosen.merge(facts[["id", *extra]], on="id", how="left")
+    for col, default in (("article", ""), ("start", 0)):
+        if col not in chosen.columns:
+            chosen[col] = default
+    rows: dict[tuple[str, str], dict] = {}
+    for fact in chosen.to_dict("records"):
+        key = (str(fact.get("article", "")), str(fact.get("sentence", "")))
+        row = rows.setdefault(
+            key,
+            {
+                "ids": [],
+                "figures": [],
+                "source": ", ".join(
+                    str(v) for v in (fact.get("outlet"), fact.get("published")) if not is_blank(v)
+                ),
+                "quote": key[1],
+                "article": key[0],
+                "start": fact.get("start", 0),
+            },
+        )
+        row["ids"].append(str(fact["id"]))
+        row["figures"].append(_figure_label(fact))
+    table = pd.DataFrame(list(rows.values()), columns=cols)
+    table["figures"] = table["figures"].map("; ".join)
+    if limit is not None and len(table) > limit:
+        ranked = facts_appendix(facts, claims, len(facts))["id"].astype(str).tolist()
+        rank = {fact_id: i for i, fact_id in enumerate(ranked)}
+        table["_rank"] = table["ids"].map(lambda ids: min(rank.get(i, len(rank)) for i in ids))
+        table = table.nsmallest(limit, "_rank").drop(columns="_rank")
+    return table.sort_values(["article", "start"], kind="stable").reset_index(drop=True)
+
+
+def _figure_label(fact: dict) -> str:
+    """ "250 billion yuan (Market-size target, Sichuan, 2025)": the figure as written and what
+    the extractor made of it, so a wrong entity or year shows beside its quote."""
+    from briefing.schema import MEASURE_NAMES
+
+    what = [MEASURE_NAMES.get(str(fact.get("measure")), str(fact.get("measure") or ""))]
+    what += [str(fact[k]) for k in ("entity",) if not is_blank(fact.get(k))]
+    if not is_blank(fact.get("year")):
+        what.append(str(int(float(fact["year"]))))
+    if str(fact.get("on_topic")).lower() not in ("true", "1"):
+        what.append("off topic")
+    figure = (
+        format_amount(float(fact["value"]), str(fact.get("unit") or ""), fact.get("qualifier"))
+        if not is_blank(fact.get("value"))
+        else str(fact.get("text", ""))
+    )
+    return f"{figure} ({', '.join(w for w in what if w)})"

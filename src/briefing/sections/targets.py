@@ -37,6 +37,13 @@ def _article_conversions(facts: pd.DataFrame | None) -> dict[str, float]:
         return {}
     rows = facts[facts["conversion_of"].map(lambda v: not is_blank(v))]
     rows = rows[rows["unit"] == "USD"]
+    if "corrected_fields" in facts:  # an analyst changed the amount: its conversion is stale
+        changed = facts["corrected_fields"].map(
+            lambda v: not is_blank(v) and bool({"value", "unit"} & set(str(v).split(",")))
+        )
+        rows = rows[
+            ~rows["conversion_of"].astype(str).isin(set(facts.loc[changed, "id"].astype(str)))
+        ]
     return {
         str(r.conversion_of): float(r.value) for r in rows.itertuples() if not is_blank(r.value)
     }

@@ -23,6 +23,16 @@ unit = "CNY", qualifier = "exact" }`` (``find_quantities(text)`` must read that 
 ``qualifier`` is optional) and a counter-example is a text in which nothing is read as a
 figure. Traditional Chinese is folded to simplified before matching (OpenCC), so rules are
 written in simplified characters only.
+
+For ``kind = "bodies"`` (``bodies.en.toml``, ``bodies.zh.toml``: organisations in no table,
+read by briefing.refdata.bodies) a rule's pattern finds the word a body's name ends with
+(公司, 联盟, "Association") and the name runs left from it; extra keys: ``body_kind`` (the
+mention's kind: company, alliance, association, research, university, committee, fund, bank,
+center, forum), ``head`` (zh: "any" or "named", how much of a name must precede a generic
+suffix), ``kind_by_word`` (a name that starts with its kind, "Bank of X": kind per word). An
+example is a table ``{ text = "...", name = "...", kind = "..." }`` (``find_mentions(text)``
+must report that body, found by this rule); a counter-example is a text in which the rule
+finds no body.
 """
 
 from __future__ import annotations

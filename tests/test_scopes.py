@@ -1,0 +1,117 @@
+"""Entity, year and measure through nested scopes, each fact naming the rule that decided it.
+
+The sentences are ours, written in the shape of provincial plans and news about them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from briefing.extract.facts import extract_facts
+
+META = {"published": dt.date(2023, 5, 10), "title": ""}
+
+
+def facts(text: str, meta: dict | None = None) -> list[dict]:
+    return extract_facts("t", text, meta or META)
+
+
+def decided(row: dict) -> tuple:
+    return (row["entity"], row["entity_rule"], row["year"], row["year_rule"])
+
+
+def test_a_list_item_takes_place_and_year_from_its_lead_in() -> None:
+    rows = facts(
+        "Hubei released its metaverse plan on Monday.\n\n"
+        "By 2025, the province will:\n\n"
+        "- cultivate 10 leading enterprises;\n"
+        "- build 50 application scenarios."
+    )
+    assert [decided(r) for r in rows] == [
+        ("Hubei", "list-lead-in:scope-word", 2025, "list-lead-in"),
+        ("Hubei", "list-lead-in:scope-word", 2025, "list-lead-in"),
+    ]
+    assert [r["measure"] for r in rows] == ["companies", "projects"]
+
+
+def test_a_paragraph_opening_year_frames_the_targets_after_it() -> None:
+    rows = facts("到2025年，全省元宇宙核心产业规模超过300亿元。培育10家骨干企业。", META)
+    assert [(r["year"], r["year_rule"]) for r in rows] == [
+        (2025, "date-in-sentence"),
+        (2025, "paragraph-opening"),
+    ]
+
+
+def test_a_province_s_target_in_its_own_plan_is_not_china_s() -> None:
+    meta = {**META, "title": "《湖北省元宇宙产业发展行动方案（2023—2025年）》"}
+    row = facts("培育10家具有核心竞争力的元宇宙企业。", meta)[0]
+    assert (row["entity"], row["entity_rule"]) == ("Hubei", "document-title")
+    assert (row["year"], row["year_rule"], row["measure"]) == (2025, "plan-period", "companies")
+
+
+def test_a_horizon_resolves_against_the_plan_s_period() -> None:
+    text = (
+        "The city published its 2023-2025 action plan. Within three years, the city aims to "
+        "attract 100 metaverse companies."
+    )
+    row = facts(text, {**META, "title": "Wuhan plan"})[0]
+    assert (row["year"], row["year_rule"]) == (2025, "horizon-plan-period")
+
+
+def test_a_horizon_without_a_plan_counts_from_the_publication_year() -> None:
+    row = facts("Over the next five years, Shenzhen plans to build 20 metaverse parks.")[0]
+    assert (row["year"], row["year_rule"]) == (2028, "horizon-publication")
+
+
+def test_a_present_tense_count_is_as_of_the_article_s_date() -> None:
+    row = facts("There are more than 500 metaverse companies in Hangzhou.")[0]
+    assert (row["entity"], row["year"], row["year_rule"]) == ("Hangzhou", 2023, "present-tense")
+
+
+def test_the_global_market_belongs_to_the_world() -> None:
+    row = facts("The global metaverse market will reach $800 billion by 2024, analysts say.")[0]
+    assert (row["entity"], row["entity_rule"], row["measure"]) == (
+        "World",
+        "world-market",
+        "market_size",
+    )
+
+
+def test_a_share_of_the_global_market_belongs_to_its_holder() -> None:
+    row = facts("China's share of the global VR headset market reached 36% in 2022.")[0]
+    assert row["entity"] == "China"
+
+
+def test_subsidy_rules_are_investment_whatever_the_verb() -> None:
+    en = facts("Zhengzhou will offer a grant of up to 2 million yuan per project.")[0]
+    zh = facts("对认定的示范项目，郑州最高给予500万元奖励。")[0]
+    assert (en["measure"], en["measure_rule"]) == ("investment", "invest-before")
+    assert (zh["measure"], zh["measure_rule"]) == ("investment", "support-rule")
+
+
+def test_a_subsidy_rate_is_investment() -> None:
+    row = facts("郑州按照单个场景实际投入的30%给予补助，最高500万元。")[0]
+    assert (row["measure"], row["measure_rule"]) == ("investment", "support-rate")
+
+
+def test_a_local_government_s_expectation_with_a_year_is_a_target() -> None:
+    row = facts("Sichuan's metaverse industry will reach 250 billion yuan by 2025.")[0]
+    assert (row["measure"], row["measure_rule"]) == ("market_size_target", "future-tense")
+
+
+def test_every_fact_names_the_rules_that_decided_it() -> None:
+    rows = facts(
+        "河南省印发方案。到2025年，全省元宇宙核心产业规模超过300亿元，带动相关产业规模超过1000亿元。"
+    )
+    assert rows and all(r["entity_rule"] and r["measure_rule"] and r["year_rule"] for r in rows)
+    assert {r["entity"] for r in rows} == {"Henan"}
+
+
+def test_a_list_whose_lead_in_names_nobody_continues_the_story_before_it() -> None:
+    rows = facts(
+        "Headset shipments in China fell 38% in the first quarter.\n\n"
+        "By category:\n\n"
+        "- VR headsets: down 73% to 22,000 units\n"
+        "- AR glasses: up 119% to 8,000 units"
+    )
+    assert [(r["entity"], r["entity_rule"]) for r in rows[1:]] == [("China", "list-continues")] * 4
