@@ -1,6 +1,8 @@
 """The build's step graph, in one place: which step reads what and writes what.
 
-    articles/ ──extract──> facts.csv events.csv articles.csv input_problems.csv text/
+    articles/ ──extract──> facts-extracted.csv events.csv articles.csv input_problems.csv
+                           text/
+    facts-extracted.csv + CORRECTIONS ──correct──> facts.csv corrections-report.csv
     facts.csv ──claims──> claims.pkl
     facts.csv + claims.pkl ──views──> build/views/<name>.csv (the sections that declare
                                       their measures: what they see of facts and claims)
@@ -9,24 +11,18 @@
                                                          build/figures/<name>/
     each executed notebook ──body <name>──> build/bodies/<name>.html
     the bodies ──html──> build/briefing.html ──pdf──> build/briefing.pdf
-    charts + claims ──exports──> build/exports/ (figures/, slides, facts.csv/.xlsx)
+    charts + claims (+ SLIDE_TEMPLATE) ──exports──> build/exports/ (figures/, deck, tables)
     everything asked for ──publish──> OUT (and figures──publish figures──> FIGURES)
 
 Every step follows briefing.render.steps: it reruns when an input, a parameter or its own
 code changed, or when an output is missing or was changed since it was written.
 
-Adding a step: write what it does in actions.py, then add a `Step` to `data_steps` or
-`report_steps` with its inputs (data files and the code that shapes its output), its
-outputs and its parameters, and point the steps that read its outputs at them. For
-example a corrections step between extraction and claims:
-
-    Step("correct", inputs=(processed / "facts.csv", REPO_DIR / "data" / "corrections.csv",
-                            PACKAGE_DIR / "corrections.py"),
-         outputs=(processed / "facts-corrected.csv",), run=...)
-
-and the claims step (and `briefing.tables.FACTS`, what notebooks load as "facts") then
-read facts-corrected.csv instead of facts.csv. Nothing else changes: the notebooks rerun
-when the corrected table changes, and only then.
+Adding a step: write what it does (a function of paths and values; actions.py, or the
+module it belongs to), then add a `Step` to `data_steps` or `report_steps` with its inputs
+(data files and the code that shapes its output), its outputs and its parameters, and point
+the steps that read its outputs at them. The "correct" step is the model: it slots between
+extraction and claims by taking the extractor's table (facts-extracted.csv) and writing
+facts.csv, the table the claims step and every notebook read; nothing else had to change.
 """
 
 from __future__ import annotations
