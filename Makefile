@@ -70,10 +70,10 @@ lint: setup ## ruff check and format check
 	$(VENV)/bin/ruff format --check src tests bench
 
 test: setup lint ## The whole test suite (ruff too); .ci/run calls this
-	$(VENV)/bin/pytest -q
+	$(VENV)/bin/pytest
 
 test-fast: setup ## Tests without the slow end-to-end build
-	$(VENV)/bin/pytest -q -m "not slow"
+	$(VENV)/bin/pytest -m "not slow"
 
 fuzz: setup ## Property-based tests with fresh random examples (make test repeats fixed ones)
 	HYPOTHESIS_PROFILE=explore $(VENV)/bin/pytest -q -m "not slow" tests/test_extract_fuzz.py tests/test_quantities_properties.py tests/test_safe.py tests/test_inputs_encodings.py

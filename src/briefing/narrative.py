@@ -300,7 +300,7 @@ def summary_paragraph(
 
     if "largest_target" in by_key:
         label = html_text(by_key["largest_target"]["label"])
-        parts.append(f"The largest local ambition is {label}: {link('largest_target')}.")
+        parts.append(f"The largest market-size target is {label}: {link('largest_target')}.")
     shares = [k for k in by_key if k.startswith("patent_share:")]
     if shares:
         said = [f"{html_text(k.split(':', 1)[1])} {link(k)}" for k in shares]
