@@ -30,7 +30,8 @@ from briefing import charts, narrative, sections
 from briefing.notebook import load, publish_chart, setup
 
 setup()  # charts shown as SVG
-facts, claims = load(processed_dir, "facts", "claims")
+# this section shows market-size targets: it reads those claims and their articles
+facts, claims = load(processed_dir, "facts", "claims", measures=["market_size_target"])
 
 # %%
 targets = sections.targets.table(claims, cny_per_usd, facts)

@@ -30,7 +30,10 @@ from briefing import charts, narrative, sections
 from briefing.notebook import load, publish_chart, setup
 
 setup()  # charts shown as SVG
-facts, claims = load(processed_dir, "facts", "claims")
+# this section shows patents and trademarks: it reads those claims and their articles
+facts, claims = load(
+    processed_dir, "facts", "claims", measures=["patents", "patent_share", "trademark_applications"]
+)
 
 # %%
 patents = sections.patents.table(claims)

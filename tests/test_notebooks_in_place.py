@@ -63,3 +63,17 @@ def test_every_notebook_runs_from_the_notebooks_folder(tmp_path):
     )
     assert all(target.exists() for _, target in jobs)
     assert (tmp_path / "figures" / "targets-by-province.svg").exists()
+
+
+def test_a_view_keeps_the_claims_of_its_measures_and_every_fact_of_their_articles():
+    import pandas as pd
+
+    facts = pd.DataFrame({"id": ["a:1", "a:9", "b:1", "c:1"], "article": ["a", "a", "b", "c"]})
+    claims = pd.DataFrame(
+        {"measure": ["patents", "market_size_target", "patents"],
+         "fact_ids": [["a:1"], ["b:1"], ["c:9"]]}
+    )  # fmt: skip
+    narrow_facts, narrow_claims = tables.view(facts, claims, ["patents"])
+    assert list(narrow_claims["measure"]) == ["patents", "patents"]
+    assert list(narrow_facts["id"]) == ["a:1", "a:9"]  # c:9 is no fact: c is not cited
+    assert G.measures_read(REPO / "notebooks" / "02-targets.ipynb") == ["market_size_target"]

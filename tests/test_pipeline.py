@@ -208,3 +208,47 @@ def test_a_rerun_notebook_with_the_same_output_does_not_remake_the_page(tmp_path
     assert "notebook pair: runs (inputs changed)" in err
     assert "body pair: runs" in err
     assert "html: unchanged, reused" in err  # and so the PDF; the executed copy is published
+
+
+def _measures_notebook(path: Path) -> Path:
+    """A section that declares it shows patents only."""
+    import nbformat
+
+    nb = nbformat.read(FIXTURES / "good.ipynb", as_version=4)
+    nb.cells.append(
+        nbformat.v4.new_code_cell(
+            "from briefing.notebook import load\n"
+            'facts, claims = load(processed_dir, "facts", "claims", measures=["patents"])\n'
+            "print(f'patent claims: {len(claims)}')"
+        )
+    )
+    nbformat.write(nb, path)
+    return path
+
+
+def test_a_section_reruns_only_when_its_declared_measures_change(tmp_path, capsys):
+    import shutil
+
+    articles = tmp_path / "articles"
+    shutil.copytree(ARTICLES, articles)
+    params = BuildParams(**{**_params(tmp_path).__dict__, "articles_dir": articles})
+    patents = _measures_notebook(tmp_path / "patents.ipynb")
+    everything = tmp_path / "everything.ipynb"
+    shutil.copy(FIXTURES / "good.ipynb", everything)
+    pipeline.build(params, [everything, patents])
+    (articles / "2024-06-01-zhejiang.txt").write_text(
+        "Zhejiang aims for a metaverse industry worth 400 billion yuan by 2025.\n",
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    pipeline.build(params, [everything, patents])
+    err = capsys.readouterr().err
+    assert "notebook everything: runs (inputs changed)" in err
+    assert "notebook patents: unchanged, reused" in err  # a target is not a patent figure
+    (articles / "2024-06-02-patents.txt").write_text(
+        "According to a new industry report, as many as 16,800 metaverse-related patents "
+        "were filed in China from 2011 to 2022, accounting for 30% of the global total.\n",
+        encoding="utf-8",
+    )
+    pipeline.build(params, [everything, patents])
+    assert "notebook patents: runs (inputs changed)" in capsys.readouterr().err

@@ -115,9 +115,14 @@ TABLES: dict[str, tuple[str, Callable[[Path], object]]] = {
 }
 
 
-def load(processed_dir: str | Path, *names: str) -> tuple:
+def load(processed_dir: str | Path, *names: str, measures: Sequence[str] | None = None) -> tuple:
     """The named tables from `processed_dir` (relative paths: from the repository root), in
-    the order asked. Raises TablesMissing, in one line, when the build has not run yet."""
+    the order asked. Raises TablesMissing, in one line, when the build has not run yet.
+
+    `measures` narrows "claims" to those measures and "facts" to the articles they cite
+    (see `view`): a section that shows only patents declares so, and the build then
+    re-executes it only when the patents figures or their articles change.
+    """
     folder = resolve(processed_dir)
     unknown = [n for n in names if n not in TABLES]
     if unknown:
@@ -126,7 +131,44 @@ def load(processed_dir: str | Path, *names: str) -> tuple:
         raise TablesMissing(
             f"No processed tables in {folder}: run `make report` first (it writes them)."
         )
-    return tuple(TABLES[name][1](folder) for name in names)
+    loaded = {name: TABLES[name][1](folder) for name in names}
+    if measures is not None:
+        facts = loaded["facts"] if "facts" in loaded else _facts(folder)
+        claims = loaded["claims"] if "claims" in loaded else _claims(folder)
+        narrow_facts, narrow_claims = view(facts, claims, measures)
+        loaded.update({k: v for k, v in (("facts", narrow_facts), ("claims", narrow_claims))
+                       if k in loaded})  # fmt: skip
+    return tuple(loaded[name] for name in names)
+
+
+def view(facts: pd.DataFrame, claims: pd.DataFrame, measures: Sequence[str]) -> tuple:
+    """(facts, claims) as a section showing only `measures` sees them: the claims of those
+    measures, and every fact of the articles they cite (a figure's quote, outlet and date,
+    and the article's own currency conversions, are looked up there)."""
+    narrow = claims[claims["measure"].isin(list(measures))].reset_index(drop=True)
+    cited = {str(i) for ids in narrow["fact_ids"] for i in ids}
+    articles = set(facts.loc[facts["id"].astype(str).isin(cited), "article"])
+    return facts[facts["article"].isin(articles)].reset_index(drop=True), narrow
+
+
+def write_views(facts_csv: Path, claims_file: Path, wanted: dict[str, Sequence[str]],
+                folder: Path) -> None:  # fmt: skip
+    """One file per section with declared measures, holding its view as text: the build
+    compares these to decide which sections changed. Unchanged views are not rewritten."""
+    import pandas as pd
+
+    facts = pd.read_csv(facts_csv)
+    with claims_file.open("rb") as fh:
+        claims = pickle.load(fh)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, measures in wanted.items():
+        narrow_facts, narrow_claims = view(facts, claims, measures)
+        text = narrow_facts.to_csv(index=False) + "\n" + narrow_claims.to_csv(index=False)
+        target = folder / f"{name}.csv"
+        if not (target.exists() and target.read_text(encoding="utf-8") == text):
+            target.write_text(text, encoding="utf-8")
+    for stale in set(folder.glob("*.csv")) - {folder / f"{n}.csv" for n in wanted}:
+        stale.unlink()
 
 
 def files_of(names: Sequence[str]) -> list[str]:

@@ -144,16 +144,22 @@ def epoch(day: str) -> str:
     return str(int(moment.timestamp()))
 
 
-def prepare_notebook(notebook: Path, source: Path, target: Path, figures: Path) -> None:
-    """Write the notebook to execute (from its text twin when it has one) and empty its
-    figures folder, so a chart the notebook no longer draws does not linger."""
+def write_source(notebook: Path, source: Path) -> None:
+    """The notebook to execute, from its text twin when it has one (never its outputs)."""
     import nbformat
 
     from briefing.render.twins import source_notebook
 
     source.parent.mkdir(parents=True, exist_ok=True)
+    tmp = source.with_name(source.name + ".tmp")
+    nbformat.write(source_notebook(notebook), tmp)
+    tmp.replace(source)
+
+
+def prepare_run(target: Path, figures: Path) -> None:
+    """Make room for a notebook's run: its output folder, and an empty figures folder, so a
+    chart the notebook no longer draws does not linger."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(source_notebook(notebook), source)
     shutil.rmtree(figures, ignore_errors=True)
     figures.mkdir(parents=True)
 

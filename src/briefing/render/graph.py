@@ -1,29 +1,28 @@
 """The build's step graph, in one place: which step reads what and writes what.
 
-    articles/ ──extract──> facts.csv events.csv articles.csv input_problems.csv text/
+    articles/ ──extract──> facts-extracted.csv events.csv articles.csv input_problems.csv
+                           text/
+    facts-extracted.csv + CORRECTIONS ──correct──> facts.csv corrections-report.csv
     facts.csv ──claims──> claims.pkl
-    section tables a notebook loads ──notebook <name>──> build/notebooks/<name>.ipynb,
+    facts.csv + claims.pkl ──views──> build/views/<name>.csv (the sections that declare
+                                      their measures: what they see of facts and claims)
+    notebooks/<name>.py (synced with .ipynb) ──source <name>──> build/sources/<name>.ipynb
+    the source + the tables it loads ──notebook <name>──> build/notebooks/<name>.ipynb,
                                                          build/figures/<name>/
     each executed notebook ──body <name>──> build/bodies/<name>.html
     the bodies ──html──> build/briefing.html ──pdf──> build/briefing.pdf
-    charts + claims ──exports──> build/exports/ (figures/, slides, facts.csv/.xlsx)
+    charts + claims (+ SLIDE_TEMPLATE) ──exports──> build/exports/ (figures/, deck, tables)
     everything asked for ──publish──> OUT (and figures──publish figures──> FIGURES)
 
 Every step follows briefing.render.steps: it reruns when an input, a parameter or its own
 code changed, or when an output is missing or was changed since it was written.
 
-Adding a step: write what it does in actions.py, then add a `Step` to `data_steps` or
-`report_steps` with its inputs (data files and the code that shapes its output), its
-outputs and its parameters, and point the steps that read its outputs at them. For
-example a corrections step between extraction and claims:
-
-    Step("correct", inputs=(processed / "facts.csv", REPO_DIR / "data" / "corrections.csv",
-                            PACKAGE_DIR / "corrections.py"),
-         outputs=(processed / "facts-corrected.csv",), run=...)
-
-and the claims step (and `briefing.tables.FACTS`, what notebooks load as "facts") then
-read facts-corrected.csv instead of facts.csv. Nothing else changes: the notebooks rerun
-when the corrected table changes, and only then.
+Adding a step: write what it does (a function of paths and values; actions.py, or the
+module it belongs to), then add a `Step` to `data_steps` or `report_steps` with its inputs
+(data files and the code that shapes its output), its outputs and its parameters, and point
+the steps that read its outputs at them. The "correct" step is the model: it slots between
+extraction and claims by taking the extractor's table (facts-extracted.csv) and writing
+facts.csv, the table the claims step and every notebook read; nothing else had to change.
 """
 
 from __future__ import annotations
@@ -73,9 +72,8 @@ def code_key(paths: tuple[Path, ...]) -> str:
     return params_hash({name: entry[2] for name, entry in files.items()})
 
 
-def tables_read(notebook: Path) -> list[str]:
-    """The table names a notebook passes to `load(processed_dir, "facts", ...)`: its
-    declared inputs. A notebook that loads none by name depends on every table."""
+def _load_calls(notebook: Path) -> list[ast.Call]:
+    """The `load(processed_dir, ...)` calls in a notebook's code (its text twin's, when any)."""
     source = twin_of(notebook)
     if source.exists():
         code = source.read_text(encoding="utf-8")
@@ -84,22 +82,42 @@ def tables_read(notebook: Path) -> list[str]:
         code = "\n".join(
             "".join(c["source"]) for c in cells if c["cell_type"] == "code"
         )  # magics would not parse; the section notebooks have none
-    names: set[str] = set()
     try:
         tree = ast.parse(code)
     except SyntaxError:
-        tree = ast.Module(body=[], type_ignores=[])
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call):
-            func = node.func
-            called = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
-            if called == "load":
-                names |= {
-                    a.value
-                    for a in node.args[1:]
-                    if isinstance(a, ast.Constant) and isinstance(a.value, str)
-                }
+        return []
+    return [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and (node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", ""))
+        == "load"
+    ]
+
+
+def _strings(node: ast.AST) -> list[str]:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.Tuple | ast.List):
+        return [s for element in node.elts for s in _strings(element)]
+    return []
+
+
+def tables_read(notebook: Path) -> list[str]:
+    """The table names a notebook passes to `load(processed_dir, "facts", ...)`: its
+    declared inputs. A notebook that loads none by name depends on every table."""
+    names = {s for call in _load_calls(notebook) for a in call.args[1:] for s in _strings(a)}
     return sorted(names) if names else sorted(T.TABLES)
+
+
+def measures_read(notebook: Path) -> list[str] | None:
+    """The measures a notebook narrows its claims to (`load(..., measures=(...))`), or None
+    when it reads them all."""
+    found = [
+        s for call in _load_calls(notebook) for k in call.keywords if k.arg == "measures"
+        for s in _strings(k.value)
+    ]  # fmt: skip
+    return sorted(set(found)) if found else None
 
 
 def build_dir(params: BuildParams) -> Path:
@@ -147,28 +165,50 @@ def data_steps(params: BuildParams) -> list[Step]:
     ]
 
 
+def views_dir(params: BuildParams) -> Path:
+    """Where the views of the sections that declare their measures are kept."""
+    return build_dir(params) / "views"
+
+
+def table_inputs(notebook: Path, params: BuildParams) -> list[Path]:
+    """The files a notebook's output depends on: the tables it loads, and for a notebook
+    that narrows its claims to some measures, its view instead of the whole facts and
+    claims tables."""
+    names = tables_read(notebook)
+    extra: list[Path] = []
+    if measures_read(notebook) is not None:
+        names = [n for n in names if n not in ("facts", "claims")]
+        extra = [views_dir(params) / f"{notebook.stem}.csv"]
+    return [*(params.processed_dir / f for f in T.files_of(names)), *extra]
+
+
+def source_step(notebook: Path, params: BuildParams) -> Step:
+    """The notebook to execute, made from its text twin (or the .ipynb when it has none)
+    only when that changed."""
+    own = twin_of(notebook) if twin_of(notebook).exists() else notebook
+    source = build_dir(params) / "sources" / notebook.name
+    return Step(
+        f"source {notebook.stem}",
+        inputs=(own,),
+        outputs=(source,),
+        run=lambda: A.write_source(notebook, source),
+    )
+
+
 def notebook_step(notebook: Path, params: BuildParams) -> Step:
     """One section notebook: it reruns when its text, a table it loads, the package or a
-    parameter changed; it writes its executed copy and its own figures folder."""
+    parameter changed; it writes its executed copy and its own figures folder. Notebook
+    steps are run together by the build's notebook runner (two kernels)."""
     build = build_dir(params)
     figures = build / "figures" / notebook.stem
     target = build / "notebooks" / notebook.name
     source = build / "sources" / notebook.name
-    own = twin_of(notebook) if twin_of(notebook).exists() else notebook
     parameters = {**params.notebook_parameters(), "figures_dir": str(figures)}
-
-    def run() -> None:
-        A.prepare_notebook(notebook, source, target, figures)
-
     return Step(
         f"notebook {notebook.stem}",
-        inputs=(
-            own,
-            *(params.processed_dir / f for f in T.files_of(tables_read(notebook))),
-            *notebook_code(),
-        ),
+        inputs=(source, *table_inputs(notebook, params), *notebook_code()),
         outputs=(target, figures),
-        run=run,
+        run=lambda: A.prepare_run(target, figures),
         params={**parameters, "source": str(source), "target": str(target)},
         kind="notebook",
     )
@@ -211,6 +251,19 @@ def report_steps(params: BuildParams, notebooks: list[Path]) -> list[Step]:
         return {"title": params.title, "as_of": params.as_of or latest, "n_articles": n}
 
     steps = [sync_step(nb, params) for nb in notebooks if twin_of(nb).exists()]
+    steps += [source_step(nb, params) for nb in notebooks]
+    wanted = {nb.stem: m for nb in notebooks if (m := measures_read(nb)) is not None}
+    if wanted:
+        p = params.processed_dir
+        steps.append(
+            Step(
+                "views",
+                inputs=(p / T.FACTS, p / T.CLAIMS, PACKAGE_DIR / "tables.py"),
+                outputs=(views_dir(params),),
+                run=lambda: T.write_views(p / T.FACTS, p / T.CLAIMS, wanted, views_dir(params)),
+                params={"measures": wanted},
+            )
+        )
     steps += [notebook_step(nb, params) for nb in notebooks]
     bodies = [build / "bodies" / f"{nb.stem}.html" for nb in notebooks]
     for nb, copy, body in zip(notebooks, executed, bodies, strict=True):

@@ -140,6 +140,7 @@ def _execute(source: Path, target: Path, parameters: dict, cwd: Path, km) -> Non
                 progress_bar=False,
                 kernel_name="python3",
                 km=km,
+                request_save_on_cell_execute=False,  # written once, at the end or on error
             )
         except pm.PapermillExecutionError as exc:
             raise NotebookFailed(
