@@ -238,3 +238,19 @@ def test_timeline_writes_each_date_at_its_precision():
         or "Shanghai publishes plan\nJul 2022" in texts
     )
     assert "Meta renames\n2021" in texts
+
+
+def test_timeline_labels_never_overlap_and_crowded_events_are_left_to_the_table():
+    from briefing.charts.plots import _LABEL_SHARE, _timeline_levels
+
+    days = pd.to_datetime(["2023-01-01"] * 8 + ["2023-12-31"])
+    lo, hi = days.min() - pd.Timedelta(days=30), days.max() + pd.Timedelta(days=30)
+    levels = _timeline_levels(list(days), lo, hi)
+    drawn = [lv for lv in levels[:8] if lv is not None]
+    assert len(drawn) == len(set(drawn)) == 6, "six rows, one label each on the same day"
+    assert levels[:8].count(None) == 2 and levels[8] is not None
+    width = _LABEL_SHARE * (hi - lo)
+    placed = [(d, lv) for d, lv in zip(days, levels, strict=True) if lv is not None]
+    for i, (d1, l1) in enumerate(placed):
+        for d2, l2 in placed[i + 1 :]:
+            assert l1 != l2 or abs(d2 - d1) >= width

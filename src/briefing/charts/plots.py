@@ -366,16 +366,28 @@ def timeline(
     attach(fig, ChartData(rows=rows.drop(columns="when__").reset_index(drop=True)))
     kinds = sorted(rows[kind].astype(str).unique()) if kind else []
     palette = {k: OKABE_ITO[i % len(OKABE_ITO)] for i, k in enumerate(kinds)}
-    levels = [1, -1, 2, -2, 3, -3]
+    span = rows["when__"].max() - rows["when__"].min()
+    pad = max(span * 0.08, pd.Timedelta(days=15))
+    lo, hi = rows["when__"].min() - pad, rows["when__"].max() + pad
+    placed = _timeline_levels(list(rows["when__"]), lo, hi)
     ax.axhline(0, color=MUTED, linewidth=1.5)
+    hidden += sum(level is None for level in placed)
     for i, rec in enumerate(rows.itertuples(index=False)):
         rec = rec._asdict()
-        when, level = rec["when__"], levels[i % len(levels)]
+        when, level = rec["when__"], placed[i]
+        if level is None:
+            continue
         color = palette.get(str(rec[kind]), OKABE_ITO[0]) if kind else OKABE_ITO[0]
         ax.plot([when, when], [0, level], color=color, linewidth=1.2)
         ax.scatter([when], [0], color=color, s=50, zorder=3)
         shown = _DATE_AT.get(str(rec[precision]) if precision else "day", "%Y-%m-%d")
-        text = f"{textwrap.fill(str(rec[label]), 24)}\n{when.strftime(shown)}"  # long names wrap
+        lines = textwrap.wrap(str(rec[label]), TIMELINE_WRAP) or [""]
+        if len(lines) > 2:  # two lines of label at most: the table holds the rest
+            lines = [
+                lines[0],
+                textwrap.shorten(" ".join(lines[1:]), TIMELINE_WRAP, placeholder="…"),
+            ]
+        text = "\n".join(lines) + f"\n{when.strftime(shown)}"
         if kind:
             text += f" · {rec[kind]}"
         ax.text(
@@ -389,20 +401,47 @@ def timeline(
         )
     if hidden:
         ax.text(
-            0,
-            0.02,
-            f"{hidden} earlier events not shown",
+            1.0,
+            1.02,
+            f"{hidden} more events in the table, not drawn",
             transform=ax.transAxes,
+            ha="right",
+            va="bottom",
             fontsize=12,
             color=MUTED,
         )
-    span = rows["when__"].max() - rows["when__"].min()
-    pad = max(span * 0.08, pd.Timedelta(days=15))
-    ax.set_xlim(rows["when__"].min() - pad, rows["when__"].max() + pad)
-    ax.set_ylim(-4.2, 4.2)
+    ax.set_xlim(lo, hi)
+    ax.set_ylim(-TIMELINE_LEVELS * TIMELINE_STEP - 1.6, TIMELINE_LEVELS * TIMELINE_STEP + 1.6)
     ax.yaxis.set_visible(False)
     ax.spines["left"].set_visible(False)
     return fig
+
+
+#: Characters per line of a timeline label, label rows above and below the axis, and the
+#: distance between rows (axis units: a two-line label and its date fit in one step).
+TIMELINE_WRAP, TIMELINE_LEVELS, TIMELINE_STEP = 26, 3, 1.45
+#: How much of the axis' width one label takes (26 characters at 12 pt on a 16-inch chart).
+_LABEL_SHARE = 0.17
+
+
+def _timeline_levels(dates: list, lo, hi) -> list[float | None]:
+    """A height for each label, in date order, so that no two labels overlap: each takes the
+    lowest row (above, then below the axis) whose last label ends before it begins; an event
+    for which every row is taken gets None (not drawn; the table lists every event)."""
+    total = (hi - lo) / pd.Timedelta(days=1) or 1.0
+    rows = [r * sign for r in range(1, TIMELINE_LEVELS + 1) for sign in (1, -1)]
+    free_from = {row: float("-inf") for row in rows}
+    out = []
+    for when in dates:
+        x = (when - lo) / pd.Timedelta(days=1) / total
+        start, end = x - _LABEL_SHARE / 2, x + _LABEL_SHARE / 2
+        row = next((r for r in rows if free_from[r] <= start), None)
+        if row is None:  # no room: left to the table rather than drawn over another label
+            out.append(None)
+            continue
+        free_from[row] = end
+        out.append(row * TIMELINE_STEP)
+    return out
 
 
 def _tile_scale(values: list[float], whole: bool):
