@@ -528,28 +528,29 @@ def test_the_readme_example_is_a_valid_corrections_file():
 
 
 def test_the_build_step_starts_from_the_extractors_table_every_time(processed):
+    (processed / "facts.csv").rename(processed / C.EXTRACTED_NAME)  # as the extract step writes
     corrections = processed.parent / "corrections.csv"
     corrections.write_text(
         f"article,quote,field,value\n{ARTICLE},250 billion yuan,entity,Henan\n", "utf-8"
     )
-    C.correct_processed(processed, corrections)
+    C.correct_step(processed, corrections)
     first = (processed / "facts.csv").read_bytes()
-    C.correct_processed(processed, corrections)  # cached extraction: never applied twice
+    C.correct_step(processed, corrections)  # from the extractor's table again: not applied twice
     assert (processed / "facts.csv").read_bytes() == first
-    (processed / C.EXTRACTED_NAME).unlink()  # lost: the audit columns give it back
-    C.correct_processed(processed, corrections)
-    assert (processed / "facts.csv").read_bytes() == first
+    extracted = pd.read_csv(processed / C.EXTRACTED_NAME)
+    assert "corrected_fields" not in extracted.columns  # the extractor's table is never touched
     facts = pd.read_csv(processed / "facts.csv")
     assert json.loads(facts.iloc[0]["original"]) == {"entity": "China"}
     assert pd.read_csv(processed / C.REPORT_NAME)["status"].tolist() == ["applied"]
 
 
 def test_the_build_step_refuses_an_ambiguous_quote_naming_file_and_row(processed):
+    (processed / "facts.csv").rename(processed / C.EXTRACTED_NAME)
     (processed / "text" / f"{ARTICLE}.txt").write_text(TEXT + " 250 billion yuan.", "utf-8")
     corrections = processed.parent / "corrections.csv"
     corrections.write_text(f"article,quote,field,value\n{ARTICLE},250 billion yuan,year,2030\n")
     with pytest.raises(C.CorrectionError, match=r"corrections.csv, row 2, column occurrence"):
-        C.correct_processed(processed, corrections)
+        C.correct_step(processed, corrections)
 
 
 def test_a_corrected_range_loses_its_upper_bound_which_the_audit_keeps(facts):

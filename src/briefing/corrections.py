@@ -16,7 +16,7 @@ The facts table keeps the extractor's reading next to the analyst's: corrected c
 the analyst's values (so claims, tables, charts and the deck use them), and the audit
 columns (`briefing.schema.CORRECTION_COLUMNS`) say which fields changed, what the extractor
 had said, and why. Everything here is a pure function of its inputs except the small
-`correct_processed` step at the end, which reads and writes the processed folder.
+`correct_step` at the end: the build step that reads the processed folder and writes it.
 """
 
 from __future__ import annotations
@@ -816,41 +816,6 @@ def correct_step(processed_dir: Path, corrections_path: Path | None) -> Correcti
     _write(report.table(), processed_dir / REPORT_NAME)
     for line in report.lines():
         print(f"briefing build: {line}", file=sys.stderr, flush=True)
-    return report
-
-
-def correct_processed(processed_dir: Path, corrections_path: Path | None) -> CorrectionReport:
-    """The corrections step of a build: the extractor's facts.csv in, corrected facts.csv out.
-
-    The extractor's table is kept as EXTRACTED_NAME: the extract step rewrites facts.csv
-    only when it re-extracts (a table without the audit columns), and otherwise leaves our
-    previous output, so corrections always start again from what the extractor said.
-    Writes REPORT_NAME (each correction's outcome) for the method section.
-    """
-    processed_dir = Path(processed_dir)
-    facts_path, raw_path = processed_dir / "facts.csv", processed_dir / EXTRACTED_NAME
-    current = _read_text_table(facts_path)
-    if "corrected_fields" not in current.columns:
-        raw = current
-        _write(raw, raw_path)
-    elif raw_path.exists():
-        raw = _read_text_table(raw_path)
-    else:
-        raw = revert(current)
-        _write(raw, raw_path)
-    corrections = load_corrections(corrections_path) if corrections_path else []
-    texts = {
-        p.stem: p.read_text(encoding="utf-8")
-        for p in sorted((processed_dir / "text").glob("*.txt"))
-    }
-    try:
-        corrected, report = apply_corrections(raw, corrections, texts)
-    except CorrectionError as exc:  # name the file too
-        raise CorrectionError(
-            exc.problem, row=exc.row, column=exc.column, source=str(corrections_path)
-        ) from None
-    _write(corrected, facts_path)
-    _write(report.table(), processed_dir / REPORT_NAME)
     return report
 
 

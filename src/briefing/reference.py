@@ -39,7 +39,6 @@ __all__ = [
     "display_name",
     "entry_for",
     "find_mentions",
-    "mentions_in",
     "resolve_org",
     "resolve_place",
 ]
@@ -395,35 +394,3 @@ def _same_bodies(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-#: The last text scanned whole: the text, its mentions and their starts (the facts and the
-#: events of an article read the same text, many ranges of it).
-_LAST: list = [None, (), []]
-
-
-def mentions_in(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
-    """Same as find_mentions(text, start, end), read off one scan of the whole text.
-
-    A scan bounded to [start, end) finds exactly the whole-text mentions inside it, unless a
-    whole-text mention straddles a bound, or an ASCII name could end right at `end` before a
-    word character (the bounded scan sees a word boundary there, the whole text does not);
-    then the range is scanned on its own.
-    """
-    end = len(text) if end is None else end
-    if _LAST[0] is not text:
-        found = tuple(find_mentions(text))
-        _LAST[:] = [text, found, [m.start for m in found]]
-    found, starts = _LAST[1], _LAST[2]
-    i = bisect.bisect_left(starts, start)
-    j = bisect.bisect_left(starts, end, i)
-    if (
-        (i > 0 and found[i - 1].end > start)
-        or (j > i and found[j - 1].end > end)
-        or (
-            start < end < len(text)
-            and text[end - 1].isascii()
-            and text[end - 1].isalnum()
-            and (text[end].isalnum() or text[end] == "_")
-        )
-    ):
-        return find_mentions(text, start, end)
-    return list(found[i:j])

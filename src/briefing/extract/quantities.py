@@ -1136,17 +1136,10 @@ def _candidates(text: str) -> list[tuple[int, int]]:
     return found
 
 
-#: The last text read and its figures: facts and events of one article both need them.
-_LAST: list = [None, []]
-
-
 def find_quantities(text: str) -> list[Quantity]:
-    """Every figure in `text`, sorted by start, non-overlapping; conversions linked."""
-    if _LAST[0] is text:
-        return list(_LAST[1])
-    found = _find_quantities(text)
-    _LAST[:] = [text, found]
-    return list(found)
+    """Every figure in `text`, sorted by start, non-overlapping; conversions linked. The
+    document model calls it once per article; nothing is cached between texts."""
+    return _find_quantities(text)
 
 
 def _find_quantities(text: str) -> list[Quantity]:
