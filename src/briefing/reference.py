@@ -392,5 +392,3 @@ def _same_bodies(mentions: list[Mention]) -> list[Mention]:
                     m = replace(m, canonical=max(shorter, key=len))
         out.append(m)
     return out
-
-
