@@ -88,7 +88,7 @@ def classify_measure(
         return ("share", "share-word") if _has("share-word", sentence) else ("other", "points")
     if q.unit == "percent":
         if _has("support-rule", sentence) and _has("support-rate", after):
-            return "investment", "support-rate"  # 按实际投入的30%给予补助: a subsidy rate
+            return "share", "support-rate"  # 按实际投入的30%给予补助: a rate, a share of the cost
         if q.value < 0:
             return "growth_rate", "signed"  # -3.2%, "more than halved": a fall
         measure, rule = _percent(sentence, before, after, clause)

@@ -444,15 +444,26 @@ def document_year(
     folded = doc.folded
     future = _future(doc, lo, hi)
     period = plan_period(doc)
-    if period is not None and (
-        # funds and subsidy rules are in force from the release, except in the plan's own
-        # text: its support measures run for its period (有效期至2025年12月31日)
-        (measure != "investment" and (future or measure == "market_size_target"))
-        or (measure == "investment" and period[2])
+    money_rule = measure == "investment" or (
+        measure == "share" and _rule("in-force").search(folded, *_sentence(doc, q))
+    )
+    if (
+        period is not None
+        and not money_rule  # funds, subsidies and their rates are dated by their issue
+        and (future or measure == "market_size_target")
     ):
         return period[1], "plan-period"
     if doc.published is None:
         return None, ""
+    if (
+        money_rule
+        and _rule("in-force").search(folded, *_sentence(doc, q))
+        and not _same_paragraph(doc, q, previous)
+    ):
+        # a support rule (给予…最高500万元, 按投资额的10%给予奖励) is in force from the
+        # release: the year it was issued, not a year a figure of another paragraph carried
+        # ("issued its own support measures last year: ... 5 million yuan" keeps last year)
+        return doc.published.year, "in-force"
     if (future and measure != "investment") or measure == "market_size_target":
         # "到2031年，……。其中，中国……将超过1万亿美元": the story goes on about the
         # future year it named last; a past year does not date a future statement
@@ -464,7 +475,9 @@ def document_year(
         return doc.published.year, "present-tense"
     s = doc.sentence_at(q.start)
     year, rule = _carried(doc, q, previous)
-    if year is not None:
+    if year is not None and not (money_rule and year > doc.published.year):
+        # a fund announced now (将设立规模20亿元的基金) is not dated by the target year
+        # the story spoke of before it
         return year, rule
     if (
         # a headline restates a figure of the body; a key-figures line ("Companies at
@@ -477,6 +490,17 @@ def document_year(
         # date (the ministries that "issued" the plan, the subsidy rules now in force)
         return doc.published.year, "as-of-publication"
     return None, ""
+
+
+def _same_paragraph(doc: Document, q: Quantity, previous: tuple[int, str, int] | None) -> bool:
+    """Is the figure a written date dated last (`previous`) in the figure's paragraph?"""
+    i = doc.paragraph_index(q.start)
+    return previous is not None and i >= 0 and previous[2] >= doc.paragraphs[i].start
+
+
+def _sentence(doc: Document, q: Quantity) -> tuple[int, int]:
+    s = doc.sentence_at(q.start)
+    return s.start, s.end
 
 
 def _fact_line(doc: Document, q: Quantity) -> bool:
