@@ -119,7 +119,14 @@ def sentence_year(
         if (
             not near
             and doc.published is not None
-            and _rule("present-tense").search(folded, a, b)
+            and (
+                _rule("present-tense").search(folded, a, b)
+                # "目前，我市已集聚企业320余家，2023年……": the opener 目前 scopes the part
+                or (
+                    _rule("present-opener").match(folded, s.start, a)
+                    and not any(d.start < q.start for d in found)
+                )
+            )
             and not _future(doc, a, b)
         ):  # "目前全市共有企业300余家，去年实现营收200亿元": the count is as of now
             return doc.published.year, "present-tense"
@@ -587,8 +594,15 @@ def _release_date(doc: Document, start: int, end: int, *, read: bool = False) ->
         if read
         else doc.dates_between(start, end)
     )
+    end_date = _rule("end-date")
     for d in found:
-        if d.date and d.precision in ("day", "month") and not doc.in_plan_title(d.start, d.end):
+        if (
+            d.date
+            and d.precision in ("day", "month")
+            and not doc.in_plan_title(d.start, d.end)
+            # 有效期至2026年12月31日: the end of the rule's validity, not its release
+            and not end_date.search(doc.folded, max(start, d.start - 8), d.start)
+        ):
             return d.date.year
     return None
 
