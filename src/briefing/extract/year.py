@@ -478,10 +478,22 @@ def document_year(
         if year and year > doc.published.year:
             return year, "future-carried"  # dates this figure only: the carry goes no further
         return None, ""
-    if _rule("present-tense").search(folded, lo, hi):
-        return doc.published.year, "present-tense"
     s = doc.sentence_at(q.start)
+    if _rule("present-tense").search(folded, lo, hi) or (
+        _rule("present-opener").match(folded, s.start, q.start) and not future
+    ):
+        return doc.published.year, "present-tense"
     year, rule = _carried(doc, q, previous)
+    if (
+        year is not None
+        and year > doc.published.year
+        and q.unit == "count"  # a stock built so far; not "已是河南的3.5倍", "已佔六成"
+        and _rule("completed").search(folded, lo, hi)
+        and not future
+    ):
+        # "预计到2027年集聚企业150家。……园区已累计引育企业300余家": what has happened is
+        # not dated by the future year the story spoke of before it
+        return doc.published.year, "completed"
     if year is not None and not (money_rule and year > doc.published.year):
         # a fund announced now (将设立规模20亿元的基金) is not dated by the target year
         # the story spoke of before it
