@@ -245,6 +245,12 @@ def _back_reference(doc: Document, start: int, end: int) -> tuple[int | None, st
     earlier = [
         d for d in _earlier_dates(doc, m.start()) if not month or d.precision in ("day", "month")
     ]
+    if (not earlier or earlier[-1].date is None) and _rule("report-period").match(m.group()):
+        # 全年、年末 in a later section of a bulletin: the one year its title reports on
+        # ("江西省2023年虚拟现实产业发展统计公报")
+        years = {int(y.group()) for y in _YEAR.finditer(cues.fold(doc.title))}
+        if len(years) == 1 and (doc.published is None or min(years) <= doc.published.year):
+            return years.pop(), "report-year"
     if not earlier or earlier[-1].date is None:
         return None, ""
     return earlier[-1].date.year, "back-reference"
