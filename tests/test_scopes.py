@@ -89,9 +89,11 @@ def test_subsidy_rules_are_investment_whatever_the_verb() -> None:
     assert (zh["measure"], zh["measure_rule"]) == ("investment", "support-rule")
 
 
-def test_a_subsidy_rate_is_investment() -> None:
-    row = facts("郑州按照单个场景实际投入的30%给予补助，最高500万元。")[0]
-    assert (row["measure"], row["measure_rule"]) == ("investment", "support-rate")
+def test_a_subsidy_rate_is_a_share_of_the_cost() -> None:
+    # gold README: a subsidy *rate* in percent is `share`; the money cap beside it investment
+    rows = facts("郑州按照单个场景实际投入的30%给予补助，最高500万元。")
+    assert (rows[0]["measure"], rows[0]["measure_rule"]) == ("share", "support-rate")
+    assert rows[1]["measure"] == "investment"
 
 
 def test_a_local_government_s_expectation_with_a_year_is_a_target() -> None:
