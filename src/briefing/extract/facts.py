@@ -12,6 +12,7 @@ import dataclasses
 import re
 from typing import Any
 
+from briefing import reference
 from briefing.extract import cues
 from briefing.extract.document import LOCAL_KINDS, Document, read_document
 from briefing.extract.entity import attribute_entity, clause_span
@@ -113,9 +114,19 @@ def _yuan_is_hkd(doc: Document, q: Quantity, s_start: int, s_end: int) -> bool:
     sentence = doc.folded[s_start:s_end]
     if cues.search("measure", "mainland-cue", sentence):
         return False
-    for m in doc.mentions_between(s_start, s_end):
+    mentions = doc.mentions_between(s_start, s_end)
+    for m in mentions:
         place = m.mention
         if place.kind in LOCAL_KINDS and "Hong Kong" not in (place.canonical, place.parent):
+            return False
+    if not mentions and doc.block_kind(q.start) == "heading":
+        # a headline that names no place ("天河發布…基金 首批8家機構管理規模超200億元") is
+        # about the place the article is about
+        entry = reference.entry_for(doc.place)
+        if entry is not None and entry.kind in LOCAL_KINDS and "Hong Kong" not in (
+            entry.canonical,
+            entry.parent,
+        ):
             return False
     return True
 
