@@ -458,7 +458,10 @@ def document_year(
     future = _future(doc, lo, hi)
     period = plan_period(doc)
     money_rule = measure == "investment" or (
-        measure == "share" and _rule("in-force").search(folded, *_sentence(doc, q))
+        # a support rule's rate (share) or the bar it sets (营收首次突破1亿元的企业: other)
+        measure in ("share", "other")
+        and q.unit != "count"
+        and _rule("in-force").search(folded, *_sentence(doc, q)) is not None
     )
     if (
         period is not None
@@ -518,9 +521,14 @@ def document_year(
 
 
 def _same_paragraph(doc: Document, q: Quantity, previous: tuple[int, str, int] | None) -> bool:
-    """Is the figure a written date dated last (`previous`) in the figure's paragraph?"""
+    """Is the figure a written date dated last (`previous`) a support rule of the figure's
+    paragraph ("issued its own support measures last year: ... can have up to 30% ...
+    covered")? A dated figure of another kind ("去年…增长9.6%") does not date the rule."""
     i = doc.paragraph_index(q.start)
-    return previous is not None and i >= 0 and previous[2] >= doc.paragraphs[i].start
+    if previous is None or i < 0 or previous[2] < doc.paragraphs[i].start:
+        return False
+    s = doc.sentence_at(max(0, previous[2] - 1))
+    return _rule("in-force").search(doc.folded, s.start, s.end) is not None
 
 
 def _sentence(doc: Document, q: Quantity) -> tuple[int, int]:
