@@ -66,7 +66,14 @@ def classify_measure(
         for text, suffix in ((sentence, ""), (scope, "-in-scope")):
             if _has("trademark", text):
                 return "trademark_applications", "trademark" + suffix
-            if _has("patent", text) and (suffix == "" or not _has("counted-company", before)):
+            if _has("patent", text) and (
+                suffix == ""
+                # 拥有研究中心27个 in a patents paragraph: the clause names what it counts
+                or not (
+                    _has("counted-company", before)
+                    or _has("counted-project", _CLAUSE_END.split(before)[-1])
+                )
+            ):
                 return "patents", "patent" + suffix
     if q.unit in MONEY_UNITS:
         before = _LISTED_AMOUNTS.sub("", before)  # 首次达到1亿元、3亿元: the list's lead decides
