@@ -515,9 +515,23 @@ def document_year(
         and not _rule("period").search(folded, lo, hi)
     ):
         # a statement with no date and no period around it is news as of the article's
-        # date (the ministries that "issued" the plan, the subsidy rules now in force)
+        # date (the ministries that "issued" the plan, the subsidy rules now in force);
+        # in a year's bulletin or annual report, as of the year it reports on
+        reported = _report_title_year(doc)
+        if reported is not None and reported < doc.published.year:
+            return reported, "report-title-year"
         return doc.published.year, "as-of-publication"
     return None, ""
+
+
+def _report_title_year(doc: Document) -> int | None:
+    """The one year a bulletin's or annual report's title reports on ("江西省2023年虚拟现实
+    产业发展统计公报", "2023年年度报告") (`report-title`), else None."""
+    title = cues.fold(doc.title)
+    if not _rule("report-title").search(title):
+        return None
+    years = {int(m.group()) for m in _YEAR.finditer(title)}
+    return years.pop() if len(years) == 1 else None
 
 
 def _same_paragraph(doc: Document, q: Quantity, previous: tuple[int, str, int] | None) -> bool:
