@@ -123,10 +123,8 @@ def _yuan_is_hkd(doc: Document, q: Quantity, s_start: int, s_end: int) -> bool:
         # a headline that names no place ("天河發布…基金 首批8家機構管理規模超200億元") is
         # about the place the article is about
         entry = reference.entry_for(doc.place)
-        if entry is not None and entry.kind in LOCAL_KINDS and "Hong Kong" not in (
-            entry.canonical,
-            entry.parent,
-        ):
+        owners = (entry.canonical, entry.parent) if entry is not None else ("Hong Kong",)
+        if entry is not None and entry.kind in LOCAL_KINDS and "Hong Kong" not in owners:
             return False
     return True
 

@@ -62,8 +62,9 @@ def _bodies(doc: Document, start: int, end: int) -> list[Candidate]:
                 out.append(Candidate(a, b, places[0].name, "place-body"))
                 continue
         if not places and doc.place and cues.search("events", "level-office", doc.folded[a:b]):
+            # 市政府办公厅印发: the office of the city the text is about
             entry = reference.entry_for(doc.place)
-            if entry is not None and entry.kind in LOCAL_KINDS:  # 市政府办公厅印发: the office of the city the text is about
+            if entry is not None and entry.kind in LOCAL_KINDS:
                 out.append(Candidate(a, b, doc.place, "place-body"))
                 continue
         out.append(Candidate(a, b, doc.text[a:b].strip(), "body"))
