@@ -118,8 +118,9 @@ def _money(
         return "other", "not-market"  # a loss, a tax, a price, a valuation
     if _has("invest-before", before) or (_has("invest-into", before) and _has("into-after", after)):
         return "investment", "invest-before"
-    if _has("threshold-before", before):
-        return "other", "threshold-before"  # 年主营业务收入首次达到1亿元: a bar, not a grant
+    if _has("threshold-before", before) and not _has("target-verb", _CLAUSE_END.split(before)[-1]):
+        # 年主营业务收入首次达到1亿元: a bar, not a grant; 力争全年营收突破300亿元 is an aim
+        return "other", "threshold-before"
     if _has("support-rule", clause or sentence):
         return "investment", "support-rule"
     if _has("funding-after", after):
@@ -128,7 +129,7 @@ def _money(
         return "investment", "programme-after"  # 5亿元数码转型计划: a programme's budget
     if _has("invest-word", sentence) and not _has("market-noun", sentence):
         return "investment", "invest-word"
-    if _has("threshold-before", before):
+    if _has("threshold-before", before) and not _has("target-verb", _CLAUSE_END.split(before)[-1]):
         return "other", "threshold-before"
     if _DESCRIBES.match(after):  # the noun it describes decides
         noun = re.split(r"[，。；、,;]", after, maxsplit=1)[0]

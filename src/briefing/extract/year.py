@@ -130,14 +130,16 @@ def sentence_year(
             and not _future(doc, a, b)
         ):  # "目前全市共有企业300余家，去年实现营收200亿元": the count is as of now
             return doc.published.year, "present-tense"
-        near = near or found
+        # else of the figure's clause: "…75万台，同比增长约21%；到2028年，…" is not 2028's
+        near = near or [d for d in found if lo <= d.start < hi] or found
         best = min(near, key=lambda d: (_gap(q, d.start, d.end), d.start))
     i = found.index(best)
     if i + 1 < len(found) and _rule("range-tail").match(folded[best.end : found[i + 1].start]):
         best, rule = found[i + 1], "span-end"
-    if measure == "growth_rate" and rule == "date-in-sentence" and len(found) >= 2:
+    in_clause = [d for d in found if lo <= d.start < hi]  # "；到2028年……": another clause's
+    if measure == "growth_rate" and rule == "date-in-sentence" and len(in_clause) >= 2:
         # "reach $783bn in 2024 from $479bn in 2020, a CAGR of 13.1%": over the span
-        latest = max(found, key=lambda d: d.date.year if d.date else 0)
+        latest = max(in_clause, key=lambda d: d.date.year if d.date else 0)
         return (latest.date.year, "growth-span-end") if latest.date else (None, "")
     return (best.date.year, rule) if best.date else (None, "")
 
