@@ -69,7 +69,9 @@ def sentence_year(
         and measure != "share"  # "93% of them were registered in the last year": of a stock
         and _in_past_twelve_months(doc, q, s.start, s.end)
     ):
-        return None, "past-twelve-months"
+        # gold README: a span that runs up to the article's date (过去一年, "over the past
+        # year") gives the publication year
+        return (doc.published.year if doc.published else None), "past-twelve-months"
     found = [
         d
         for d in dates
