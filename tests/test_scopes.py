@@ -89,9 +89,11 @@ def test_subsidy_rules_are_investment_whatever_the_verb() -> None:
     assert (zh["measure"], zh["measure_rule"]) == ("investment", "support-rule")
 
 
-def test_a_subsidy_rate_is_investment() -> None:
-    row = facts("郑州按照单个场景实际投入的30%给予补助，最高500万元。")[0]
-    assert (row["measure"], row["measure_rule"]) == ("investment", "support-rate")
+def test_a_subsidy_rate_is_a_share_of_the_cost() -> None:
+    # gold README: a subsidy *rate* in percent is `share`; the money cap beside it investment
+    rows = facts("郑州按照单个场景实际投入的30%给予补助，最高500万元。")
+    assert (rows[0]["measure"], rows[0]["measure_rule"]) == ("share", "support-rate")
+    assert rows[1]["measure"] == "investment"
 
 
 def test_a_local_government_s_expectation_with_a_year_is_a_target() -> None:
@@ -188,3 +190,51 @@ def test_a_research_firm_s_estimate_does_not_continue_the_previous_subject() -> 
         meta,
     )
     assert rows[-1][0] == "World"
+
+
+# Chinese news and policy text (gen-zh): shapes from the d-zh gold batch, in other words.
+def test_a_support_rule_in_a_plan_s_own_text_is_dated_by_its_issue() -> None:
+    meta = {
+        "published": dt.date(2024, 3, 15),
+        "title": "《青岛市元宇宙产业发展行动方案（2024—2026年）》解读",
+    }
+    rows = facts("对新认定的市级元宇宙特色园区，给予最高300万元一次性奖励。", meta)
+    assert (rows[0]["measure"], rows[0]["year"], rows[0]["year_rule"]) == (
+        "investment",
+        2024,
+        "in-force",
+    )
+
+
+def test_a_plan_s_validity_end_is_not_its_release() -> None:
+    meta = {"published": dt.date(2024, 3, 15), "title": "政策解读"}
+    text = (
+        "市工信局会同9个部门起草了《方案》。\n\n《方案》自印发之日起施行，有效期至2026年12月31日。"
+    )
+    row = facts(text, meta)[0]
+    assert (row["year"], row["measure"]) == (2024, "other")
+
+
+def test_qu_nei_is_the_district_the_text_is_about() -> None:
+    text = "广州市天河区举办元宇宙大会。天河是广州第一经济大区，区内现有规模以上软件企业1132家。"
+    row = facts(text, {"published": dt.date(2022, 11, 21), "title": ""})[0]
+    assert (row["entity"], row["year"]) == ("Tianhe", 2022)
+
+
+def test_a_bulletin_s_year_end_counts_are_as_of_the_year_it_reports_on() -> None:
+    meta = {"published": dt.date(2024, 3, 28), "title": "江西省2023年虚拟现实产业发展统计公报"}
+    text = (
+        "一、综合\n\n年末全省共有虚拟现实相关企业1180家。\n\n"
+        "二、应用\n\n全年全省新建应用示范场景86个。"
+    )
+    assert [(r["entity"], r["year"]) for r in facts(text, meta)] == [
+        ("Jiangxi", 2023),
+        ("Jiangxi", 2023),
+    ]
+
+
+def test_gong_si_opening_a_clause_is_the_company_named_last() -> None:
+    meta = {"published": dt.date(2024, 4, 22), "title": "全球头显出货量下滑"}
+    text = "4月20日晚间，歌尔股份发布2023年年度报告。报告期内，公司实现营业收入985.74亿元。"
+    row = facts(text, meta)[0]
+    assert (row["entity"], row["year"], row["measure"]) == ("Goertek", 2023, "other")

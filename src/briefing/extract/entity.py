@@ -374,6 +374,10 @@ def attribute_entity(
             and cues.search("entity", "recipient-before", text, max(0, m.start - 40), m.start)
         )
         and not (q.unit == "times" and times_base.fullmatch(text[m.end : q.start]))
+        and not (  # 南昌市通过VR产业发展基金新增项目14个: the fund is the means, not the owner
+            m.end <= q.start
+            and cues.search("entity", "instrument-before", text, max(0, m.start - 6), m.start)
+        )
         and not (
             money
             and m.end <= q.start

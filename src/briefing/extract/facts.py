@@ -12,6 +12,7 @@ import dataclasses
 import re
 from typing import Any
 
+from briefing import reference
 from briefing.extract import cues
 from briefing.extract.document import LOCAL_KINDS, Document, read_document
 from briefing.extract.entity import attribute_entity, clause_span
@@ -24,6 +25,7 @@ from briefing.schema import FACT_COLUMNS
 #: Year rules that read a written year (not a default): their year may carry on.
 _DATING_RULES = frozenset(
     {"date-after-figure", "date-in-sentence", "span-end", "list-lead-in", "previous-figure"}
+    | {"back-reference", "paragraph-date"}  # 报告期内、同年: the year written before
 )
 _COMPARED_REACH = 300  # characters back to the count compared with: this or the last sentence
 _DIGIT = re.compile(r"[0-9０-９]")
@@ -112,9 +114,17 @@ def _yuan_is_hkd(doc: Document, q: Quantity, s_start: int, s_end: int) -> bool:
     sentence = doc.folded[s_start:s_end]
     if cues.search("measure", "mainland-cue", sentence):
         return False
-    for m in doc.mentions_between(s_start, s_end):
+    mentions = doc.mentions_between(s_start, s_end)
+    for m in mentions:
         place = m.mention
         if place.kind in LOCAL_KINDS and "Hong Kong" not in (place.canonical, place.parent):
+            return False
+    if not mentions and doc.block_kind(q.start) == "heading":
+        # a headline that names no place ("天河發布…基金 首批8家機構管理規模超200億元") is
+        # about the place the article is about
+        entry = reference.entry_for(doc.place)
+        owners = (entry.canonical, entry.parent) if entry is not None else ("Hong Kong",)
+        if entry is not None and entry.kind in LOCAL_KINDS and "Hong Kong" not in owners:
             return False
     return True
 

@@ -66,7 +66,14 @@ def classify_measure(
         for text, suffix in ((sentence, ""), (scope, "-in-scope")):
             if _has("trademark", text):
                 return "trademark_applications", "trademark" + suffix
-            if _has("patent", text) and (suffix == "" or not _has("counted-company", before)):
+            if _has("patent", text) and (
+                suffix == ""
+                # 拥有研究中心27个 in a patents paragraph: the clause names what it counts
+                or not (
+                    _has("counted-company", before)
+                    or _has("counted-project", _CLAUSE_END.split(before)[-1])
+                )
+            ):
                 return "patents", "patent" + suffix
     if q.unit in MONEY_UNITS:
         before = _LISTED_AMOUNTS.sub("", before)  # 首次达到1亿元、3亿元: the list's lead decides
@@ -88,7 +95,7 @@ def classify_measure(
         return ("share", "share-word") if _has("share-word", sentence) else ("other", "points")
     if q.unit == "percent":
         if _has("support-rule", sentence) and _has("support-rate", after):
-            return "investment", "support-rate"  # 按实际投入的30%给予补助: a subsidy rate
+            return "share", "support-rate"  # 按实际投入的30%给予补助: a rate, a share of the cost
         if q.value < 0:
             return "growth_rate", "signed"  # -3.2%, "more than halved": a fall
         measure, rule = _percent(sentence, before, after, clause)
@@ -111,8 +118,9 @@ def _money(
         return "other", "not-market"  # a loss, a tax, a price, a valuation
     if _has("invest-before", before) or (_has("invest-into", before) and _has("into-after", after)):
         return "investment", "invest-before"
-    if _has("threshold-before", before):
-        return "other", "threshold-before"  # 年主营业务收入首次达到1亿元: a bar, not a grant
+    if _has("threshold-before", before) and not _has("target-verb", _CLAUSE_END.split(before)[-1]):
+        # 年主营业务收入首次达到1亿元: a bar, not a grant; 力争全年营收突破300亿元 is an aim
+        return "other", "threshold-before"
     if _has("support-rule", clause or sentence):
         return "investment", "support-rule"
     if _has("funding-after", after):
@@ -121,7 +129,7 @@ def _money(
         return "investment", "programme-after"  # 5亿元数码转型计划: a programme's budget
     if _has("invest-word", sentence) and not _has("market-noun", sentence):
         return "investment", "invest-word"
-    if _has("threshold-before", before):
+    if _has("threshold-before", before) and not _has("target-verb", _CLAUSE_END.split(before)[-1]):
         return "other", "threshold-before"
     if _DESCRIBES.match(after):  # the noun it describes decides
         noun = re.split(r"[，。；、,;]", after, maxsplit=1)[0]

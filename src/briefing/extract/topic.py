@@ -128,4 +128,5 @@ def on_a_link_line(doc: Document, offset: int) -> bool:
     return bool(
         cues.search(_TOPIC, "link-list", folded, start, end)
         or cues.search(_TOPIC, "ticker", folded, start, end)
+        or cues.search(_TOPIC, "page-counter", folded, start, end)  # 阅读 3.6万
     )

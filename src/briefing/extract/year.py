@@ -69,7 +69,9 @@ def sentence_year(
         and measure != "share"  # "93% of them were registered in the last year": of a stock
         and _in_past_twelve_months(doc, q, s.start, s.end)
     ):
-        return None, "past-twelve-months"
+        # gold README: a span that runs up to the article's date (过去一年, "over the past
+        # year") gives the publication year
+        return (doc.published.year if doc.published else None), "past-twelve-months"
     found = [
         d
         for d in dates
@@ -119,18 +121,27 @@ def sentence_year(
         if (
             not near
             and doc.published is not None
-            and _rule("present-tense").search(folded, a, b)
+            and (
+                _rule("present-tense").search(folded, a, b)
+                # "目前，我市已集聚企业320余家，2023年……": the opener 目前 scopes the part
+                or (
+                    _rule("present-opener").match(folded, s.start, a)
+                    and not any(d.start < q.start for d in found)
+                )
+            )
             and not _future(doc, a, b)
         ):  # "目前全市共有企业300余家，去年实现营收200亿元": the count is as of now
             return doc.published.year, "present-tense"
-        near = near or found
+        # else of the figure's clause: "…75万台，同比增长约21%；到2028年，…" is not 2028's
+        near = near or [d for d in found if lo <= d.start < hi] or found
         best = min(near, key=lambda d: (_gap(q, d.start, d.end), d.start))
     i = found.index(best)
     if i + 1 < len(found) and _rule("range-tail").match(folded[best.end : found[i + 1].start]):
         best, rule = found[i + 1], "span-end"
-    if measure == "growth_rate" and rule == "date-in-sentence" and len(found) >= 2:
+    in_clause = [d for d in found if lo <= d.start < hi]  # "；到2028年……": another clause's
+    if measure == "growth_rate" and rule == "date-in-sentence" and len(in_clause) >= 2:
         # "reach $783bn in 2024 from $479bn in 2020, a CAGR of 13.1%": over the span
-        latest = max(found, key=lambda d: d.date.year if d.date else 0)
+        latest = max(in_clause, key=lambda d: d.date.year if d.date else 0)
         return (latest.date.year, "growth-span-end") if latest.date else (None, "")
     return (best.date.year, rule) if best.date else (None, "")
 
@@ -238,6 +249,12 @@ def _back_reference(doc: Document, start: int, end: int) -> tuple[int | None, st
     earlier = [
         d for d in _earlier_dates(doc, m.start()) if not month or d.precision in ("day", "month")
     ]
+    if (not earlier or earlier[-1].date is None) and _rule("report-period").match(m.group()):
+        # 全年、年末 in a later section of a bulletin: the one year its title reports on
+        # ("江西省2023年虚拟现实产业发展统计公报")
+        years = {int(y.group()) for y in _YEAR.finditer(cues.fold(doc.title))}
+        if len(years) == 1 and (doc.published is None or min(years) <= doc.published.year):
+            return years.pop(), "report-year"
     if not earlier or earlier[-1].date is None:
         return None, ""
     return earlier[-1].date.year, "back-reference"
@@ -444,15 +461,29 @@ def document_year(
     folded = doc.folded
     future = _future(doc, lo, hi)
     period = plan_period(doc)
-    if period is not None and (
-        # funds and subsidy rules are in force from the release, except in the plan's own
-        # text: its support measures run for its period (有效期至2025年12月31日)
-        (measure != "investment" and (future or measure == "market_size_target"))
-        or (measure == "investment" and period[2])
+    money_rule = measure == "investment" or (
+        # a support rule's rate (share) or the bar it sets (营收首次突破1亿元的企业: other)
+        measure in ("share", "other")
+        and q.unit != "count"
+        and _rule("in-force").search(folded, *_sentence(doc, q)) is not None
+    )
+    if (
+        period is not None
+        and not money_rule  # funds, subsidies and their rates are dated by their issue
+        and (future or measure == "market_size_target")
     ):
         return period[1], "plan-period"
     if doc.published is None:
         return None, ""
+    if (
+        money_rule
+        and _rule("in-force").search(folded, *_sentence(doc, q))
+        and not _same_paragraph(doc, q, previous)
+    ):
+        # a support rule (给予…最高500万元, 按投资额的10%给予奖励) is in force from the
+        # release: the year it was issued, not a year a figure of another paragraph carried
+        # ("issued its own support measures last year: ... 5 million yuan" keeps last year)
+        return doc.published.year, "in-force"
     if (future and measure != "investment") or measure == "market_size_target":
         # "到2031年，……。其中，中国……将超过1万亿美元": the story goes on about the
         # future year it named last; a past year does not date a future statement
@@ -460,11 +491,25 @@ def document_year(
         if year and year > doc.published.year:
             return year, "future-carried"  # dates this figure only: the carry goes no further
         return None, ""
-    if _rule("present-tense").search(folded, lo, hi):
-        return doc.published.year, "present-tense"
     s = doc.sentence_at(q.start)
+    if _rule("present-tense").search(folded, lo, hi) or (
+        _rule("present-opener").match(folded, s.start, q.start) and not future
+    ):
+        return doc.published.year, "present-tense"
     year, rule = _carried(doc, q, previous)
-    if year is not None:
+    if (
+        year is not None
+        and year > doc.published.year
+        and q.unit == "count"  # a stock built so far; not "已是河南的3.5倍", "已佔六成"
+        and _rule("completed").search(folded, lo, hi)
+        and not future
+    ):
+        # "预计到2027年集聚企业150家。……园区已累计引育企业300余家": what has happened is
+        # not dated by the future year the story spoke of before it
+        return doc.published.year, "completed"
+    if year is not None and not (money_rule and year > doc.published.year):
+        # a fund announced now (将设立规模20亿元的基金) is not dated by the target year
+        # the story spoke of before it
         return year, rule
     if (
         # a headline restates a figure of the body; a key-figures line ("Companies at
@@ -474,9 +519,39 @@ def document_year(
         and not _rule("period").search(folded, lo, hi)
     ):
         # a statement with no date and no period around it is news as of the article's
-        # date (the ministries that "issued" the plan, the subsidy rules now in force)
+        # date (the ministries that "issued" the plan, the subsidy rules now in force);
+        # in a year's bulletin or annual report, as of the year it reports on
+        reported = _report_title_year(doc)
+        if reported is not None and reported < doc.published.year:
+            return reported, "report-title-year"
         return doc.published.year, "as-of-publication"
     return None, ""
+
+
+def _report_title_year(doc: Document) -> int | None:
+    """The one year a bulletin's or annual report's title reports on ("江西省2023年虚拟现实
+    产业发展统计公报", "2023年年度报告") (`report-title`), else None."""
+    title = cues.fold(doc.title)
+    if not _rule("report-title").search(title):
+        return None
+    years = {int(m.group()) for m in _YEAR.finditer(title)}
+    return years.pop() if len(years) == 1 else None
+
+
+def _same_paragraph(doc: Document, q: Quantity, previous: tuple[int, str, int] | None) -> bool:
+    """Is the figure a written date dated last (`previous`) a support rule of the figure's
+    paragraph ("issued its own support measures last year: ... can have up to 30% ...
+    covered")? A dated figure of another kind ("去年…增长9.6%") does not date the rule."""
+    i = doc.paragraph_index(q.start)
+    if previous is None or i < 0 or previous[2] < doc.paragraphs[i].start:
+        return False
+    s = doc.sentence_at(max(0, previous[2] - 1))
+    return _rule("in-force").search(doc.folded, s.start, s.end) is not None
+
+
+def _sentence(doc: Document, q: Quantity) -> tuple[int, int]:
+    s = doc.sentence_at(q.start)
+    return s.start, s.end
 
 
 def _fact_line(doc: Document, q: Quantity) -> bool:
@@ -563,8 +638,15 @@ def _release_date(doc: Document, start: int, end: int, *, read: bool = False) ->
         if read
         else doc.dates_between(start, end)
     )
+    end_date = _rule("end-date")
     for d in found:
-        if d.date and d.precision in ("day", "month") and not doc.in_plan_title(d.start, d.end):
+        if (
+            d.date
+            and d.precision in ("day", "month")
+            and not doc.in_plan_title(d.start, d.end)
+            # 有效期至2026年12月31日: the end of the rule's validity, not its release
+            and not end_date.search(doc.folded, max(start, d.start - 8), d.start)
+        ):
             return d.date.year
     return None
 

@@ -61,6 +61,12 @@ def _bodies(doc: Document, start: int, end: int) -> list[Candidate]:
             if local or _NATIONAL_GOVERNMENT.search(doc.folded, a, b):
                 out.append(Candidate(a, b, places[0].name, "place-body"))
                 continue
+        if not places and doc.place and cues.search("events", "level-office", doc.folded[a:b]):
+            # 市政府办公厅印发: the office of the city the text is about
+            entry = reference.entry_for(doc.place)
+            if entry is not None and entry.kind in LOCAL_KINDS:
+                out.append(Candidate(a, b, doc.place, "place-body"))
+                continue
         out.append(Candidate(a, b, doc.text[a:b].strip(), "body"))
     office = cues.rule("events", "office-of")
     for m in office.regex.finditer(doc.folded, start, end):  # type: ignore[union-attr]
