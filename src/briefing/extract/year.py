@@ -470,13 +470,27 @@ def document_year(
         # a headline restates a figure of the body; a key-figures line ("Companies at
         # Cyberport: more than 1,900") states it
         (doc.block_kind(q.start) != "heading" or _fact_line(doc, q))
-        and not doc.has_date(s.start, s.end)  # "from 2021", "in the last year": a period
+        and not _has_own_date(doc, q, s.start, s.end)  # "from 2021", "in the last year"
         and not _rule("period").search(folded, lo, hi)
     ):
         # a statement with no date and no period around it is news as of the article's
         # date (the ministries that "issued" the plan, the subsidy rules now in force)
         return doc.published.year, "as-of-publication"
     return None, ""
+
+
+def _has_own_date(doc: Document, q: Quantity, lo: int, hi: int) -> bool:
+    """Does the sentence write a date outside the asides about something else? ("Pico, the
+    leader that ByteDance bought in September 2021, held 50%": the date is the aside's, so
+    the figure is dated as if the sentence wrote none)."""
+    asides = [
+        m.span()
+        for m in _rule("dated-aside").finditer(doc.text, lo, hi)
+        if not (m.start() <= q.start < m.end())
+    ]
+    return any(
+        not any(a <= d.start < b for a, b in asides) for d in doc.dates_between(lo, hi)
+    )
 
 
 def _fact_line(doc: Document, q: Quantity) -> bool:
@@ -501,7 +515,7 @@ def _carried(
     paragraph wrote before the sentence ("报告统计了2011年至2020年间……。结果显示，美国以
     17293件……": `paragraph-date`)."""
     s = doc.sentence_at(q.start)
-    if doc.has_date(s.start, s.end):
+    if _has_own_date(doc, q, s.start, s.end):
         return None, ""
     heading = doc.heading(q.start)
     if previous is not None:
