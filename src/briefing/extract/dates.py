@@ -220,6 +220,10 @@ _REL_YEAR = {
     "明年": 1,
     "后年": 2,
 }
+#: What makes a capitalised "May" the month: a preposition of time right before it ("in May",
+#: "since May", "early May"); the modal verb never follows one.
+_MAY_CUE = re.compile(r"\b(?:in|since|until|till|from|through|during|of|early|late|mid-?)\s*$")
+
 _REL_MONTH = {
     "last": -1,
     "previous": -1,
@@ -261,8 +265,11 @@ def _build(kind: str, m: re.Match[str], published: dt.date | None) -> DateMentio
     elif kind == "md":
         token = g["month"]
         # "May" and "march" are also ordinary words: require a capital and, for May, a cue
+        # (a day, last/this/next, or a preposition of time: "said in May it would")
         if not token[0].isupper() or (
-            token.lower() == "may" and not (g.get("day") or g.get("rel"))
+            token.lower() == "may"
+            and not (g.get("day") or g.get("rel"))
+            and not _MAY_CUE.search(m.string, max(0, m.start() - 16), m.start())
         ):
             return None
         relative = True

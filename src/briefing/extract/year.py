@@ -88,7 +88,9 @@ def sentence_year(
         a, b = aside.span()
         if not (a <= q.start < b):
             found = [d for d in found if not (a <= d.start < b)]
-    if _future(doc, lo, hi) and plan_period(doc) is not None:
+    if measure != "investment" and _future(doc, lo, hi) and plan_period(doc) is not None:
+        # (a fund or subsidy is dated by its announcement: "said in May it would create a
+        # 10 billion yuan fund" is May's, `investment` below)
         # "the plan published on Tuesday expects the industry to exceed 30 billion yuan":
         # the day or month of the announcement is not the year of what the plan aims at
         found = [d for d in found if d.precision == "year" or _binds_after(doc, q, d)]
@@ -111,6 +113,16 @@ def sentence_year(
         if _binds_after(doc, q, d):
             best, rule = d, "date-after-figure"
             break
+    if best is None and measure == "investment":
+        # "a plan of July 2022, which called for 350 billion yuan by 2025 and set up a 10
+        # billion yuan fund": a fund is dated by its announcement, not by a target's year
+        target = _rule("target-before")
+        announced = [
+            d for d in found if not target.search(doc.folded, max(0, d.start - 20), d.start)
+        ]
+        if announced and len(announced) < len(found):
+            found = announced
+            rule = "announced-not-target"
     if best is None:
         # the nearest date of the figure's own part of the clause ("去年全年亏损约102亿美元，
         # 今年一季度又亏损近30亿美元": each loss its own year), else of the sentence
