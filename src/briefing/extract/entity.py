@@ -73,11 +73,16 @@ _ZH_HEADS: dict[str, str] = {
 
 
 def owner(m: ScopeMention | reference.Mention) -> str:
-    """A ministry or regulator speaks for its country; any other mention for itself."""
+    """A ministry or regulator speaks for its country, a local government's own body (the
+    Shanghai Municipal Commission of Economy and Informatization) for its place; any other
+    mention for itself."""
     if m.kind in GOVERNMENT:
         entry = reference.entry_for(m.canonical)
         if entry and entry.parent:
             return entry.parent
+    mention = m.mention if isinstance(m, ScopeMention) else m
+    if mention.parent and cues.search("entity", "local-government-body", m.canonical):
+        return mention.parent
     return m.canonical
 
 
