@@ -356,7 +356,9 @@ def attribute_entity(
             return _named(m, "name-at-figure")
     if cues.search("entity", "aggregate", text, s.start, q.start):
         places = {m.canonical for m in in_sentence if m.kind in PLACE_KINDS and m.end <= q.start}
-        if not places or len(places) >= 3:
+        if len(places) >= 3 or not (
+            places or cues.search("entity", "sum-of-industries", text, s.start, q.start)
+        ):  # "the three tracks together, worth a combined $224 billion": one place's sum
             return "China", "sum-over-places"
     # the recipient of money does not own it; its other figures it may
     money = q.unit not in ("count", "percent", "percentage_points", "times")
