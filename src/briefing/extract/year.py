@@ -372,8 +372,19 @@ def clause_horizon(doc: Document, q: Quantity, year: int | None) -> tuple[int | 
         horizon = _rule("horizon-if-future").search(folded, lo, hi)
     if horizon is None:
         return None, ""
+    s = doc.sentence_at(q.start)
+    n = _horizon_years(horizon)
+    if n and doc.published is not None and plan_period(doc) is None:
+        # "the policy address in October [2022] aimed to attract 100 firms over the next
+        # five years": the horizon runs from the statement's date, not the article's
+        told = [
+            d
+            for d in doc.dates_between(s.start, s.end)
+            if d.date and d.precision in ("month", "day") and d.date.year < doc.published.year
+        ]
+        if told and told[-1].date is not None:
+            return told[-1].date.year + n, "horizon-from-statement"
     if year is not None:
-        s = doc.sentence_at(q.start)
         gap = _gap(q, horizon.start(), horizon.end())
         if any(
             _gap(q, d.start, d.end) < gap
