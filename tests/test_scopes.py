@@ -188,3 +188,39 @@ def test_a_research_firm_s_estimate_does_not_continue_the_previous_subject() -> 
         meta,
     )
     assert rows[-1][0] == "World"
+
+
+def test_an_aside_with_a_relative_clause_neither_names_nor_dates_the_figure() -> None:
+    rows = facts(
+        "VR headset shipments in China fell 30% in the second quarter of 2023."
+        " Pico, the brand that ByteDance bought in September 2021, held a"
+        " 40% share of the VR market.",
+        {"published": dt.date(2023, 9, 20), "title": "China's VR headset market shrinks"},
+    )
+    row = next(r for r in rows if r["value"] == 40)
+    assert (row["entity"], row["year"]) == ("Pico", 2023)
+
+
+def test_a_local_government_body_speaks_for_its_place() -> None:
+    rows = facts(
+        "Officials at the Shanghai Municipal Commission of Economy and Informatization said"
+        " the city's metaverse firms had revenue of about 150 billion yuan last year."
+    )
+    assert rows[0]["entity"] == "Shanghai"
+
+
+def test_a_fund_said_in_may_is_may_s_year() -> None:
+    rows = facts(
+        "Wuhan said in May it would create a 5 billion yuan metaverse fund.",
+        {"published": dt.date(2024, 9, 1), "title": ""},
+    )
+    assert (rows[0]["measure"], rows[0]["year"]) == ("investment", 2024)
+
+
+def test_a_horizon_runs_from_an_earlier_statement_s_date() -> None:
+    rows = facts(
+        "The policy address in October aimed to attract at least 100 technology companies"
+        " over the next five years.",
+        {"published": dt.date(2023, 2, 22), "title": ""},
+    )
+    assert (rows[0]["year"], rows[0]["year_rule"]) == (2027, "horizon-from-statement")
