@@ -465,6 +465,13 @@ def document_year(
     future (`as-of-publication`)."""
     lo, hi = clause_span(doc, q)
     folded = doc.folded
+    s = doc.sentence_at(q.start)
+    for aside in cues.rule("entity", "aside").regex.finditer(folded, s.start, s.end):  # type: ignore[union-attr]
+        if aside.start() < q.start and q.end <= aside.end():
+            # "The city, home to about 29 million people, aims to build ...": an aside
+            # speaks in its own tense, not in the sentence's
+            lo, hi = aside.span()
+            break
     future = _future(doc, lo, hi)
     period = plan_period(doc)
     if period is not None and (
