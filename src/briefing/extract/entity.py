@@ -441,6 +441,10 @@ def attribute_entity(
         return _named(before[-1], "nearest-before")
     if measure == "places" or cues.search("entity", "national", text, s.start, q.start):
         return "China", "national-scope"
+    if measure not in ("share", "patent_share") and cues.search(
+        "entity", "world-scope", text, s.start, q.start
+    ):  # "Worldwide, 3.563 million VR headsets shipped that quarter, 90% of them by Meta"
+        return "World", "world-scope"
     if after and world.search(text, q.end, after[0].start):
         return "World", "world-market-after"  # "add US$3 trillion to global GDP, ... in Asia"
     pronoun = cues.rule("entity", "pronoun-subject").regex
