@@ -224,3 +224,17 @@ def test_a_horizon_runs_from_an_earlier_statement_s_date() -> None:
         {"published": dt.date(2023, 2, 22), "title": ""},
     )
     assert (rows[0]["year"], rows[0]["year_rule"]) == (2027, "horizon-from-statement")
+
+
+def test_a_table_row_takes_its_year_from_the_header_not_from_other_cells() -> None:
+    rows = facts(
+        "Provincial metaverse targets, as listed by the report:\n\n"
+        "Place | Core industry by 2025 | Plan issued\n"
+        "Hubei | 150 billion yuan | March 2023\n"
+        "Anhui | 80 billion yuan | June 2022\n",
+        {"published": dt.date(2024, 1, 16), "title": "Provincial metaverse targets"},
+    )
+    assert [(r["entity"], r["year"], r["measure"]) for r in rows] == [
+        ("Hubei", 2025, "market_size_target"),
+        ("Anhui", 2025, "market_size_target"),
+    ]

@@ -22,7 +22,7 @@ import re
 from briefing.extract import cues
 from briefing.extract import dates as dates_mod
 from briefing.extract.dates import DateMention
-from briefing.extract.document import Block, Document
+from briefing.extract.document import Block, Document, is_table_row
 from briefing.extract.entity import clause_span
 from briefing.extract.numbers import parse_chinese_numeral, parse_number_words
 from briefing.extract.quantities import Quantity
@@ -84,6 +84,9 @@ def sentence_year(
         found = [d for d in found if d not in told]
     if furniture:  # "Hang Seng slumps 3.4 per cent 28 Sep 2022": the link's time stamp
         found = [d for d in found if not _timestamp(doc, d)]
+    cell = _table_cell(doc, q)
+    if cell is not None:  # "Shanghai | 350 billion yuan | July 2022": the row's other cells
+        found = [d for d in found if cell[0] <= d.start < cell[1]]  # date other things
     for aside in _rule("dated-aside").finditer(text, s.start, s.end):
         a, b = aside.span()
         if not (a <= q.start < b):
@@ -145,6 +148,17 @@ def sentence_year(
         latest = max(found, key=lambda d: d.date.year if d.date else 0)
         return (latest.date.year, "growth-span-end") if latest.date else (None, "")
     return (best.date.year, rule) if best.date else (None, "")
+
+
+def _table_cell(doc: Document, q: Quantity) -> tuple[int, int] | None:
+    """The cell of a table row the figure stands in, when its block is a table row."""
+    i = doc.block_index(q.start)
+    if i < 0 or not is_table_row(doc.text, doc.blocks[i]):
+        return None
+    b = doc.blocks[i]
+    left = doc.text.rfind("|", b.start, q.start)
+    right = doc.text.find("|", q.end, b.end)
+    return (b.start if left < 0 else left + 1), (b.end if right < 0 else right)
 
 
 def _in_past_twelve_months(doc: Document, q: Quantity, lo: int, hi: int) -> bool:
