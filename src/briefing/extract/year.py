@@ -193,7 +193,9 @@ def _segment(doc: Document, q: Quantity, lo: int, hi: int) -> tuple[int, int]:
     start = lo + max([0] + [m.end() for m in _COMMA.finditer(folded[lo : q.start])])
     start = max(start, _new_predicate(doc, q, lo))
     brk = _COMMA.search(folded, q.end, hi)
-    return start, brk.start() if brk else hi
+    end = brk.start() if brk else hi
+    then = _rule("second-predicate").search(folded, q.end, end)  # "and finds that ..."
+    return start, then.start() if then else end
 
 
 def _said_on(doc: Document, d: DateMention) -> bool:
