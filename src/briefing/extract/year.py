@@ -564,11 +564,18 @@ def _carried(
     if _has_own_date(doc, q, s.start, s.end):
         return None, ""
     heading = doc.heading(q.start)
+    i = doc.block_index(q.start)
+    turn = (
+        i >= 0
+        and _rule("interview-turn").match(doc.folded, doc.blocks[i].start, doc.blocks[i].end)
+        is not None
+    )
     if previous is not None:
         year, _, at = previous  # the story goes on about the period it dated last
-        if s.start - at < _CARRY and (heading is None or heading.end <= at):
+        if turn and at < doc.blocks[i].start:
+            pass  # "Q: And the 10 billion yuan fund?": a new question, a new subject
+        elif s.start - at < _CARRY and (heading is None or heading.end <= at):
             return year, "previous-figure"
-    i = doc.block_index(q.start)
     if i < 0 or doc.blocks[i].start >= s.start or doc.blocks[i].kind == "heading":
         return None, ""
     baseline = _rule("baseline-before")
