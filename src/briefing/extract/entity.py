@@ -438,6 +438,14 @@ def attribute_entity(
             and reference.contains(before[-1].canonical, subject.canonical, subject.mention.parent)
         ):  # "Henan, ..., has joined the country's metaverse rush with a plan ...": Henan's
             return _named(subject, "subject-over-possessive")
+        if (
+            len(before) > 1
+            and subject.kind not in PLACE_KINDS
+            and subject.canonical != before[-1].canonical
+            and _subject_of_sentence(doc, subject.mention)
+            and cues.search("entity", "its-subject", text, before[-1].end, q.start)
+        ):  # "Pico ... held 50% of Chinese shipments, but its own volumes fell 50%": Pico's
+            return _named(subject, "its-subject")
         return _named(before[-1], "nearest-before")
     if measure == "places" or cues.search("entity", "national", text, s.start, q.start):
         return "China", "national-scope"
