@@ -507,6 +507,11 @@ def attribute_entity(
             for m in doc.mentions_between(ps.start, ps.end)
             if m.kind not in _NOT_OWNERS and not _example(text, m)
         ]
+        if measure == "companies" or cues.search(
+            "entity", "companies-subject", text, s.start, q.start
+        ):  # "more than 1,000 companies applied for 10,000 trademarks": a count of firms is
+            # their place's, not the body the sentence before was about
+            prev_sentence = [m for m in prev_sentence if m.kind in PLACE_KINDS]
         # a list of places ("Beijing, Shanghai, Guangdong and ...") has no one subject
         listed = {m.canonical for m in prev_sentence if m.kind in PLACE_KINDS}
         if prev_sentence and s.start - prev_sentence[-1].end < 400 and len(listed) < 3:
