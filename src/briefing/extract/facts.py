@@ -23,7 +23,14 @@ from briefing.schema import FACT_COLUMNS
 
 #: Year rules that read a written year (not a default): their year may carry on.
 _DATING_RULES = frozenset(
-    {"date-after-figure", "date-in-sentence", "span-end", "list-lead-in", "previous-figure"}
+    {
+        "date-after-figure",
+        "date-in-sentence",
+        "span-end",
+        "list-lead-in",
+        "previous-figure",
+        "back-reference",  # "in the period", "at the time": the date named before
+    }
 )
 _COMPARED_REACH = 300  # characters back to the count compared with: this or the last sentence
 _DIGIT = re.compile(r"[0-9０-９]")

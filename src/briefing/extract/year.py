@@ -263,8 +263,14 @@ def _back_reference(doc: Document, start: int, end: int) -> tuple[int | None, st
     if m is None:
         return None, ""
     month = bool(_rule("same-month").search(m.group()))
+    # "Pico, the leader that ByteDance bought in September 2021, held 50% in the half": an
+    # aside's date is about something else, not the period the text refers back to
+    asides = [a.span() for a in _rule("dated-aside").finditer(doc.text, max(0, start - _BACK), end)]
     earlier = [
-        d for d in _earlier_dates(doc, m.start()) if not month or d.precision in ("day", "month")
+        d
+        for d in _earlier_dates(doc, m.start())
+        if (not month or d.precision in ("day", "month"))
+        and not any(a <= d.start < b for a, b in asides)
     ]
     if not earlier or earlier[-1].date is None:
         return None, ""
