@@ -238,3 +238,22 @@ def test_a_table_row_takes_its_year_from_the_header_not_from_other_cells() -> No
         ("Hubei", 2025, "market_size_target"),
         ("Anhui", 2025, "market_size_target"),
     ]
+
+
+def test_a_share_after_a_sentence_about_the_world_market_is_the_world_s() -> None:
+    rows = facts(
+        "Global shipments of VR headsets rose 20% in the first half of 2025, IDC said.\n\n"
+        "Standalone headsets made up 80% of all units shipped in the period.",
+        {"published": dt.date(2025, 7, 31), "title": "VR headsets"},
+    )
+    row = next(r for r in rows if r["value"] == 80)
+    assert (row["entity"], row["year"]) == ("World", 2025)
+
+
+def test_a_count_of_firms_is_their_place_s_not_the_body_named_before() -> None:
+    rows = facts(
+        "Tencent set up a metaverse lab in 2021.\n\n"
+        "In 2022, more than 500 companies applied for around 8,000 metaverse trademarks.",
+        {"published": dt.date(2023, 3, 1), "title": "China's metaverse trademark rush"},
+    )
+    assert [r["entity"] for r in rows if r["value"] in (500, 8000)] == ["China", "China"]

@@ -516,6 +516,20 @@ def attribute_entity(
         listed = {m.canonical for m in prev_sentence if m.kind in PLACE_KINDS}
         if prev_sentence and s.start - prev_sentence[-1].end < 400 and len(listed) < 3:
             return _named(prev_sentence[0], "previous-sentence")
+    gap = len(doc.text[: s.start].rstrip())  # the sentence before, across a paragraph break
+    if gap > 0:
+        ps = doc.sentence_at(gap - 1)
+        opening = doc.text[ps.start : min(ps.end, ps.start + 60)]
+        if (
+            ps.start < s.start
+            and cues.search("entity", "world-market", opening) is not None
+            and not any(
+                m.kind not in _NOT_OWNERS and not _example(text, m)
+                for m in doc.mentions_between(ps.start, ps.end)
+            )
+        ):  # "Global shipments of smart glasses rose 110%. AI glasses made up 78% ...": the
+            # story goes on about the world's market the sentence before opened with
+            return "World", "previous-sentence-world"
     if heading is not None:
         in_heading = doc.mentions_between(heading.start, heading.end)
         m = next((m for m in in_heading if m.kind not in REPORTERS), None)
