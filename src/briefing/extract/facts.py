@@ -15,7 +15,7 @@ from typing import Any
 from briefing.extract import cues
 from briefing.extract.document import LOCAL_KINDS, Document, read_document
 from briefing.extract.entity import attribute_entity, clause_span
-from briefing.extract.measure import classify_measure, is_decline
+from briefing.extract.measure import classify_measure, is_decline, is_decline_after
 from briefing.extract.quantities import Quantity
 from briefing.extract.topic import on_a_link_line, topic_flags
 from briefing.extract.year import figure_year
@@ -230,8 +230,9 @@ def document_facts(
             if earlier:
                 measure, measure_rule = earlier[-1]["measure"], "money-in-sentence"
         # a fall is negative: a growth rate ("down 40%") or a change in points
-        falls = (measure == "growth_rate" or q.unit == "percentage_points") and is_decline(
-            text[max(s.start, q.start - 20) : q.start]
+        falls = (measure == "growth_rate" or q.unit == "percentage_points") and (
+            is_decline(text[max(s.start, q.start - 20) : q.start])
+            or is_decline_after(text[q.end : min(s.end, q.end + 12)])  # "ends 0.9% lower"
         )
         before_list = ""
         if lead is not None:  # the entity of the last figure before the list's lead-in
