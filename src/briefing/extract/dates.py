@@ -114,6 +114,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "rel_month",
         re.compile(r"\b(?=[ltnp])(?P<rel>last|this|next|previous)\s+month\b", re.IGNORECASE),
     ),
+    # "last week": the week before the article's date, told to the month it falls in
+    ("rel_week", re.compile(r"\b(?=[lp])(?:last|previous)\s+week\b", re.IGNORECASE)),
     (
         "weekday",
         re.compile(
@@ -334,6 +336,11 @@ def _build(kind: str, m: re.Match[str], published: dt.date | None) -> DateMentio
         if published:
             n = published.year * 12 + published.month - 1 + offset
             date = dt.date(n // 12, n % 12 + 1, 1)
+    elif kind == "rel_week":
+        relative = True
+        precision = "month"
+        if published:
+            date = (published - dt.timedelta(days=7)).replace(day=1)
     elif kind == "weekday":
         relative = True
         if published:

@@ -91,7 +91,11 @@ def sentence_year(
         a, b = aside.span()
         if not (a <= q.start < b):
             found = [d for d in found if not (a <= d.start < b)]
-    if measure != "investment" and _future(doc, lo, hi) and plan_period(doc) is not None:
+    ahead = any(
+        d.precision == "year" and d.date and doc.published and d.date.year > doc.published.year
+        for d in found
+    )  # "five ministries last week set a goal of 3 to 5 firms ... by 2025": a target year
+    if measure != "investment" and _future(doc, lo, hi) and (plan_period(doc) is not None or ahead):
         # (a fund or subsidy is dated by its announcement: "said in May it would create a
         # 10 billion yuan fund" is May's, `investment` below)
         # "the plan published on Tuesday expects the industry to exceed 30 billion yuan":
@@ -540,9 +544,7 @@ def _has_own_date(doc: Document, q: Quantity, lo: int, hi: int) -> bool:
         for m in _rule("dated-aside").finditer(doc.text, lo, hi)
         if not (m.start() <= q.start < m.end())
     ]
-    return any(
-        not any(a <= d.start < b for a, b in asides) for d in doc.dates_between(lo, hi)
-    )
+    return any(not any(a <= d.start < b for a, b in asides) for d in doc.dates_between(lo, hi))
 
 
 def _fact_line(doc: Document, q: Quantity) -> bool:
