@@ -124,3 +124,22 @@ def test_a_span_written_as_one_date_gives_its_later_year(text: str, year: int) -
 
 def test_a_range_of_amounts_is_no_span_of_years() -> None:
     assert find_dates("2000-3000元", PUB) == []
+
+
+def test_may_after_a_preposition_of_time_is_the_month() -> None:
+    import datetime as _dt
+
+    from briefing.extract import dates as _dates
+
+    found = _dates.find_dates("Zhengzhou said in May it would create a fund", _dt.date(2023, 9, 13))
+    assert [(d.text, d.date) for d in found] == [("May", _dt.date(2023, 5, 1))]
+    assert (
+        _dates.find_dates("The city May offer grants; prices may rise", _dt.date(2023, 9, 13)) == []
+    )
+
+
+def test_last_week_is_the_month_of_the_week_before() -> None:
+    found = find_dates("five ministries last week set a goal", dt.date(2023, 9, 3))
+    assert [(d.text, d.date, d.precision) for d in found] == [
+        ("last week", dt.date(2023, 8, 1), "month")
+    ]

@@ -82,15 +82,15 @@ def test_a_wrong_value_is_not_a_match() -> None:
 # ---------------------------------------------------------------- the held-out style gold set
 # tests/fixtures/gold/<batch>/ (branches gold-a, gold-b, gold-c); skipped until merged.
 
-#: Floors on the tune split, re-set after merging the entity, year and measure work on the
-#: audited gold set (measured minus 0.02; the scorer prints the levels:
-#: python -m briefing.extract.scoring --gold-dir tests/fixtures/gold --split tune). The
-#: issue's goal is strict F1 >= 0.90 and quantity F1 >= 0.95: the strict goal is not reached.
-STRICT_F1_FLOOR = 0.86
-QUANTITY_F1_FLOOR = 0.95
-MEASURE_ACCURACY_FLOOR = 0.95
-YEAR_ACCURACY_FLOOR = 0.90
-ENTITY_ACCURACY_FLOOR = 0.96
+#: Floors on the tune split (40 articles, 778 figures, batches a, b, c and the later d-en,
+#: d-zh): measured 2026-12-06 strict F1 0.903, quantity F1 0.983, entity 0.963, year 0.958,
+#: measure 0.974-0.983, minus 0.02. The issue's goal is strict F1 >= 0.90 and quantity F1 >=
+#: 0.95 on the tune part; the unseen part is reported, never asserted.
+STRICT_F1_FLOOR = 0.88
+QUANTITY_F1_FLOOR = 0.96
+MEASURE_ACCURACY_FLOOR = 0.96
+YEAR_ACCURACY_FLOOR = 0.93
+ENTITY_ACCURACY_FLOOR = 0.94
 
 
 @pytest.fixture(scope="module")

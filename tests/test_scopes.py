@@ -238,3 +238,72 @@ def test_gong_si_opening_a_clause_is_the_company_named_last() -> None:
     text = "4月20日晚间，歌尔股份发布2023年年度报告。报告期内，公司实现营业收入985.74亿元。"
     row = facts(text, meta)[0]
     assert (row["entity"], row["year"], row["measure"]) == ("Goertek", 2023, "other")
+
+
+def test_an_aside_with_a_relative_clause_neither_names_nor_dates_the_figure() -> None:
+    rows = facts(
+        "VR headset shipments in China fell 30% in the second quarter of 2023."
+        " Pico, the brand that ByteDance bought in September 2021, held a"
+        " 40% share of the VR market.",
+        {"published": dt.date(2023, 9, 20), "title": "China's VR headset market shrinks"},
+    )
+    row = next(r for r in rows if r["value"] == 40)
+    assert (row["entity"], row["year"]) == ("Pico", 2023)
+
+
+def test_a_local_government_body_speaks_for_its_place() -> None:
+    rows = facts(
+        "Officials at the Shanghai Municipal Commission of Economy and Informatization said"
+        " the city's metaverse firms had revenue of about 150 billion yuan last year."
+    )
+    assert rows[0]["entity"] == "Shanghai"
+
+
+def test_a_fund_said_in_may_is_may_s_year() -> None:
+    rows = facts(
+        "Wuhan said in May it would create a 5 billion yuan metaverse fund.",
+        {"published": dt.date(2024, 9, 1), "title": ""},
+    )
+    assert (rows[0]["measure"], rows[0]["year"]) == ("investment", 2024)
+
+
+def test_a_horizon_runs_from_an_earlier_statement_s_date() -> None:
+    rows = facts(
+        "The policy address in October aimed to attract at least 100 technology companies"
+        " over the next five years.",
+        {"published": dt.date(2023, 2, 22), "title": ""},
+    )
+    assert (rows[0]["year"], rows[0]["year_rule"]) == (2027, "horizon-from-statement")
+
+
+def test_a_table_row_takes_its_year_from_the_header_not_from_other_cells() -> None:
+    rows = facts(
+        "Provincial metaverse targets, as listed by the report:\n\n"
+        "Place | Core industry by 2025 | Plan issued\n"
+        "Hubei | 150 billion yuan | March 2023\n"
+        "Anhui | 80 billion yuan | June 2022\n",
+        {"published": dt.date(2024, 1, 16), "title": "Provincial metaverse targets"},
+    )
+    assert [(r["entity"], r["year"], r["measure"]) for r in rows] == [
+        ("Hubei", 2025, "market_size_target"),
+        ("Anhui", 2025, "market_size_target"),
+    ]
+
+
+def test_a_share_after_a_sentence_about_the_world_market_is_the_world_s() -> None:
+    rows = facts(
+        "Global shipments of VR headsets rose 20% in the first half of 2025, IDC said.\n\n"
+        "Standalone headsets made up 80% of all units shipped in the period.",
+        {"published": dt.date(2025, 7, 31), "title": "VR headsets"},
+    )
+    row = next(r for r in rows if r["value"] == 80)
+    assert (row["entity"], row["year"]) == ("World", 2025)
+
+
+def test_a_count_of_firms_is_their_place_s_not_the_body_named_before() -> None:
+    rows = facts(
+        "Tencent set up a metaverse lab in 2021.\n\n"
+        "In 2022, more than 500 companies applied for around 8,000 metaverse trademarks.",
+        {"published": dt.date(2023, 3, 1), "title": "China's metaverse trademark rush"},
+    )
+    assert [r["entity"] for r in rows if r["value"] in (500, 8000)] == ["China", "China"]

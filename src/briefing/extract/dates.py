@@ -114,6 +114,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "rel_month",
         re.compile(r"\b(?=[ltnp])(?P<rel>last|this|next|previous)\s+month\b", re.IGNORECASE),
     ),
+    # "last week": the week before the article's date, told to the month it falls in
+    ("rel_week", re.compile(r"\b(?=[lp])(?:last|previous)\s+week\b", re.IGNORECASE)),
     (
         "weekday",
         re.compile(
@@ -220,6 +222,10 @@ _REL_YEAR = {
     "明年": 1,
     "后年": 2,
 }
+#: What makes a capitalised "May" the month: a preposition of time right before it ("in May",
+#: "since May", "early May"); the modal verb never follows one.
+_MAY_CUE = re.compile(r"\b(?:in|since|until|till|from|through|during|of|early|late|mid-?)\s*$")
+
 _REL_MONTH = {
     "last": -1,
     "previous": -1,
@@ -261,8 +267,11 @@ def _build(kind: str, m: re.Match[str], published: dt.date | None) -> DateMentio
     elif kind == "md":
         token = g["month"]
         # "May" and "march" are also ordinary words: require a capital and, for May, a cue
+        # (a day, last/this/next, or a preposition of time: "said in May it would")
         if not token[0].isupper() or (
-            token.lower() == "may" and not (g.get("day") or g.get("rel"))
+            token.lower() == "may"
+            and not (g.get("day") or g.get("rel"))
+            and not _MAY_CUE.search(m.string, max(0, m.start() - 16), m.start())
         ):
             return None
         relative = True
@@ -327,6 +336,11 @@ def _build(kind: str, m: re.Match[str], published: dt.date | None) -> DateMentio
         if published:
             n = published.year * 12 + published.month - 1 + offset
             date = dt.date(n // 12, n % 12 + 1, 1)
+    elif kind == "rel_week":
+        relative = True
+        precision = "month"
+        if published:
+            date = (published - dt.timedelta(days=7)).replace(day=1)
     elif kind == "weekday":
         relative = True
         if published:

@@ -323,6 +323,15 @@ def _split_lines(text: str, span: Span, *, force: bool = False) -> list[Span]:
     return lines if listy else [span]
 
 
+#: A row of a plain-text or Markdown table: cells between at least two bars
+#: ("Shanghai | 350 billion yuan | July 2022").
+TABLE_ROW = re.compile(r"[^|\n]*\|[^|\n]*\|[^\n]*")
+
+
+def is_table_row(text: str, s: Span) -> bool:
+    return TABLE_ROW.fullmatch(text, s.start, s.end) is not None
+
+
 #: How long a block may be and still be read as one item of an unmarked list.
 _ITEM_CHARS = 300
 
@@ -335,6 +344,8 @@ def _is_item(text: str, s: Span, lead_in: int, out: list[Block]) -> bool:
         return True
     if lead_in < 0 or not out:
         return False
+    if is_table_row(text, s) and is_table_row(text, out[-1]):
+        return True  # a table's rows are the items its header row leads in
     tail = text[s.start : s.end].rstrip()[-1:]
     previous = out[-1]
     if previous.kind == "lead_in" or tail in (";", "；"):
@@ -365,7 +376,13 @@ def _blocks(text: str, paragraphs: list[Span]) -> list[Block]:
     lead_in = -1  # the open list's lead-in, while items follow it
     for i, s in enumerate(spans):
         tail = text[s.start : s.end].rstrip()[-1:]
-        if tail in (":", "："):
+        table_header = (
+            is_table_row(text, s)
+            and i + 1 < len(spans)
+            and is_table_row(text, spans[i + 1])
+            and not (out and is_table_row(text, out[-1]))
+        )
+        if tail in (":", "：") or table_header:  # a table's header row leads its rows in
             kind = "lead_in"
         elif _is_item(text, s, lead_in, out):
             kind = "item"

@@ -73,11 +73,16 @@ _ZH_HEADS: dict[str, str] = {
 
 
 def owner(m: ScopeMention | reference.Mention) -> str:
-    """A ministry or regulator speaks for its country; any other mention for itself."""
+    """A ministry or regulator speaks for its country, a local government's own body (the
+    Shanghai Municipal Commission of Economy and Informatization) for its place; any other
+    mention for itself."""
     if m.kind in GOVERNMENT:
         entry = reference.entry_for(m.canonical)
         if entry and entry.parent:
             return entry.parent
+    mention = m.mention if isinstance(m, ScopeMention) else m
+    if mention.parent and cues.search("entity", "local-government-body", m.canonical):
+        return mention.parent
     return m.canonical
 
 
@@ -351,7 +356,9 @@ def attribute_entity(
             return _named(m, "name-at-figure")
     if cues.search("entity", "aggregate", text, s.start, q.start):
         places = {m.canonical for m in in_sentence if m.kind in PLACE_KINDS and m.end <= q.start}
-        if not places or len(places) >= 3:
+        if len(places) >= 3 or not (
+            places or cues.search("entity", "sum-of-industries", text, s.start, q.start)
+        ):  # "the three tracks together, worth a combined $224 billion": one place's sum
             return "China", "sum-over-places"
     # the recipient of money does not own it; its other figures it may
     money = q.unit not in ("count", "percent", "percentage_points", "times")
@@ -435,9 +442,21 @@ def attribute_entity(
             and reference.contains(before[-1].canonical, subject.canonical, subject.mention.parent)
         ):  # "Henan, ..., has joined the country's metaverse rush with a plan ...": Henan's
             return _named(subject, "subject-over-possessive")
+        if (
+            len(before) > 1
+            and subject.kind not in PLACE_KINDS
+            and subject.canonical != before[-1].canonical
+            and _subject_of_sentence(doc, subject.mention)
+            and cues.search("entity", "its-subject", text, before[-1].end, q.start)
+        ):  # "Pico ... held 50% of Chinese shipments, but its own volumes fell 50%": Pico's
+            return _named(subject, "its-subject")
         return _named(before[-1], "nearest-before")
     if measure == "places" or cues.search("entity", "national", text, s.start, q.start):
         return "China", "national-scope"
+    if measure not in ("share", "patent_share") and cues.search(
+        "entity", "world-scope", text, s.start, q.start
+    ):  # "Worldwide, 3.563 million VR headsets shipped that quarter, 90% of them by Meta"
+        return "World", "world-scope"
     if after and world.search(text, q.end, after[0].start):
         return "World", "world-market-after"  # "add US$3 trillion to global GDP, ... in Asia"
     pronoun = cues.rule("entity", "pronoun-subject").regex
@@ -492,10 +511,29 @@ def attribute_entity(
             for m in doc.mentions_between(ps.start, ps.end)
             if m.kind not in _NOT_OWNERS and not _example(text, m)
         ]
+        if measure == "companies" or cues.search(
+            "entity", "companies-subject", text, s.start, q.start
+        ):  # "more than 1,000 companies applied for 10,000 trademarks": a count of firms is
+            # their place's, not the body the sentence before was about
+            prev_sentence = [m for m in prev_sentence if m.kind in PLACE_KINDS]
         # a list of places ("Beijing, Shanghai, Guangdong and ...") has no one subject
         listed = {m.canonical for m in prev_sentence if m.kind in PLACE_KINDS}
         if prev_sentence and s.start - prev_sentence[-1].end < 400 and len(listed) < 3:
             return _named(prev_sentence[0], "previous-sentence")
+    gap = len(doc.text[: s.start].rstrip())  # the sentence before, across a paragraph break
+    if gap > 0:
+        ps = doc.sentence_at(gap - 1)
+        opening = doc.text[ps.start : min(ps.end, ps.start + 60)]
+        if (
+            ps.start < s.start
+            and cues.search("entity", "world-market", opening) is not None
+            and not any(
+                m.kind not in _NOT_OWNERS and not _example(text, m)
+                for m in doc.mentions_between(ps.start, ps.end)
+            )
+        ):  # "Global shipments of smart glasses rose 110%. AI glasses made up 78% ...": the
+            # story goes on about the world's market the sentence before opened with
+            return "World", "previous-sentence-world"
     if heading is not None:
         in_heading = doc.mentions_between(heading.start, heading.end)
         m = next((m for m in in_heading if m.kind not in REPORTERS), None)

@@ -16,7 +16,7 @@ from briefing import reference
 from briefing.extract import cues
 from briefing.extract.document import LOCAL_KINDS, Document, read_document
 from briefing.extract.entity import attribute_entity, clause_span
-from briefing.extract.measure import classify_measure, is_decline
+from briefing.extract.measure import classify_measure, is_decline, is_decline_after
 from briefing.extract.quantities import Quantity
 from briefing.extract.topic import on_a_link_line, topic_flags
 from briefing.extract.year import figure_year
@@ -24,8 +24,15 @@ from briefing.schema import FACT_COLUMNS
 
 #: Year rules that read a written year (not a default): their year may carry on.
 _DATING_RULES = frozenset(
-    {"date-after-figure", "date-in-sentence", "span-end", "list-lead-in", "previous-figure"}
-    | {"back-reference", "paragraph-date"}  # 报告期内、同年: the year written before
+    {
+        "date-after-figure",
+        "date-in-sentence",
+        "span-end",
+        "list-lead-in",
+        "previous-figure",
+        "back-reference",  # "in the period", "at the time", 报告期内, 同年: the date named before
+        "paragraph-date",
+    }
 )
 _COMPARED_REACH = 300  # characters back to the count compared with: this or the last sentence
 _DIGIT = re.compile(r"[0-9０-９]")
@@ -233,8 +240,9 @@ def document_facts(
             if earlier:
                 measure, measure_rule = earlier[-1]["measure"], "money-in-sentence"
         # a fall is negative: a growth rate ("down 40%") or a change in points
-        falls = (measure == "growth_rate" or q.unit == "percentage_points") and is_decline(
-            text[max(s.start, q.start - 20) : q.start]
+        falls = (measure == "growth_rate" or q.unit == "percentage_points") and (
+            is_decline(text[max(s.start, q.start - 20) : q.start])
+            or is_decline_after(text[q.end : min(s.end, q.end + 12)])  # "ends 0.9% lower"
         )
         before_list = ""
         if lead is not None:  # the entity of the last figure before the list's lead-in

@@ -274,3 +274,8 @@ def _count(
 def is_decline(text: str) -> bool:
     """Does `text` (what stands right before a figure) state a fall ("down", 下降)?"""
     return _has("decline-before", cues.fold(text))
+
+
+def is_decline_after(text: str) -> bool:
+    """Does `text` (what stands right after a figure) state a fall ("ends 0.9% lower")?"""
+    return _has("decline-after", cues.fold(text))

@@ -223,3 +223,9 @@ CONVERSION_BRIDGE = re.compile(
     r"(?i)\s*(?:[(（]|[,，]\s*(?=or\b|i\.e\.|equivalent|折合|约合|合|相当于|相當於))\s*"
     r"(?:(?:equivalent|equal)\s+to|or|i\.e\.,?|worth|折合|约合|合|相当于|相當於)?\s*"
 )
+
+
+#: What makes "double", "triple" a verb ("spending is expected to double", "will triple").
+INFINITIVE_BEFORE = re.compile(r"\b(?:to|will|would|could|can|may|might|should)\s+$", re.I)
+#: "double down", "double-check", "triple-digit": not a multiple after all.
+IDIOM_AFTER_VERB = re.compile(r"-|\s+(?:down|up|back|as)\b", re.I)

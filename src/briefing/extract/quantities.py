@@ -760,8 +760,15 @@ def _shared(text: str, start: int, floor: int) -> bool:
 def _read_multiplier(
     text: str, start: int, end: int, word: str, floor: int
 ) -> tuple[_Reading | None, int]:
-    if not word.endswith("d") and not pt.COMPARISON_AFTER.match(text, end):
-        return None, end  # "double-digit", "a double standard"
+    if (
+        not word.endswith("d")
+        and not pt.COMPARISON_AFTER.match(text, end)
+        and not (
+            pt.INFINITIVE_BEFORE.search(text, max(floor, start - 12), start)
+            and not pt.IDIOM_AFTER_VERB.match(text, end)
+        )
+    ):
+        return None, end  # "double-digit", "a double standard"; "expected to double": a verb
     r = _Reading(start=start, end=end, value=pt.VERBAL_MULTIPLIERS[word], unit="times")
     if word == "halved":  # "shipments have more than halved": a fall of 50% (a growth rate)
         r.value, r.unit, r.sign = 50.0, "percent", -1

@@ -22,7 +22,7 @@ import re
 from briefing.extract import cues
 from briefing.extract import dates as dates_mod
 from briefing.extract.dates import DateMention
-from briefing.extract.document import Block, Document
+from briefing.extract.document import Block, Document, is_table_row
 from briefing.extract.entity import clause_span
 from briefing.extract.numbers import parse_chinese_numeral, parse_number_words
 from briefing.extract.quantities import Quantity
@@ -86,11 +86,20 @@ def sentence_year(
         found = [d for d in found if d not in told]
     if furniture:  # "Hang Seng slumps 3.4 per cent 28 Sep 2022": the link's time stamp
         found = [d for d in found if not _timestamp(doc, d)]
+    cell = _table_cell(doc, q)
+    if cell is not None:  # "Shanghai | 350 billion yuan | July 2022": the row's other cells
+        found = [d for d in found if cell[0] <= d.start < cell[1]]  # date other things
     for aside in _rule("dated-aside").finditer(text, s.start, s.end):
         a, b = aside.span()
         if not (a <= q.start < b):
             found = [d for d in found if not (a <= d.start < b)]
-    if _future(doc, lo, hi) and plan_period(doc) is not None:
+    ahead = any(
+        d.precision == "year" and d.date and doc.published and d.date.year > doc.published.year
+        for d in found
+    )  # "five ministries last week set a goal of 3 to 5 firms ... by 2025": a target year
+    if measure != "investment" and _future(doc, lo, hi) and (plan_period(doc) is not None or ahead):
+        # (a fund or subsidy is dated by its announcement: "said in May it would create a
+        # 10 billion yuan fund" is May's, `investment` below)
         # "the plan published on Tuesday expects the industry to exceed 30 billion yuan":
         # the day or month of the announcement is not the year of what the plan aims at
         found = [d for d in found if d.precision == "year" or _binds_after(doc, q, d)]
@@ -113,6 +122,16 @@ def sentence_year(
         if _binds_after(doc, q, d):
             best, rule = d, "date-after-figure"
             break
+    if best is None and measure == "investment":
+        # "a plan of July 2022, which called for 350 billion yuan by 2025 and set up a 10
+        # billion yuan fund": a fund is dated by its announcement, not by a target's year
+        target = _rule("target-before")
+        announced = [
+            d for d in found if not target.search(doc.folded, max(0, d.start - 20), d.start)
+        ]
+        if announced and len(announced) < len(found):
+            found = announced
+            rule = "announced-not-target"
     if best is None:
         # the nearest date of the figure's own part of the clause ("去年全年亏损约102亿美元，
         # 今年一季度又亏损近30亿美元": each loss its own year), else of the sentence
@@ -144,6 +163,17 @@ def sentence_year(
         latest = max(in_clause, key=lambda d: d.date.year if d.date else 0)
         return (latest.date.year, "growth-span-end") if latest.date else (None, "")
     return (best.date.year, rule) if best.date else (None, "")
+
+
+def _table_cell(doc: Document, q: Quantity) -> tuple[int, int] | None:
+    """The cell of a table row the figure stands in, when its block is a table row."""
+    i = doc.block_index(q.start)
+    if i < 0 or not is_table_row(doc.text, doc.blocks[i]):
+        return None
+    b = doc.blocks[i]
+    left = doc.text.rfind("|", b.start, q.start)
+    right = doc.text.find("|", q.end, b.end)
+    return (b.start if left < 0 else left + 1), (b.end if right < 0 else right)
 
 
 def _in_past_twelve_months(doc: Document, q: Quantity, lo: int, hi: int) -> bool:
@@ -178,7 +208,9 @@ def _segment(doc: Document, q: Quantity, lo: int, hi: int) -> tuple[int, int]:
     start = lo + max([0] + [m.end() for m in _COMMA.finditer(folded[lo : q.start])])
     start = max(start, _new_predicate(doc, q, lo))
     brk = _COMMA.search(folded, q.end, hi)
-    return start, brk.start() if brk else hi
+    end = brk.start() if brk else hi
+    then = _rule("second-predicate").search(folded, q.end, end)  # "and finds that ..."
+    return start, then.start() if then else end
 
 
 def _said_on(doc: Document, d: DateMention) -> bool:
@@ -246,8 +278,14 @@ def _back_reference(doc: Document, start: int, end: int) -> tuple[int | None, st
     if m is None:
         return None, ""
     month = bool(_rule("same-month").search(m.group()))
+    # "Pico, the leader that ByteDance bought in September 2021, held 50% in the half": an
+    # aside's date is about something else, not the period the text refers back to
+    asides = [a.span() for a in _rule("dated-aside").finditer(doc.text, max(0, start - _BACK), end)]
     earlier = [
-        d for d in _earlier_dates(doc, m.start()) if not month or d.precision in ("day", "month")
+        d
+        for d in _earlier_dates(doc, m.start())
+        if (not month or d.precision in ("day", "month"))
+        and not any(a <= d.start < b for a, b in asides)
     ]
     if (not earlier or earlier[-1].date is None) and _rule("report-period").match(m.group()):
         # 全年、年末 in a later section of a bulletin: the one year its title reports on
@@ -377,8 +415,19 @@ def clause_horizon(doc: Document, q: Quantity, year: int | None) -> tuple[int | 
         horizon = _rule("horizon-if-future").search(folded, lo, hi)
     if horizon is None:
         return None, ""
+    s = doc.sentence_at(q.start)
+    n = _horizon_years(horizon)
+    if n and doc.published is not None and plan_period(doc) is None:
+        # "the policy address in October [2022] aimed to attract 100 firms over the next
+        # five years": the horizon runs from the statement's date, not the article's
+        told = [
+            d
+            for d in doc.dates_between(s.start, s.end)
+            if d.date and d.precision in ("month", "day") and d.date.year < doc.published.year
+        ]
+        if told and told[-1].date is not None:
+            return told[-1].date.year + n, "horizon-from-statement"
     if year is not None:
-        s = doc.sentence_at(q.start)
         gap = _gap(q, horizon.start(), horizon.end())
         if any(
             _gap(q, d.start, d.end) < gap
@@ -459,6 +508,13 @@ def document_year(
     future (`as-of-publication`)."""
     lo, hi = clause_span(doc, q)
     folded = doc.folded
+    s = doc.sentence_at(q.start)
+    for aside in cues.rule("entity", "aside").regex.finditer(folded, s.start, s.end):  # type: ignore[union-attr]
+        if aside.start() < q.start and q.end <= aside.end():
+            # "The city, home to about 29 million people, aims to build ...": an aside
+            # speaks in its own tense, not in the sentence's
+            lo, hi = aside.span()
+            break
     future = _future(doc, lo, hi)
     period = plan_period(doc)
     money_rule = measure == "investment" or (
@@ -515,7 +571,7 @@ def document_year(
         # a headline restates a figure of the body; a key-figures line ("Companies at
         # Cyberport: more than 1,900") states it
         (doc.block_kind(q.start) != "heading" or _fact_line(doc, q))
-        and not doc.has_date(s.start, s.end)  # "from 2021", "in the last year": a period
+        and not _has_own_date(doc, q, s.start, s.end)  # "from 2021", "in the last year"
         and not _rule("period").search(folded, lo, hi)
     ):
         # a statement with no date and no period around it is news as of the article's
@@ -554,6 +610,18 @@ def _sentence(doc: Document, q: Quantity) -> tuple[int, int]:
     return s.start, s.end
 
 
+def _has_own_date(doc: Document, q: Quantity, lo: int, hi: int) -> bool:
+    """Does the sentence write a date outside the asides about something else? ("Pico, the
+    leader that ByteDance bought in September 2021, held 50%": the date is the aside's, so
+    the figure is dated as if the sentence wrote none)."""
+    asides = [
+        m.span()
+        for m in _rule("dated-aside").finditer(doc.text, lo, hi)
+        if not (m.start() <= q.start < m.end())
+    ]
+    return any(not any(a <= d.start < b for a, b in asides) for d in doc.dates_between(lo, hi))
+
+
 def _fact_line(doc: Document, q: Quantity) -> bool:
     """Is the figure the value of a "label: value" line (`fact-line`)?"""
     i = doc.block_index(q.start)
@@ -576,14 +644,21 @@ def _carried(
     paragraph wrote before the sentence ("报告统计了2011年至2020年间……。结果显示，美国以
     17293件……": `paragraph-date`)."""
     s = doc.sentence_at(q.start)
-    if doc.has_date(s.start, s.end):
+    if _has_own_date(doc, q, s.start, s.end):
         return None, ""
     heading = doc.heading(q.start)
+    i = doc.block_index(q.start)
+    turn = (
+        i >= 0
+        and _rule("interview-turn").match(doc.folded, doc.blocks[i].start, doc.blocks[i].end)
+        is not None
+    )
     if previous is not None:
         year, _, at = previous  # the story goes on about the period it dated last
-        if s.start - at < _CARRY and (heading is None or heading.end <= at):
+        if turn and at < doc.blocks[i].start:
+            pass  # "Q: And the 10 billion yuan fund?": a new question, a new subject
+        elif s.start - at < _CARRY and (heading is None or heading.end <= at):
             return year, "previous-figure"
-    i = doc.block_index(q.start)
     if i < 0 or doc.blocks[i].start >= s.start or doc.blocks[i].kind == "heading":
         return None, ""
     baseline = _rule("baseline-before")
