@@ -441,7 +441,7 @@ def companies_paragraph(bodies: pd.DataFrame, facts: pd.DataFrame) -> str:
     if bodies.empty:
         return no_data("No alliance, association or working group with a member count was found.")
     said = []
-    for b in bodies.to_dict("records"):
+    for b in bodies.head(BODIES_SPELLED_OUT).to_dict("records"):
         bits = []
         if not math.isnan(b["member_count"]):
             bits.append(_count_link(b["member_count"], b["member_count_ids"], facts) + " members")
@@ -450,7 +450,14 @@ def companies_paragraph(bodies: pd.DataFrame, facts: pd.DataFrame) -> str:
                 _count_link(b["founding_count"], b["founding_count_ids"], facts) + " founders"
             )
         said.append(f"{html_text(b['body'])} ({', '.join(bits)})")
-    return f"<p>{len(bodies)} industry bodies with counts: {'; '.join(said)}.</p>"
+    more = len(bodies) - len(said)
+    tail = f"; {counted(more, 'other body', 'other bodies')} in the table" if more else ""
+    return f"<p>{len(bodies)} industry bodies with counts: {'; '.join(said)}{tail}.</p>"
+
+
+#: Bodies the companies paragraph names (the table lists more): the prose must not grow
+#: with the corpus (a thousand articles named 39 bodies in a paragraph of two pages' notes).
+BODIES_SPELLED_OUT = 5
 
 
 # --- section 5: market --------------------------------------------------------------------
@@ -494,7 +501,12 @@ def timeline_paragraph(timeline: pd.DataFrame) -> str:
 
 
 #: Places whose commitments the geography paragraph spells out; the table has the rest.
-GEOGRAPHY_PLACES_SPELLED_OUT = 8
+GEOGRAPHY_PLACES_SPELLED_OUT = 5
+
+
+def _first(items: list[str], n: int) -> list[str]:
+    """The first n items, and "k more" for the rest (the table lists them all)."""
+    return items if len(items) <= n else [*items[:n], f"{len(items) - n} more"]
 
 
 def geography_paragraph(places: pd.DataFrame) -> str:
@@ -512,7 +524,7 @@ def geography_paragraph(places: pd.DataFrame) -> str:
     if len(committed):
         listed = committed.head(GEOGRAPHY_PLACES_SPELLED_OUT)
         said = "; ".join(
-            f"{html_text(r['place'])}: {html_text(_join(list(r['commitments'])))}"
+            f"{html_text(r['place'])}: {html_text(_join(_first(list(r['commitments']), 3)))}"
             for r in listed.to_dict("records")
         )
         text += f" Figures attributed to a place: {said}"
