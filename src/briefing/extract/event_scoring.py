@@ -33,6 +33,8 @@ from typing import Any
 
 import pandas as pd
 
+from briefing.extract.scoring import batch_articles
+
 ROOT = Path(__file__).resolve().parents[3]
 GOLD_DIR = ROOT / "tests" / "fixtures" / "gold"
 PRECISION_RANK = {"year": 1, "month": 2, "day": 3}
@@ -88,30 +90,6 @@ def _read_rows(path: Path) -> list[dict]:
         return rows
 
 
-def _batch(batch: Path) -> tuple[dict[str, str], dict[str, dict]]:
-    """Texts and metadata of a batch's articles; its manifest.csv (beside articles/) wins."""
-    from briefing.articles import Article, iter_corpus
-    from briefing.inputs.manifest import file_key, read_manifest
-
-    manifest = read_manifest(batch) if (batch / "manifest.csv").exists() else None
-    texts: dict[str, str] = {}
-    metas: dict[str, dict] = {}
-    for item in iter_corpus(batch / "articles"):
-        if not isinstance(item, Article):
-            continue
-        m = item.meta
-        row = manifest.rows.get(file_key(m.file or item.id)) if manifest else None
-        texts[item.id] = item.text
-        metas[item.id] = {
-            "title": (row.title if row else None) or m.title,
-            "published": (row.published if row else None) or m.published,
-            "date_precision": (row.date_precision if row and row.published else None)
-            or m.date_precision,
-            "language": (row.language if row else None) or m.language,
-        }
-    return texts, metas
-
-
 def load_event_gold(gold_dirs: Iterable[Path] = (GOLD_DIR,)) -> EventGold:
     """Every batch (a folder with events.csv and articles/) under each gold folder."""
     events: list[dict] = []
@@ -124,7 +102,7 @@ def load_event_gold(gold_dirs: Iterable[Path] = (GOLD_DIR,)) -> EventGold:
                 for row in _read_rows(path):
                     splits[row["article"]] = row["split"]
         for batch in sorted(p for p in gold_dir.iterdir() if (p / "events.csv").exists()):
-            b_texts, b_metas = _batch(batch)
+            b_texts, b_metas = batch_articles(batch)  # the same reading as the facts' scorer
             # ids must be unique: a name an earlier batch has is scored as batch/name
             keys = {a: f"{batch.name}/{a}" if a in texts else a for a in b_texts}
             for a, key in keys.items():

@@ -131,24 +131,7 @@ def _matches(p: dict, g: dict) -> bool:
 
 def score(predicted: Any, gold: Any, *, articles_dir: Path = ARTICLES_DIR) -> Score:
     """Precision, recall and F1 of predicted figures, restricted to the gold articles."""
-    gold_rows = locate_gold(_rows(gold), articles_dir)
-    gold_articles = {g["article"] for g in gold_rows}
-    pred_rows = [p for p in _rows(predicted) if p.get("article") in gold_articles]
-    used: set[int] = set()
-    matched: list[tuple[dict, dict]] = []
-    missed: list[dict] = []
-    for g in gold_rows:
-        hit = next((i for i, p in enumerate(pred_rows) if i not in used and _matches(p, g)), None)
-        if hit is None:
-            missed.append(g)
-        else:
-            used.add(hit)
-            matched.append((pred_rows[hit], g))
-    spurious = [p for i, p in enumerate(pred_rows) if i not in used]
-    precision = len(matched) / len(pred_rows) if pred_rows else 0.0
-    recall = len(matched) / len(gold_rows) if gold_rows else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return Score(precision, recall, f1, matched, missed, spurious)
+    return _match(_rows(predicted), locate_gold(_rows(gold), articles_dir))
 
 
 def score_quantities(predicted: Any, gold: Any) -> dict[str, float]:
@@ -251,7 +234,7 @@ def hashed_split(article: str) -> str:
     return "unseen" if digest[0] % 3 == 0 else "tune"
 
 
-def _batch_metas(batch: Path) -> tuple[dict[str, str], dict[str, dict]]:
+def batch_articles(batch: Path) -> tuple[dict[str, str], dict[str, dict]]:
     """Texts and metadata of a batch's articles: the files in articles/ read by the loader,
     the batch's manifest.csv (beside articles/) taking precedence for metadata."""
     from briefing.articles import Article, iter_corpus
@@ -315,7 +298,7 @@ def load_gold_set(gold_dir: Path = GOLD_DIR) -> GoldSet:
             for row in _read_rows(path):
                 splits[row["article"].strip()] = row["split"].strip()
     for batch in sorted(p for p in gold_dir.iterdir() if (p / "facts.csv").exists()):
-        b_texts, b_metas = _batch_metas(batch)
+        b_texts, b_metas = batch_articles(batch)
         for article in b_texts:
             key = _key(article, batch.name, texts)
             texts[key], metas[key] = b_texts[article], b_metas[article]
