@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from briefing.extract.context import extract_facts, normalise_counted
+from briefing.extract.facts import extract_facts, normalise_counted
 
 PUBLISHED = {"published": dt.date(2024, 1, 22), "title": ""}
 

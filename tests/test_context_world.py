@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.extract.context import extract_facts
+from briefing.extract.facts import extract_facts
 
 
 def _entities(text: str) -> dict[float, str]:

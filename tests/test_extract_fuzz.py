@@ -12,8 +12,8 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing.extract.context import extract_facts
 from briefing.extract.events import extract_events
+from briefing.extract.facts import extract_facts
 
 META = {
     "title": "Sichuan unveils metaverse plan",

@@ -55,7 +55,8 @@ FILE_COLUMNS: tuple[str, ...] = (
 )
 REQUIRED_COLUMNS: tuple[str, ...] = ("article", "quote", "field")
 #: What a row can correct; `exclude` drops the figure from the report, `add` adds a missed one.
-FIELDS: tuple[str, ...] = (
+#: The fields of a figure a row can set, one per row (and one `briefing correct` option each).
+CORRECTABLE: tuple[str, ...] = (
     "entity",
     "year",
     "measure",
@@ -63,9 +64,8 @@ FIELDS: tuple[str, ...] = (
     "unit",
     "qualifier",
     "on_topic",
-    "exclude",
-    "add",
 )
+FIELDS: tuple[str, ...] = (*CORRECTABLE, "exclude", "add")
 #: Columns only an add row fills: the rest of a figure the extractor missed.
 ADD_COLUMNS: tuple[str, ...] = ("unit", "entity", "year", "measure")
 #: Where the build keeps the extractor's own table and the outcome of every correction.
@@ -821,17 +821,6 @@ def correct_step(processed_dir: Path, corrections_path: Path | None) -> Correcti
 
 # --- `briefing correct` ---------------------------------------------------------------------
 
-#: Options of `briefing correct` that correct one field each (option name -> field).
-_FIELD_OPTIONS: tuple[str, ...] = (
-    "entity",
-    "year",
-    "measure",
-    "value",
-    "unit",
-    "qualifier",
-    "on_topic",
-)
-
 
 def command_rows(args: argparse.Namespace) -> list[dict[str, str]]:
     """The file rows one `briefing correct` call stands for: one per corrected field, or
@@ -844,7 +833,7 @@ def command_rows(args: argparse.Namespace) -> list[dict[str, str]]:
         "by": args.by or "",
         "date": args.date or "",
     }
-    given = {f: getattr(args, f) for f in _FIELD_OPTIONS if getattr(args, f) is not None}
+    given = {f: getattr(args, f) for f in CORRECTABLE if getattr(args, f) is not None}
     if args.add:
         extra = set(given) - {"value", *ADD_COLUMNS}
         if extra:
@@ -947,7 +936,7 @@ def add_correct_arguments(parser: argparse.ArgumentParser) -> None:
     p.add_argument("article", help="article: file name without extension")
     p.add_argument("quote", help='the figure as written, e.g. "250 billion yuan"')
     p.add_argument("--occurrence", type=int, help="which occurrence of the quote (1, 2, ...)")
-    for name in _FIELD_OPTIONS:
+    for name in CORRECTABLE:
         p.add_argument(f"--{name.replace('_', '-')}", dest=name, help=f"the corrected {name}")
     p.add_argument("--exclude", action="store_true", help="leave the figure out of the report")
     p.add_argument("--add", action="store_true", help="add a figure the extractor missed")

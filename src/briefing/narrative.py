@@ -22,9 +22,9 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from briefing import numfmt
-from briefing.corrections import correction_marks, read_report
+from briefing.corrections import CORRECTABLE, correction_marks, read_report
 from briefing.safe import html_attr, html_text
-from briefing.schema import MEASURE_NAMES
+from briefing.schema import CORRECTION_COLUMNS, MEASURE_NAMES
 from briefing.sections._common import as_list, format_amount, is_blank, year_text
 from briefing.sections.patents import Consistency
 
@@ -43,19 +43,9 @@ def fact_anchor(fact_id: object) -> str:
     return f"fact-{slug}-{digest}"
 
 
-#: What a note needs to say that an analyst corrected a figure, and from what.
-_CORRECTION_NOTE_COLUMNS = (
-    "corrected_fields",
-    "original",
-    "correction_note",
-    "entity",
-    "year",
-    "measure",
-    "value",
-    "unit",
-    "qualifier",
-    "on_topic",
-)
+#: What a note needs to say that an analyst corrected a figure, and from what: the audit
+#: columns and the fields a correction can set.
+_CORRECTION_NOTE_COLUMNS = (*CORRECTION_COLUMNS[:3], *CORRECTABLE)
 
 
 def _provenance(facts: pd.DataFrame, fact_id: object) -> dict | None:

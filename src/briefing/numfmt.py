@@ -82,7 +82,7 @@ def big_count(value: float) -> str:
     """Counts from a million up in words' stead: 1.2m users; below, like `count`."""
     if _is_nan(value):
         return "n/a"
-    return compact(value) if abs(value) >= COMPACT_FROM else count(value)
+    return compact(value)  # below a million compact() writes the count itself
 
 
 def percent(value: float) -> str:

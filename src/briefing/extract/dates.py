@@ -185,6 +185,14 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+def _month_or_day(year: int, month: int, day: str | None) -> tuple[dt.date | None, str]:
+    """A date written with its day ("9月18日"), or a month alone ("9月", "in May") at month
+    precision."""
+    if day:
+        return _safe_date(year, month, int(day)), "day"
+    return dt.date(year, month, 1), "month"
+
+
 def _resolve_month(month: int, rel: str | None, published: dt.date | None) -> int | None:
     """Year of a month named without one: the latest such month not after publication."""
     if published is None:
@@ -279,10 +287,7 @@ def _build(kind: str, m: re.Match[str], published: dt.date | None) -> DateMentio
         year = _resolve_month(month, g.get("rel"), published)
         if year is None:
             return DateMention(m.start(), m.end(), text, None, "month", True)
-        if g.get("day"):
-            date = _safe_date(year, month, int(g["day"]))
-        else:
-            date, precision = dt.date(year, month, 1), "month"
+        date, precision = _month_or_day(year, month, g.get("day"))
     elif kind in ("quarter", "zh_quarter"):
         # a quarter or half-year: its first month; without a year, the latest one that had
         # begun by publication ("in the second quarter" of an August article is this year's)
@@ -303,10 +308,7 @@ def _build(kind: str, m: re.Match[str], published: dt.date | None) -> DateMentio
         if published is None:
             return DateMention(m.start(), m.end(), text, None, "month", True)
         year = published.year + _REL_YEAR[g["rel"]]
-        if g.get("day"):
-            date = _safe_date(year, month, int(g["day"]))
-        else:
-            date, precision = dt.date(year, month, 1), "month"
+        date, precision = _month_or_day(year, month, g.get("day"))
     elif kind == "zh_md":
         # a month (and day) without its year: the latest such month not after publication
         relative = True
@@ -314,10 +316,7 @@ def _build(kind: str, m: re.Match[str], published: dt.date | None) -> DateMentio
         year = _resolve_month(month, None, published)
         if year is None:
             return DateMention(m.start(), m.end(), text, None, "month", True)
-        if g.get("day"):
-            date = _safe_date(year, month, int(g["day"]))
-        else:
-            date, precision = dt.date(year, month, 1), "month"
+        date, precision = _month_or_day(year, month, g.get("day"))
     elif kind in ("rel_year", "zh_rel_year"):
         relative = True
         precision = "year"

@@ -2,7 +2,7 @@
 
 `find_quantities(text)` returns `Quantity` records sorted by `start`, never overlapping, each
 with `text == source[start:end]`. It knows nothing of entities, years or topics: that is the
-job of `briefing.extract.context`, which builds facts on these records.
+job of the document model (`briefing.extract.document`) and `briefing.extract.facts`.
 
 What a quantity's span covers (decided once, applied everywhere):
   [qualifier] [sign] [currency] number [range] [scale] [currency/unit/%] [Chinese after-qualifier]

@@ -141,8 +141,23 @@ def input_problems(processed_dir: Path | str) -> pd.DataFrame:
     return table.sort_values(list(table.columns)).reset_index(drop=True)
 
 
-#: Figures the appendix lists before it keeps to the most reported ones (files list all).
-APPENDIX_LIMIT = 300
+def _ranked(facts: pd.DataFrame, claims: pd.DataFrame | None) -> pd.DataFrame:
+    """Facts most worth checking first: on-topic before off-topic, figures of claims with
+    more sources first, then figures with a measure before "other", then in article order."""
+    sources: dict[str, int] = {}
+    if claims is not None:
+        for ids, n in zip(claims["fact_ids"], claims["n_sources"], strict=True):
+            for fact_id in as_list(ids):
+                sources[str(fact_id)] = int(n)
+    return (
+        facts.assign(
+            _off=~facts["on_topic"].astype(str).str.lower().isin(["true", "1"]),
+            _sources=-facts["id"].astype(str).map(sources).fillna(0),
+            _other=facts["measure"].astype(str).eq("other"),
+        )
+        .sort_values(["_off", "_sources", "_other", "article", "start"], kind="stable")
+        .drop(columns=["_off", "_sources", "_other"])
+    )
 
 
 def facts_appendix(
@@ -150,26 +165,14 @@ def facts_appendix(
 ) -> pd.DataFrame:
     """The facts table for the appendix: each figure, its quote and provenance, in article order.
 
-    With more than `limit` figures, the appendix keeps the `limit` most worth checking:
-    on-topic before off-topic, figures of claims with more sources first, then figures with
-    a measure before "other" (claims from `claims`, merged from the same facts). Figures
-    an analyst excluded are left out (facts.csv keeps them, marked).
+    With more than `limit` figures, the appendix keeps the `limit` most worth checking
+    (`_ranked`). Figures an analyst excluded are left out (facts.csv keeps them, marked).
     """
     from briefing.corrections import excluded_mask
 
     facts = facts[~excluded_mask(facts)]
     if limit is not None and len(facts) > limit:
-        sources = {}
-        if claims is not None:
-            for ids, n in zip(claims["fact_ids"], claims["n_sources"], strict=True):
-                for fact_id in as_list(ids):
-                    sources[str(fact_id)] = int(n)
-        ranked = facts.assign(
-            _off=~facts["on_topic"].astype(str).str.lower().isin(["true", "1"]),
-            _sources=-facts["id"].astype(str).map(sources).fillna(0),
-            _other=facts["measure"].astype(str).eq("other"),
-        ).sort_values(["_off", "_sources", "_other", "article", "start"], kind="stable")
-        facts = ranked.head(limit)
+        facts = _ranked(facts, claims).head(limit)
     cols = [
         "id",
         "text",
@@ -203,14 +206,11 @@ def quote_annex(
     cols = ["ids", "figures", "source", "quote", "article", "start"]
     if facts is None or facts.empty:
         return pd.DataFrame(columns=cols)
-    chosen = facts_appendix(facts, claims, None)
-    extra = [c for c in ("article", "start", "value", "unit", "qualifier") if c in facts.columns]
-    chosen = chosen.merge(facts[["id", *extra]], on="id", how="left")
-    for col, default in (("article", ""), ("start", 0)):
-        if col not in chosen.columns:
-            chosen[col] = default
+    from briefing.corrections import excluded_mask
+
+    kept = facts[~excluded_mask(facts)]
     rows: dict[tuple[str, str], dict] = {}
-    for fact in chosen.to_dict("records"):
+    for fact in kept.sort_values(["article", "start"], kind="stable").to_dict("records"):
         key = (str(fact.get("article", "")), str(fact.get("sentence", "")))
         row = rows.setdefault(
             key,
@@ -229,9 +229,8 @@ def quote_annex(
         row["figures"].append(_figure_label(fact))
     table = pd.DataFrame(list(rows.values()), columns=cols)
     table["figures"] = table["figures"].map("; ".join)
-    if limit is not None and len(table) > limit:
-        ranked = facts_appendix(facts, claims, len(facts))["id"].astype(str).tolist()
-        rank = {fact_id: i for i, fact_id in enumerate(ranked)}
+    if limit is not None and len(table) > limit:  # a quote ranks as its best figure
+        rank = {str(i): n for n, i in enumerate(_ranked(kept, claims)["id"])}
         table["_rank"] = table["ids"].map(lambda ids: min(rank.get(i, len(rank)) for i in ids))
         table = table.nsmallest(limit, "_rank").drop(columns="_rank")
     return table.sort_values(["article", "start"], kind="stable").reset_index(drop=True)
